@@ -1,0 +1,30 @@
+package org.reception.cases;
+
+/**
+ * The subject matter of a petition. Rule modules route on it to the competent department; the set
+ * is deliberately coarse so that a county module can refine it with the petition's text.
+ */
+public enum Category {
+    /** 国土资源: land, expropriation, mining rights. */
+    LAND_RESOURCES,
+    /** 住房城乡建设: housing, demolition, construction quality, property management. */
+    HOUSING_CONSTRUCTION,
+    /** 劳动和社会保障: wages, pensions, social insurance. */
+    LABOUR_SOCIAL_SECURITY,
+    /** 政法: policing and public order. */
+    PUBLIC_SECURITY,
+    /** 生态环境: pollution, environmental protection. */
+    ENVIRONMENT,
+    /** 卫生健康: medical disputes, public health. */
+    HEALTH,
+    /** 教育: schools, admissions, teachers. */
+    EDUCATION,
+    /** 农业农村: rural land contracts, agriculture subsidies. */
+    AGRICULTURE_RURAL,
+    /** 市场监管: consumer protection, food and drug safety. */
+    MARKET_REGULATION,
+    /** 民政: social assistance, veterans, civil affairs. */
+    CIVIL_AFFAIRS,
+    /** Anything the categories above do not cover. */
+    OTHER
+}

@@ -1,0 +1,36 @@
+package org.reception.cases;
+
+import java.util.List;
+
+/** The input was refused; nothing was stored. */
+public class PetitionRejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final Problem problem;
+    private final transient List<Violation> violations;
+
+    public PetitionRejected(Problem problem, List<Violation> violations) {
+        super(describe(violations));
+        this.problem = problem;
+        this.violations = List.copyOf(violations);
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    private static String describe(List<Violation> violations) {
+        StringBuilder text = new StringBuilder();
+        for (Violation violation : violations) {
+            if (!text.isEmpty()) {
+                text.append("; ");
+            }
+            text.append(violation.field()).append(": ").append(violation.message());
+        }
+        return text.toString();
+    }
+}

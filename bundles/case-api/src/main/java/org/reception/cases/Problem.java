@@ -1,0 +1,28 @@
+package org.reception.cases;
+
+/**
+ * The kinds of problem the platform reports to its clients. Each has a stable slug that endpoints
+ * turn into a problem type URI or a fault code, so that clients can act on it.
+ */
+public enum Problem {
+    INVALID_PETITION("invalid-petition", "The petition is invalid"),
+    MALFORMED_REQUEST("malformed-request", "The request could not be read"),
+    NOT_FOUND("not-found", "No such resource"),
+    SERVICE_UNAVAILABLE("service-unavailable", "The platform is not ready");
+
+    private final String slug;
+    private final String title;
+
+    Problem(String slug, String title) {
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,35 @@
+package org.reception.store;
+
+import javax.sql.DataSource;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** Brings the database schema to the version this bundle needs; a no-op when it is already there. */
+final class SchemaMigration {
+
+    private static final Logger LOG = LogManager.getLogger(SchemaMigration.class);
+
+    static final String LOCATION = "classpath:org/reception/store/migration";
+
+    private SchemaMigration() {
+    }
+
+    static void migrate(DataSource dataSource) {
+        // Flyway must look for the scripts with this bundle's class loader, not the thread's.
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .table("SCHEMA_HISTORY")
+                .load();
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Database schema migrated from version {} to {} ({} migrations)",
+                    result.initialSchemaVersion, result.targetSchemaVersion, result.migrationsExecuted);
+        } else {
+            LOG.info("Database schema is up to date at version {}", flyway.info().current().getVersion());
+        }
+    }
+}
