@@ -4,11 +4,15 @@ package org.reception.rules;
 public final class RuleModules {
 
     /**
-     * Manifest header that makes a bundle a rule module; its value is the jurisdiction the module
-     * decides for: a 2-digit province, 4-digit prefecture or 6-digit county code.
-     * Example: {@code Reception-Rule-Module: 52}.
+     * Manifest header that makes a bundle a rule module: the module's name, and as attribute the
+     * jurisdiction it decides for (a 2-digit province, 4-digit prefecture or 6-digit county code).
+     * The module's version is the bundle's version.
+     * Example: {@code Reception-Rule-Module: province-base;jurisdiction=52}.
      */
     public static final String HEADER = "Reception-Rule-Module";
+
+    /** The attribute of {@link #HEADER} that names the jurisdiction. */
+    public static final String JURISDICTION_ATTRIBUTE = "jurisdiction";
 
     /** Folder inside the bundle where the module's {@code .drl} files live. */
     public static final String DRL_FOLDER = "rules";

@@ -1,0 +1,110 @@
+package org.reception.rest;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.reception.cases.PetitionRejected;
+import org.reception.cases.Problem;
+import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.Violation;
+
+/** Turns every failure into a problem+json answer, once, in one place. */
+final class ProblemMappers {
+
+    private static final Logger LOG = LogManager.getLogger(ProblemMappers.class);
+
+    private ProblemMappers() {
+    }
+
+    static List<Object> all() {
+        return List.of(new Rejected(), new Unavailable(), new Unreadable(), new Http(), new Unexpected());
+    }
+
+    private abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
+        @Context
+        UriInfo uriInfo;
+
+        String instance() {
+            return uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+        }
+    }
+
+    static final class Rejected extends Base<PetitionRejected> {
+        @Override
+        public Response toResponse(PetitionRejected e) {
+            return ProblemDetails.response(e.problem(), Response.Status.BAD_REQUEST, e.getMessage(), instance(),
+                    e.violations());
+        }
+    }
+
+    static final class Unavailable extends Base<ServiceUnavailable> {
+        @Override
+        public Response toResponse(ServiceUnavailable e) {
+            LOG.warn("Request refused, service unavailable: {}", e.getMessage(), e.getCause());
+            return ProblemDetails.response(Problem.SERVICE_UNAVAILABLE, Response.Status.SERVICE_UNAVAILABLE,
+                    e.getMessage(), instance(), List.of());
+        }
+    }
+
+    /** Malformed JSON, wrong types, unknown fields, values outside an enumeration. */
+    static final class Unreadable extends Base<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            String field = "";
+            if (e instanceof JsonMappingException mapping) {
+                field = mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."));
+            }
+            JsonLocation location = e.getLocation();
+            String detail = e.getOriginalMessage()
+                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+            List<Violation> violations = field.isEmpty() ? List.of() : List.of(new Violation(field, e.getOriginalMessage()));
+            return ProblemDetails.response(Problem.MALFORMED_REQUEST, Response.Status.BAD_REQUEST, detail,
+                    instance(), violations);
+        }
+    }
+
+    /** Unknown paths, wrong methods, unsupported media types: keep the status, speak problem+json. */
+    static final class Http extends Base<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response.StatusType status = e.getResponse().getStatusInfo();
+            String slug = status.getStatusCode() == 404 ? Problem.NOT_FOUND.slug() : "http-" + status.getStatusCode();
+            ProblemDetails body = new ProblemDetails(ProblemDetails.TYPE_PREFIX + slug,
+                    status.getReasonPhrase(), status.getStatusCode(), e.getMessage(), instance(), List.of());
+            Response.ResponseBuilder answer = Response.status(status.getStatusCode())
+                    .type(ProblemDetails.MEDIA_TYPE).entity(body);
+            e.getResponse().getHeaders().forEach((name, values) -> {
+                if (!"Content-Type".equalsIgnoreCase(name)) {
+                    values.forEach(value -> answer.header(name, value));
+                }
+            });
+            return answer.build();
+        }
+    }
+
+    /** A fault of ours: log it in full, tell the client only that it happened. */
+    static final class Unexpected extends Base<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            LOG.error("Unexpected failure on {}", instance(), e);
+            return Response.serverError().type(ProblemDetails.MEDIA_TYPE)
+                    .entity(new ProblemDetails(ProblemDetails.TYPE_PREFIX + "internal-error", "Internal error", 500,
+                            "the request failed; the platform's log has the details", instance(), List.of()))
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.reception.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.reception.cases.PetitionService;
+import org.reception.cases.health.HealthCheck;
+
+/**
+ * Publishes the REST API on CXF's servlet (context {@code /api}, see {@code etc/org.apache.cxf.osgi.cfg})
+ * at {@code /v1}. It is up as soon as CXF is: while intake or a health check is missing, the API
+ * answers 503 rather than 404, so clients and load balancers can tell "not ready" from "wrong URL".
+ */
+@Component(immediate = true)
+public final class RestServer {
+
+    static final String ADDRESS = "/v1";
+    private static final Logger LOG = LogManager.getLogger(RestServer.class);
+
+    private volatile PetitionService petitions;
+    private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
+    private Server server;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindPetitions(PetitionService service) {
+        this.petitions = service;
+    }
+
+    void unbindPetitions(PetitionService service) {
+        if (this.petitions == service) {
+            this.petitions = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindHealthCheck(HealthCheck check, Map<String, Object> properties) {
+        healthChecks.put(String.valueOf(properties.get(HealthCheck.NAME)), check);
+    }
+
+    void unbindHealthCheck(HealthCheck check, Map<String, Object> properties) {
+        healthChecks.remove(String.valueOf(properties.get(HealthCheck.NAME)), check);
+    }
+
+    @Activate
+    void activate() {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(BusFactory.getDefaultBus());
+        factory.setAddress(ADDRESS);
+        factory.setServiceBeans(List.of(new PetitionResource(() -> petitions),
+                new HealthResource(() -> Map.copyOf(healthChecks))));
+        List<Object> providers = new ArrayList<>();
+        providers.add(JsonMapping.provider());
+        providers.addAll(ProblemMappers.all());
+        factory.setProviders(providers);
+        server = factory.create();
+        LOG.info("REST API published at {} under the CXF servlet", ADDRESS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (server != null) {
+            server.destroy();
+        }
+    }
+}

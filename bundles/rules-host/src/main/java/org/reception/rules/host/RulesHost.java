@@ -1,0 +1,113 @@
+package org.reception.rules.host;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.reception.cases.RoutingDecision;
+import org.reception.cases.divisions.DivisionLevel;
+import org.reception.cases.health.HealthCheck;
+import org.reception.cases.health.HealthStatus;
+import org.reception.cases.spi.RoutingEngine;
+import org.reception.rules.PetitionFact;
+
+/**
+ * The rules host: an extender that compiles the rule module of every bundle that declares one as
+ * it starts, publishes it for its jurisdiction, and withdraws it as the bundle stops.
+ */
+@Component(service = {RoutingEngine.class, HealthCheck.class},
+        configurationPid = RulesHostConfig.PID,
+        property = HealthCheck.NAME + "=rules")
+@Designate(ocd = RulesHostConfig.class)
+public final class RulesHost implements RoutingEngine, HealthCheck {
+
+    private static final Logger LOG = LogManager.getLogger(RulesHost.class);
+
+    private final RuleBases ruleBases = new RuleBases();
+    private final RuleModuleCompiler compiler = new RuleModuleCompiler();
+    private final LayeredRouter router;
+    private final BundleTracker<CompiledRuleModule> tracker;
+
+    @Activate
+    public RulesHost(BundleContext context, RulesHostConfig config) {
+        this.router = new LayeredRouter(ruleBases, new RuleEvaluator(config.fireLimit()), Clock.systemUTC());
+        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new ModuleTracking());
+        this.tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    @Override
+    public RoutingDecision route(PetitionFact petition) {
+        return router.route(petition);
+    }
+
+    @Override
+    public HealthStatus check() {
+        // Intake only accepts jurisdictions of the platform's province, so a province module suffices.
+        return ruleBases.all().stream()
+                .filter(module -> module.jurisdiction().length() == DivisionLevel.PROVINCE.codeLength())
+                .findFirst()
+                .map(module -> HealthStatus.up("province module " + module.id() + " " + module.version()
+                        + " serves; " + ruleBases.all().size() + " module(s) loaded"))
+                .orElseGet(() -> HealthStatus.down("no province rule module is loaded"));
+    }
+
+    private final class ModuleTracking implements BundleTrackerCustomizer<CompiledRuleModule> {
+
+        @Override
+        public CompiledRuleModule addingBundle(Bundle bundle, BundleEvent event) {
+            Optional<RuleModuleSource> source;
+            try {
+                source = RuleModuleBundles.read(bundle);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Cannot read the rule module of bundle {} ({})", bundle.getBundleId(),
+                        bundle.getSymbolicName(), e);
+                return null;
+            }
+            if (source.isEmpty()) {
+                return null;
+            }
+            try {
+                long started = System.nanoTime();
+                CompiledRuleModule module = compiler.compile(source.get());
+                Optional<CompiledRuleModule> replaced = ruleBases.publish(module);
+                LOG.info("Rule module {} {} for jurisdiction {} active: {} rules, compiled in {} ms{}",
+                        module.id(), module.version(), module.jurisdiction(), module.ruleCount(),
+                        (System.nanoTime() - started) / 1_000_000,
+                        replaced.map(old -> ", replacing " + old.version()).orElse(""));
+                return module;
+            } catch (RuleModuleRejected e) {
+                LOG.error(e.getMessage());
+                return null;
+            }
+        }
+
+        @Override
+        public void modifiedBundle(Bundle bundle, BundleEvent event, CompiledRuleModule module) {
+            // A state change between STARTING and ACTIVE changes nothing the module carries.
+        }
+
+        @Override
+        public void removedBundle(Bundle bundle, BundleEvent event, CompiledRuleModule module) {
+            if (ruleBases.withdraw(module)) {
+                LOG.info("Rule module {} {} for jurisdiction {} withdrawn", module.id(), module.version(),
+                        module.jurisdiction());
+            }
+        }
+    }
+}
