@@ -1,5 +1,6 @@
 package org.reception.rest;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,9 @@ import javax.ws.rs.ext.ExceptionMapper;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -68,13 +72,40 @@ final class ProblemMappers {
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                         .collect(Collectors.joining("."));
             }
+            String message = describe(e);
             JsonLocation location = e.getLocation();
-            String detail = e.getOriginalMessage()
+            String detail = message
                     + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
-            List<Violation> violations = field.isEmpty() ? List.of() : List.of(new Violation(field, e.getOriginalMessage()));
+            List<Violation> violations = field.isEmpty() ? List.of() : List.of(new Violation(field, message));
             return ProblemDetails.response(Problem.MALFORMED_REQUEST, Response.Status.BAD_REQUEST, detail,
                     instance(), violations);
         }
+    }
+
+    /** Says what is wrong in the client's terms, not in the names of our Java types. */
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "'" + invalid.getValue() + "' is not one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "expected " + jsonKind(mismatched.getTargetType());
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String jsonKind(Class<?> type) {
+        if (type == String.class || type.isEnum() || java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return type.isArray() || Iterable.class.isAssignableFrom(type) ? "an array" : "an object";
     }
 
     /** Unknown paths, wrong methods, unsupported media types: keep the status, speak problem+json. */

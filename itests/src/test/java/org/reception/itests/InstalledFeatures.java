@@ -1,0 +1,29 @@
+package org.reception.itests;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The features the distribution is meant to run: the boot features and what they need. A feature
+ * that appears or disappears fails the test, so that every change to the platform's footprint is
+ * a decision, not an accident.
+ */
+final class InstalledFeatures {
+
+    static final Set<String> INTENDED = new TreeSet<>(Set.of(
+            // The platform
+            "reception", "reception-api", "reception-core", "reception-store", "reception-rules-host",
+            "reception-rules-province-base", "reception-rest",
+            // Karaf: the operator's shell and the deploy/ folder
+            "feature", "shell", "deployer", "bundle", "config", "diagnostic", "jaas", "log", "package",
+            "service", "system", "kar", "ssh", "scr",
+            // HTTP
+            "pax-web-http", "http", "pax-web-core", "pax-web-jetty", "pax-web-http-jetty",
+            // CXF JAX-RS with Jackson
+            "cxf-specs", "cxf-core", "cxf-commands", "cxf-rt-security", "cxf-http", "cxf-jaxrs", "cxf-jackson",
+            // The DataSource: pax-jdbc with embedded Derby and HikariCP
+            "pax-jdbc-spec", "pax-jdbc-config", "pax-jdbc-derby", "pax-jdbc-pool-hikaricp"));
+
+    private InstalledFeatures() {
+    }
+}

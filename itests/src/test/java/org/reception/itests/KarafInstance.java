@@ -1,0 +1,218 @@
+package org.reception.itests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One copy of the built distribution, in a folder of its own, on free ports, started as a real
+ * {@code bin/karaf server} process. Its folder is kept after the tests for diagnosis.
+ */
+final class KarafInstance implements AutoCloseable {
+
+    static final String ADMIN_USER = "itest";
+    static final String ADMIN_PASSWORD = "itest-secret";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path home;
+    private final int httpPort;
+    private final int sshPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+    private int starts;
+
+    private KarafInstance(Path home, int httpPort, int sshPort) {
+        this.home = home;
+        this.httpPort = httpPort;
+        this.sshPort = sshPort;
+    }
+
+    /** A fresh copy of the distribution with its own data folder and free ports; not started yet. */
+    static KarafInstance create(String name) throws IOException {
+        Path distribution = Path.of(required("reception.distribution"));
+        Path instances = Path.of(required("reception.instances"));
+        Path home = instances.resolve(name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+        copyTree(distribution, home);
+        int httpPort = freePort();
+        int sshPort = freePort();
+        setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(httpPort));
+        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(sshPort));
+        // A test-only administrator, so that the test can use the shell like an operator would.
+        Files.writeString(home.resolve("etc/users.properties"),
+                "\n" + ADMIN_USER + " = " + ADMIN_PASSWORD + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return new KarafInstance(home, httpPort, sshPort);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    URI api(String path) {
+        return URI.create("http://localhost:" + httpPort + "/api/v1/" + path);
+    }
+
+    /** Starts the platform and waits until its health answers 200; returns how long that took. */
+    Duration start() throws IOException, InterruptedException {
+        Instant launched = Instant.now();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console-" + (++starts) + ".log").toFile()));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        process = builder.start();
+        awaitHealthy(launched.plus(START_TIMEOUT));
+        return Duration.between(launched, Instant.now());
+    }
+
+    private void awaitHealthy(Instant deadline) throws InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(api("health")).timeout(Duration.ofSeconds(5)).GET().build();
+        int lastStatus = -1;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Karaf exited with " + process.exitValue() + " before it was healthy; see " + home);
+            }
+            try {
+                lastStatus = http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (lastStatus == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                lastStatus = -1;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new IllegalStateException("not healthy within " + START_TIMEOUT + " (last status " + lastStatus + "); see " + home);
+    }
+
+    /** Stops the platform the way an operator does ({@code bin/stop}) and waits for it to exit. */
+    void stop() throws IOException, InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        stop.waitFor(30, TimeUnit.SECONDS);
+        awaitExit(STOP_TIMEOUT);
+    }
+
+    private void awaitExit(Duration timeout) throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        Instant deadline = Instant.now().plus(timeout);
+        for (ProcessHandle handle : tree) {
+            while (handle.isAlive() && Instant.now().isBefore(deadline)) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            if (handle.isAlive()) {
+                handle.destroyForcibly();
+                throw new IllegalStateException("Karaf did not stop within " + timeout + "; killed; see " + home);
+            }
+        }
+    }
+
+    /** Runs a shell command through {@code bin/client}, as an operator on this machine would. */
+    String shell(String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort),
+                "-h", "localhost", "-u", ADMIN_USER, "-p", ADMIN_PASSWORD, "-r", "5", "-b")
+                .directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process client = builder.start();
+        try (var input = client.getOutputStream()) {
+            input.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!client.waitFor(60, TimeUnit.SECONDS) || client.exitValue() != 0) {
+            throw new IllegalStateException("shell command '" + command + "' failed: " + output);
+        }
+        return output;
+    }
+
+    /** The lines of {@code data/log/karaf.log} logged at ERROR level. */
+    List<String> loggedErrors() throws IOException {
+        Path log = home.resolve("data/log/karaf.log");
+        Pattern error = Pattern.compile("^\\S+ \\| ERROR \\|");
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> error.matcher(line).find()).toList();
+    }
+
+    Path database() {
+        return home.resolve("data/derby/reception");
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            try {
+                stop();
+            } finally {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set; run the tests through Maven");
+        }
+        return value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void setProperty(Path file, String key, String value) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
+        if (!line.find()) {
+            throw new IllegalStateException(key + " not found in " + file);
+        }
+        Files.writeString(file, line.replaceFirst(Matcher.quoteReplacement(key + " = " + value)), StandardCharsets.UTF_8);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            throw new IllegalStateException("no distribution at " + from + "; build it first");
+        }
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,234 @@
+package org.reception.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The walking skeleton, end to end, against the real distribution: HTTP in, Drools and Derby behind. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String PROBLEM_JSON = "application/problem+json";
+    /** The rule module's version as OSGi spells the project's version: 0.1.0-SNAPSHOT is 0.1.0.SNAPSHOT. */
+    private static final String MODULE_VERSION = System.getProperty("reception.version").replace('-', '.');
+
+    private static KarafInstance karaf;
+    /** Every petition the platform accepted during this class, by id, as it answered. */
+    private static final Map<String, JsonNode> ACCEPTED = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void boot() throws Exception {
+        karaf = KarafInstance.create("platform");
+        karaf.start();
+    }
+
+    @AfterAll
+    static void shutDown() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthIsUpWithTheStoreAndTheRules() throws Exception {
+        HttpResponse<String> response = get("health");
+
+        assertEquals(200, response.statusCode());
+        JsonNode health = JSON.readTree(response.body());
+        assertEquals("UP", health.get("status").asText());
+        assertTrue(health.at("/checks/store/up").asBoolean());
+        assertTrue(health.at("/checks/rules/up").asBoolean());
+        assertTrue(health.at("/checks/rules/detail").asText().contains("province-base"));
+    }
+
+    @Test
+    @Order(2)
+    void aPostedPetitionReadsBackWithTheSameContentAndItsRoutingDecision() throws Exception {
+        String title = "南明河支流黑臭";
+        String content = "小区旁的河道长期发黑发臭，夏季尤甚，请求查处排污并治理。";
+        HttpResponse<String> created = post(petition("ENVIRONMENT", title, content, "520102"));
+
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode body = JSON.readTree(created.body());
+        String id = body.get("id").asText();
+        assertEquals(karaf.api("petitions/" + id).toString(), created.headers().firstValue("Location").orElseThrow());
+        assertTrue(body.get("registrationNumber").asText().matches("520102-\\d{4}-\\d{6}"));
+        assertEquals("REGISTERED", body.get("status").asText());
+        assertEquals("520000-STHJT", body.at("/routing/unitCode").asText());
+        assertEquals("province-base", body.at("/routing/provenance/moduleId").asText());
+        assertEquals(MODULE_VERSION, body.at("/routing/provenance/moduleVersion").asText());
+        assertEquals("Environment to the Department of Ecology and Environment",
+                body.at("/routing/provenance/rulesFired/0").asText());
+        ACCEPTED.put(id, body);
+
+        HttpResponse<String> read = get("petitions/" + id);
+
+        assertEquals(200, read.statusCode());
+        JsonNode stored = JSON.readTree(read.body());
+        assertEquals(body, stored);
+        assertEquals(title, stored.get("title").asText());
+        assertEquals(content, stored.get("content").asText());
+        assertEquals("ONLINE", stored.get("channel").asText());
+        assertEquals("520102", stored.get("jurisdiction").asText());
+    }
+
+    @Test
+    @Order(3)
+    void anUnknownPetitionIsA404Problem() throws Exception {
+        HttpResponse<String> response = get("petitions/00000000-0000-0000-0000-000000000000");
+
+        assertEquals(404, response.statusCode());
+        assertEquals(PROBLEM_JSON, response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("urn:reception:problem:not-found", JSON.readTree(response.body()).get("type").asText());
+    }
+
+    @Test
+    @Order(4)
+    void badInputGetsA400ProblemAndStoresNothing() throws Exception {
+        Map<String, String> badBodies = new LinkedHashMap<>();
+        badBodies.put("malformed JSON", "{\"channel\": \"ONLINE\", ");
+        badBodies.put("not an object", "[1, 2, 3]");
+        badBodies.put("empty body", "");
+        badBodies.put("unknown channel", petition("ENVIRONMENT", "t", "c", "520102").replace("ONLINE", "PIGEON"));
+        badBodies.put("unknown field", petition("ENVIRONMENT", "t", "c", "520102").replace("{", "{\"secret\": 1, "));
+        badBodies.put("wrong type", petition("ENVIRONMENT", "t", "c", "520102").replace("\"t\"", "[\"t\"]"));
+        badBodies.put("missing fields", "{\"title\": \"标题\"}");
+        badBodies.put("unknown county", petition("HEALTH", "t", "c", "529999"));
+        badBodies.put("county of another province", petition("HEALTH", "t", "c", "110101"));
+        badBodies.put("title too long", petition("HEALTH", "长".repeat(201), "c", "520102"));
+        badBodies.put("trailing garbage", petition("HEALTH", "t", "c", "520102") + " {}");
+
+        for (Map.Entry<String, String> bad : badBodies.entrySet()) {
+            HttpResponse<String> response = post(bad.getValue());
+            assertEquals(400, response.statusCode(), bad.getKey() + ": " + response.body());
+            assertEquals(PROBLEM_JSON, response.headers().firstValue("Content-Type").orElseThrow(), bad.getKey());
+            JsonNode problem = JSON.readTree(response.body());
+            assertTrue(problem.get("type").asText().startsWith("urn:reception:problem:"), bad.getKey());
+            assertFalse(problem.get("detail").asText().isBlank(), bad.getKey());
+        }
+        HttpResponse<String> notJson = HTTP.send(HttpRequest.newBuilder(karaf.api("petitions"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, notJson.statusCode());
+        assertEquals(PROBLEM_JSON, notJson.headers().firstValue("Content-Type").orElseThrow());
+
+        karaf.stop();
+        assertEquals(ACCEPTED.keySet(), storedPetitionIds(), "only the accepted petitions are in the database");
+        karaf.start();
+    }
+
+    @Test
+    @Order(5)
+    void petitionsSurviveARestart() throws Exception {
+        HttpResponse<String> created = post(petition("LABOUR_SOCIAL_SECURITY", "拖欠工资", "某建筑工地拖欠农民工工资三个月。", "520302"));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode body = JSON.readTree(created.body());
+        ACCEPTED.put(body.get("id").asText(), body);
+
+        karaf.stop();
+        Duration restart = karaf.start();
+
+        for (Map.Entry<String, JsonNode> petition : ACCEPTED.entrySet()) {
+            HttpResponse<String> read = get("petitions/" + petition.getKey());
+            assertEquals(200, read.statusCode(), "after a restart of " + restart);
+            assertEquals(petition.getValue(), JSON.readTree(read.body()));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void onlyTheIntendedFeaturesAreInstalled() throws Exception {
+        String listing = karaf.shell("feature:list -i --no-format");
+        Set<String> installed = Arrays.stream(listing.split("\\R"))
+                .map(line -> line.split("\\s+")[0].trim())
+                .filter(name -> !name.isEmpty() && !name.equals("Name"))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertEquals(InstalledFeatures.INTENDED, installed, "installed features:\n" + listing);
+    }
+
+    @Test
+    @Order(7)
+    void theLogHasNoError() throws IOException {
+        assertEquals(java.util.List.of(), karaf.loggedErrors());
+    }
+
+    private static Set<String> storedPetitionIds() throws SQLException {
+        String url = "jdbc:derby:" + karaf.database();
+        Set<String> ids = new TreeSet<>();
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM petition")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } finally {
+            shutDownDerby(url);
+        }
+        return ids;
+    }
+
+    /** Releases the database so that the platform can open it again. */
+    private static void shutDownDerby(String url) {
+        try {
+            DriverManager.getConnection(url + ";shutdown=true").close();
+        } catch (SQLException expected) {
+            // Derby reports a clean shutdown of a database as SQLState 08006.
+            if (!"08006".equals(expected.getSQLState())) {
+                throw new IllegalStateException("could not release the database", expected);
+            }
+        }
+    }
+
+    private static String petition(String category, String title, String content, String jurisdiction)
+            throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("channel", "ONLINE");
+        fields.put("category", category);
+        fields.put("title", title);
+        fields.put("content", content);
+        fields.put("jurisdiction", jurisdiction);
+        return JSON.writeValueAsString(fields);
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(karaf.api(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String json) throws IOException, InterruptedException {
+        URI uri = karaf.api("petitions");
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
