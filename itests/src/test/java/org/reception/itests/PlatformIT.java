@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -142,6 +144,16 @@ class PlatformIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(415, notJson.statusCode());
         assertEquals(PROBLEM_JSON, notJson.headers().firstValue("Content-Type").orElseThrow());
+
+        byte[] huge = petition("HEALTH", "t", "长".repeat(700_000), "520102").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> declared = post(new String(huge, StandardCharsets.UTF_8));
+        assertEquals(413, declared.statusCode());
+        assertEquals(PROBLEM_JSON, declared.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(karaf.api("petitions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode(), "a chunked body without Content-Length is counted as it is read");
 
         karaf.stop();
         assertEquals(ACCEPTED.keySet(), storedPetitionIds(), "only the accepted petitions are in the database");

@@ -63,6 +63,7 @@ public final class RestServer {
                 new HealthResource(() -> Map.copyOf(healthChecks))));
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());
+        providers.add(new BodySizeLimit());
         providers.addAll(ProblemMappers.all());
         factory.setProviders(providers);
         server = factory.create();

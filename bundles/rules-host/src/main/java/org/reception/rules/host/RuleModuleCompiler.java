@@ -40,7 +40,8 @@ public final class RuleModuleCompiler {
         KnowledgeBuilder builder = withHostClassLoader(() -> build(module));
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError error : builder.getErrors()) {
-                errors.add(error.getResource().getSourcePath() + " " + lines(error.getLines()) + error.getMessage().strip());
+                String file = error.getResource() == null ? module.id() : error.getResource().getSourcePath();
+                errors.add(file + " " + lines(error.getLines()) + error.getMessage().strip());
             }
             throw new RuleModuleRejected(module, errors);
         }
