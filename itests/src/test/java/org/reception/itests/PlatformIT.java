@@ -11,17 +11,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -180,6 +189,80 @@ class PlatformIT {
 
     @Test
     @Order(6)
+    void aRuleModuleDroppedIntoDeployDecidesForItsCountyOnlyUntilItIsRemoved() throws Exception {
+        Path module = karaf.home().resolve("deploy/yunyan-health.jar");
+        writeRuleModule(module, "yunyan-health", "1.0.0", "520103", """
+                package org.reception.rules.yunyan
+                import org.reception.cases.Category
+                import org.reception.rules.PetitionFact
+                import org.reception.rules.Routing
+                rule "Health in Yunyan to the district health bureau"
+                when
+                    PetitionFact( category == Category.HEALTH )
+                then
+                    insert( new Routing( "520103-WJJ", "云岩区卫生健康局", "属地管理" ) );
+                end
+                """);
+
+        JsonNode inYunyan = awaitRouting("520103", "520103-WJJ");
+        assertEquals("yunyan-health", inYunyan.at("/provenance/moduleId").asText());
+        assertEquals("1.0.0", inYunyan.at("/provenance/moduleVersion").asText());
+        assertEquals("520000-WSJKW", routingOf(registerHealthPetition("520102")).at("/unitCode").asText(),
+                "a neighbouring county keeps the province's routing");
+
+        Files.delete(module);
+
+        assertEquals("province-base", awaitRouting("520103", "520000-WSJKW").at("/provenance/moduleId").asText());
+    }
+
+    /** Registers health petitions in the county until one is routed to the unit; fails after 30 s. */
+    private static JsonNode awaitRouting(String county, String unitCode) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode routing;
+        do {
+            routing = routingOf(registerHealthPetition(county));
+            if (unitCode.equals(routing.at("/unitCode").asText())) {
+                return routing;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("petitions of " + county + " still routed as " + routing + " after 30 s");
+    }
+
+    private static JsonNode registerHealthPetition(String county) throws Exception {
+        HttpResponse<String> created = post(petition("HEALTH", "医疗纠纷", "手术后并发症，医院拒绝说明情况。", county));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode body = JSON.readTree(created.body());
+        ACCEPTED.put(body.get("id").asText(), body);
+        return body;
+    }
+
+    private static JsonNode routingOf(JsonNode petition) {
+        return petition.get("routing");
+    }
+
+    /** A rule module as a county engineer ships it: a bundle of DRL with the module header. */
+    private static void writeRuleModule(Path jar, String id, String version, String jurisdiction, String drl)
+            throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "org.example.rules." + id);
+        main.putValue("Bundle-Version", version);
+        main.putValue("Reception-Rule-Module", id + ";jurisdiction=" + jurisdiction);
+        Path staged = Files.createTempFile(karaf.home(), id, ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(staged), manifest)) {
+            out.putNextEntry(new JarEntry("rules/routing.drl"));
+            out.write(drl.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        // Appears whole in deploy/, never half-written.
+        Files.move(staged, jar, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
+    @Order(7)
     void onlyTheIntendedFeaturesAreInstalled() throws Exception {
         String listing = karaf.shell("feature:list -i --no-format");
         Set<String> installed = Arrays.stream(listing.split("\\R"))
@@ -191,7 +274,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theLogHasNoError() throws IOException {
         assertEquals(java.util.List.of(), karaf.loggedErrors());
     }
