@@ -156,6 +156,14 @@ final class KarafInstance implements AutoCloseable {
         return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> error.matcher(line).find()).toList();
     }
 
+    /** Writes a configuration file into etc/, where the platform picks it up while it runs. */
+    void configure(String pid, String content) throws IOException {
+        Path staged = Files.createTempFile(home, pid, ".tmp");
+        Files.writeString(staged, content, StandardCharsets.UTF_8);
+        Files.move(staged, home.resolve("etc/" + pid + ".cfg"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
     Path database() {
         return home.resolve("data/derby/reception");
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class PlatformIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_JSON = Api.PROBLEM_JSON;
     /** The rule module's version as OSGi spells the project's version: 0.1.0-SNAPSHOT is 0.1.0.SNAPSHOT. */
     private static final String MODULE_VERSION = System.getProperty("reception.version").replace('-', '.');
 
@@ -91,7 +92,7 @@ class PlatformIT {
         HttpResponse<String> created = post(petition("ENVIRONMENT", title, content, "520102"));
 
         assertEquals(201, created.statusCode(), created.body());
-        JsonNode body = JSON.readTree(created.body());
+        JsonNode body = petitionOf(created);
         String id = body.get("id").asText();
         assertEquals(karaf.api("petitions/" + id).toString(), created.headers().firstValue("Location").orElseThrow());
         assertTrue(body.get("registrationNumber").asText().matches("520102-\\d{4}-\\d{6}"));
@@ -139,6 +140,11 @@ class PlatformIT {
         badBodies.put("county of another province", petition("HEALTH", "t", "c", "110101"));
         badBodies.put("title too long", petition("HEALTH", "长".repeat(201), "c", "520102"));
         badBodies.put("trailing garbage", petition("HEALTH", "t", "c", "520102") + " {}");
+        badBodies.put("wrong check digit", petition("HEALTH", "t", "c", "520102").replace("11010519491231002X", "110105194912310021"));
+        badBodies.put("no petitioner", petition("HEALTH", "t", "c", "520102").replaceAll("\\[\\{.*\\}\\]", "[]"));
+        badBodies.put("group of six without representatives",
+                Petitions.json(Petitions.withPetitioners(Petitions.petition("LAND_RESOURCES", "征地补偿", "补偿标准过低", "520102"),
+                        Petitions.group(6, 0))));
 
         for (Map.Entry<String, String> bad : badBodies.entrySet()) {
             HttpResponse<String> response = post(bad.getValue());
@@ -174,7 +180,7 @@ class PlatformIT {
     void petitionsSurviveARestart() throws Exception {
         HttpResponse<String> created = post(petition("LABOUR_SOCIAL_SECURITY", "拖欠工资", "某建筑工地拖欠农民工工资三个月。", "520302"));
         assertEquals(201, created.statusCode(), created.body());
-        JsonNode body = JSON.readTree(created.body());
+        JsonNode body = petitionOf(created);
         ACCEPTED.put(body.get("id").asText(), body);
 
         karaf.stop();
@@ -232,8 +238,16 @@ class PlatformIT {
     private static JsonNode registerHealthPetition(String county) throws Exception {
         HttpResponse<String> created = post(petition("HEALTH", "医疗纠纷", "手术后并发症，医院拒绝说明情况。", county));
         assertEquals(201, created.statusCode(), created.body());
-        JsonNode body = JSON.readTree(created.body());
+        JsonNode body = petitionOf(created);
         ACCEPTED.put(body.get("id").asText(), body);
+        return body;
+    }
+
+    /** The petition of a registration's answer, without the receipt and duplicates that come with it once. */
+    private static JsonNode petitionOf(HttpResponse<String> created) throws IOException {
+        ObjectNode body = (ObjectNode) JSON.readTree(created.body());
+        assertTrue(body.has("receipt"));
+        body.remove(List.of("receipt", "possibleDuplicates"));
         return body;
     }
 
@@ -276,7 +290,7 @@ class PlatformIT {
     @Test
     @Order(8)
     void theLogHasNoError() throws IOException {
-        assertEquals(java.util.List.of(), karaf.loggedErrors());
+        assertEquals(List.of(), karaf.loggedErrors());
     }
 
     private static Set<String> storedPetitionIds() throws SQLException {
@@ -308,22 +322,14 @@ class PlatformIT {
 
     private static String petition(String category, String title, String content, String jurisdiction)
             throws IOException {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("channel", "ONLINE");
-        fields.put("category", category);
-        fields.put("title", title);
-        fields.put("content", content);
-        fields.put("jurisdiction", jurisdiction);
-        return JSON.writeValueAsString(fields);
+        return Petitions.json(Petitions.petition(category, title, content, jurisdiction));
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(karaf.api(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(karaf).get(path);
     }
 
     private static HttpResponse<String> post(String json) throws IOException, InterruptedException {
-        URI uri = karaf.api("petitions");
-        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(karaf).post("petitions", json);
     }
 }

@@ -1,16 +1,28 @@
 package org.reception.cases;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A registered petition (信访事项).
+ * A registered petition (信访事项) and its case file.
  *
  * @param id stable opaque identifier used in URLs
  * @param registrationNumber readable number: jurisdiction, year and sequence, e.g. {@code 520102-2026-000042}
  * @param jurisdiction the 6-digit division code of the place the matter concerns
- * @param routing the unit that handles it, and which rules decided so
+ * @param routing the unit the rules chose, and which rules decided so
+ * @param version increases with every change; clients send it back to change the case (optimistic locking)
  */
-public record Petition(String id, String registrationNumber, Channel channel, Category category,
+public record Petition(String id, String registrationNumber, Channel channel, PetitionType type, Category category,
                        String title, String content, String jurisdiction, Instant receivedAt,
-                       PetitionStatus status, RoutingDecision routing) {
+                       List<Petitioner> petitioners, List<String> accused, boolean confidential,
+                       List<String> linkedPetitions, PetitionStatus status, RoutingDecision routing,
+                       Handling handling, List<Deadline> deadlines, List<Supervision> supervisions, int version) {
+
+    public Petition {
+        petitioners = List.copyOf(petitioners);
+        accused = List.copyOf(accused);
+        linkedPetitions = List.copyOf(linkedPetitions);
+        deadlines = List.copyOf(deadlines);
+        supervisions = List.copyOf(supervisions);
+    }
 }

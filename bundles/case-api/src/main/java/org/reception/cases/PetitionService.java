@@ -1,17 +1,38 @@
 package org.reception.cases;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Intake and reading of petitions: the entry point of every endpoint. */
+/** Intake, procedure and reading of petitions: the entry point of every endpoint. */
 public interface PetitionService {
 
     /**
-     * Validates, routes and durably stores a new petition.
+     * Validates, routes and durably stores a new petition with its receipt.
      *
      * @throws PetitionRejected if the petition is invalid; nothing is stored then
      * @throws ServiceUnavailable if the store or the rules are not ready; nothing is stored then
      */
-    Petition register(NewPetition petition);
+    Registration register(NewPetition petition);
 
     Optional<Petition> find(String id);
+
+    /**
+     * Takes one step of the procedure.
+     *
+     * @param expectedVersion the version the client read; {@code null} to act on the current one
+     * @param actor who acts, for the audit log
+     * @throws UnknownPetition, IllegalTransition, ConcurrentUpdate, PetitionRejected; nothing changed then
+     */
+    Petition act(String id, Integer expectedVersion, CaseAction action, String actor);
+
+    /** The status a petitioner may read with the receipt; empty unless both number and code match. */
+    Optional<PublicStatus> status(String registrationNumber, String queryCode);
+
+    Page<PetitionSummary> list(PetitionQuery query);
+
+    List<CaseEvent> events(long afterId, int limit);
+
+    List<AuditEntry> audit(String petitionId);
+
+    AuditVerification verifyAudit();
 }

@@ -8,6 +8,8 @@ public enum Problem {
     INVALID_PETITION("invalid-petition", "The petition is invalid"),
     MALFORMED_REQUEST("malformed-request", "The request could not be read"),
     NOT_FOUND("not-found", "No such resource"),
+    ILLEGAL_TRANSITION("illegal-transition", "The action is not allowed in the case's present state"),
+    CONFLICT("conflict", "The case changed since it was read"),
     SERVICE_UNAVAILABLE("service-unavailable", "The platform is not ready");
 
     private final String slug;

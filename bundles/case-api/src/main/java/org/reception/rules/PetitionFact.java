@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
+import org.reception.cases.PetitionType;
 
 /**
  * What a rule sees of a petition: a read-only view, with the jurisdiction split into its chain so
@@ -14,15 +15,17 @@ import org.reception.cases.Channel;
 public final class PetitionFact {
 
     private final Channel channel;
+    private final PetitionType type;
     private final Category category;
     private final String title;
     private final String content;
     private final String jurisdiction;
     private final Instant receivedAt;
 
-    public PetitionFact(Channel channel, Category category, String title, String content,
+    public PetitionFact(Channel channel, PetitionType type, Category category, String title, String content,
                         String jurisdiction, Instant receivedAt) {
         this.channel = Objects.requireNonNull(channel, "channel");
+        this.type = Objects.requireNonNull(type, "type");
         this.category = Objects.requireNonNull(category, "category");
         this.title = Objects.requireNonNull(title, "title");
         this.content = Objects.requireNonNull(content, "content");
@@ -32,6 +35,10 @@ public final class PetitionFact {
 
     public Channel getChannel() {
         return channel;
+    }
+
+    public PetitionType getType() {
+        return type;
     }
 
     public Category getCategory() {

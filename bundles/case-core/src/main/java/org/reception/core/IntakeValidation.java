@@ -1,14 +1,17 @@
 package org.reception.core;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.reception.cases.NewPetition;
 import org.reception.cases.PetitionRejected;
+import org.reception.cases.Petitioner;
 import org.reception.cases.Problem;
 import org.reception.cases.Violation;
 import org.reception.cases.divisions.Division;
@@ -20,43 +23,96 @@ final class IntakeValidation {
 
     static final int MAX_TITLE_LENGTH = 200;
     static final int MAX_CONTENT_LENGTH = 20_000;
+    static final int MAX_PETITIONERS = 500;
+    /** A group visit of more than this many people names representatives, at most this many (Art. 20). */
+    static final int GROUP_SIZE = 5;
+    static final int MAX_ACCUSED = 50;
     /** Clocks of county systems drift; a receipt time a little ahead of ours is not an error. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private final String provinceCode;
-    private final Clock clock;
 
-    IntakeValidation(String provinceCode, Clock clock) {
+    IntakeValidation(String provinceCode) {
         this.provinceCode = provinceCode;
-        this.clock = clock;
     }
 
     /** @throws PetitionRejected listing every field that is wrong */
-    void check(NewPetition petition) {
+    void check(NewPetition petition, Instant now) {
         if (petition == null) {
             throw new PetitionRejected(Problem.INVALID_PETITION, List.of(new Violation("", "a petition is required")));
         }
         List<Violation> violations = new ArrayList<>();
-        if (petition.channel() == null) {
-            violations.add(new Violation("channel", "is required"));
-        }
-        if (petition.category() == null) {
-            violations.add(new Violation("category", "is required"));
-        }
-        text("title", petition.title(), MAX_TITLE_LENGTH).ifPresent(violations::add);
-        text("content", petition.content(), MAX_CONTENT_LENGTH).ifPresent(violations::add);
+        required("channel", petition.channel(), violations);
+        required("type", petition.type(), violations);
+        required("category", petition.category(), violations);
+        text("title", petition.title(), MAX_TITLE_LENGTH, true).ifPresent(violations::add);
+        text("content", petition.content(), MAX_CONTENT_LENGTH, true).ifPresent(violations::add);
         jurisdiction(petition.jurisdiction()).ifPresent(violations::add);
-        if (petition.receivedAt() != null && petition.receivedAt().isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
+        if (petition.receivedAt() != null && petition.receivedAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
             violations.add(new Violation("receivedAt", "lies in the future"));
+        }
+        petitioners(petition.petitioners(), WorkingCalendar.day(now), violations);
+        if (petition.accused().size() > MAX_ACCUSED) {
+            violations.add(new Violation("accused", "lists more than " + MAX_ACCUSED));
+        }
+        for (int i = 0; i < petition.accused().size(); i++) {
+            text("accused[" + i + "]", petition.accused().get(i), 200, true).ifPresent(violations::add);
+        }
+        for (int i = 0; i < petition.linkedPetitions().size(); i++) {
+            String link = petition.linkedPetitions().get(i);
+            if (link == null || !link.matches("\\d{6}-\\d{4}-\\d{6}")) {
+                violations.add(new Violation("linkedPetitions[" + i + "]", "must be a registration number like 520102-2026-000001"));
+            }
         }
         if (!violations.isEmpty()) {
             throw new PetitionRejected(Problem.INVALID_PETITION, violations);
         }
     }
 
-    private static Optional<Violation> text(String field, String value, int maxLength) {
+    private static void petitioners(List<Petitioner> petitioners, LocalDate today, List<Violation> violations) {
+        if (petitioners.isEmpty()) {
+            violations.add(new Violation("petitioners", "at least one petitioner is required"));
+            return;
+        }
+        if (petitioners.size() > MAX_PETITIONERS) {
+            violations.add(new Violation("petitioners", "lists more than " + MAX_PETITIONERS));
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < petitioners.size(); i++) {
+            Petitioner petitioner = petitioners.get(i);
+            String at = "petitioners[" + i + "].";
+            if (petitioner == null) {
+                violations.add(new Violation("petitioners[" + i + "]", "is empty"));
+                continue;
+            }
+            text(at + "name", petitioner.name(), 50, true).ifPresent(violations::add);
+            ResidentIds.problem(petitioner.residentId(), today)
+                    .ifPresent(problem -> violations.add(new Violation(at + "residentId", problem)));
+            if (petitioner.residentId() != null && !seen.add(petitioner.residentId())) {
+                violations.add(new Violation(at + "residentId", "is listed twice"));
+            }
+            if (petitioner.phone() != null && !petitioner.phone().matches("\\+?[0-9][0-9 -]{4,19}")) {
+                violations.add(new Violation(at + "phone", "must be 5 to 20 digits, spaces or dashes"));
+            }
+            text(at + "address", petitioner.address(), 300, false).ifPresent(violations::add);
+        }
+        long representatives = petitioners.stream().filter(p -> p != null && p.representative()).count();
+        if (petitioners.size() > GROUP_SIZE && (representatives == 0 || representatives > GROUP_SIZE)) {
+            violations.add(new Violation("petitioners", "a group of " + petitioners.size()
+                    + " must name 1 to " + GROUP_SIZE + " representatives (Art. 20); it names " + representatives));
+        }
+    }
+
+    private static void required(String field, Object value, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation(field, "is required"));
+        }
+    }
+
+    private static Optional<Violation> text(String field, String value, int maxLength, boolean required) {
         if (value == null || value.isBlank()) {
-            return Optional.of(new Violation(field, "is required"));
+            return required ? Optional.of(new Violation(field, "is required")) : Optional.empty();
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
             return Optional.of(new Violation(field, "is longer than " + maxLength + " characters"));
@@ -80,9 +136,5 @@ final class IntakeValidation {
                     "'" + code + "' lies outside the province served here (" + provinceCode + ")"));
         }
         return Optional.empty();
-    }
-
-    Instant receivedAt(NewPetition petition) {
-        return petition.receivedAt() != null ? petition.receivedAt() : clock.instant();
     }
 }

@@ -3,9 +3,8 @@ package org.reception.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,27 +12,29 @@ import org.reception.cases.Category;
 import org.reception.cases.Channel;
 import org.reception.cases.NewPetition;
 import org.reception.cases.PetitionRejected;
+import org.reception.cases.PetitionType;
+import org.reception.cases.Petitioner;
 import org.reception.cases.Problem;
 import org.reception.cases.Violation;
 
 class IntakeValidationTest {
 
     private static final Instant NOW = Instant.parse("2026-05-06T02:00:00Z");
-    private final IntakeValidation validation = new IntakeValidation("52", Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final Petitioner ZHANG = new Petitioner("张三", "11010519491231002X", "13800000000", "南明区", false);
+    private final IntakeValidation validation = new IntakeValidation("52");
 
     @Test
     void acceptsACompletePetitionOfAGuizhouCounty() {
-        validation.check(petition("520102", "标题", "内容", null));
-        assertEquals(NOW, validation.receivedAt(petition("520102", "标题", "内容", null)));
+        validation.check(petition("520102", "标题", "内容", null, List.of(ZHANG)), NOW);
     }
 
     @Test
     void reportsEveryMissingFieldAtOnce() {
-        PetitionRejected rejected = assertThrows(PetitionRejected.class,
-                () -> validation.check(new NewPetition(null, null, " ", null, null, null)));
+        PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> validation.check(
+                new NewPetition(null, null, null, " ", null, null, null, null, null, false, null), NOW));
 
         assertEquals(Problem.INVALID_PETITION, rejected.problem());
-        assertEquals(List.of("channel", "category", "title", "content", "jurisdiction"),
+        assertEquals(List.of("channel", "type", "category", "title", "content", "jurisdiction", "petitioners"),
                 rejected.violations().stream().map(Violation::field).toList());
     }
 
@@ -47,29 +48,69 @@ class IntakeValidationTest {
 
     @Test
     void refusesTextsThatAreTooLongCountingCharactersNotBytes() {
-        validation.check(petition("520102", "信".repeat(200), "内容", null));
-        PetitionRejected rejected = assertThrows(PetitionRejected.class,
-                () -> validation.check(petition("520102", "信".repeat(201), "访".repeat(20_001), null)));
+        validation.check(petition("520102", "信".repeat(200), "内容", null, List.of(ZHANG)), NOW);
+        PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> validation.check(
+                petition("520102", "信".repeat(201), "访".repeat(20_001), null, List.of(ZHANG)), NOW));
         assertEquals(List.of(new Violation("title", "is longer than 200 characters"),
                 new Violation("content", "is longer than 20000 characters")), rejected.violations());
     }
 
     @Test
     void refusesAReceiptTimeInTheFutureBeyondTheClockTolerance() {
-        validation.check(petition("520102", "标题", "内容", NOW.plusSeconds(60)));
-        PetitionRejected rejected = assertThrows(PetitionRejected.class,
-                () -> validation.check(petition("520102", "标题", "内容", NOW.plusSeconds(3600))));
+        validation.check(petition("520102", "标题", "内容", NOW.plusSeconds(60), List.of(ZHANG)), NOW);
+        PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> validation.check(
+                petition("520102", "标题", "内容", NOW.plusSeconds(3600), List.of(ZHANG)), NOW));
         assertEquals("receivedAt", rejected.violations().get(0).field());
+    }
+
+    @Test
+    void checksEachPetitionersIdentityNumberAndPhone() {
+        Petitioner wrong = new Petitioner("李四", "110105194912310021", "call me", null, false);
+        PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> validation.check(
+                petition("520102", "标题", "内容", null, List.of(ZHANG, wrong, ZHANG)), NOW));
+        assertEquals(List.of(new Violation("petitioners[1].residentId", "has a wrong check digit"),
+                new Violation("petitioners[1].phone", "must be 5 to 20 digits, spaces or dashes"),
+                new Violation("petitioners[2].residentId", "is listed twice")), rejected.violations());
+    }
+
+    @Test
+    void aGroupOfMoreThanFiveMustNameOneToFiveRepresentatives() {
+        List<Petitioner> six = group(6, 0);
+        PetitionRejected rejected = assertThrows(PetitionRejected.class,
+                () -> validation.check(petition("520102", "标题", "内容", null, six), NOW));
+        assertEquals("a group of 6 must name 1 to 5 representatives (Art. 20); it names 0",
+                rejected.violations().get(0).message());
+        validation.check(petition("520102", "标题", "内容", null, group(6, 2)), NOW);
+        validation.check(petition("520102", "标题", "内容", null, group(5, 0)), NOW);
+        assertThrows(PetitionRejected.class,
+                () -> validation.check(petition("520102", "标题", "内容", null, group(8, 6)), NOW));
+    }
+
+    /** People with distinct, valid identity numbers; the first {@code representatives} of them speak for the group. */
+    static List<Petitioner> group(int size, int representatives) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        List<Petitioner> people = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String base = "52010219800101" + String.format("%03d", i + 1);
+            int sum = 0;
+            for (int d = 0; d < 17; d++) {
+                sum += (base.charAt(d) - '0') * weights[d];
+            }
+            people.add(new Petitioner("村民" + i, base + "10X98765432".charAt(sum % 11), null, null, i < representatives));
+        }
+        return people;
     }
 
     private String onlyViolation(String jurisdiction) {
         PetitionRejected rejected = assertThrows(PetitionRejected.class,
-                () -> validation.check(petition(jurisdiction, "标题", "内容", null)));
+                () -> validation.check(petition(jurisdiction, "标题", "内容", null, List.of(ZHANG)), NOW));
         assertEquals(1, rejected.violations().size());
         return rejected.violations().get(0).message();
     }
 
-    private static NewPetition petition(String jurisdiction, String title, String content, Instant receivedAt) {
-        return new NewPetition(Channel.LETTER, Category.HEALTH, title, content, jurisdiction, receivedAt);
+    private static NewPetition petition(String jurisdiction, String title, String content, Instant receivedAt,
+                                        List<Petitioner> petitioners) {
+        return new NewPetition(Channel.LETTER, PetitionType.APPEAL, Category.HEALTH, title, content, jurisdiction,
+                receivedAt, petitioners, List.of(), false, List.of());
     }
 }

@@ -1,19 +1,26 @@
 package org.reception.store;
 
+import static org.reception.store.Jdbc.date;
+import static org.reception.store.Jdbc.inTransaction;
+import static org.reception.store.Jdbc.instant;
+import static org.reception.store.Jdbc.setDate;
+import static org.reception.store.Jdbc.setInstant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -22,21 +29,28 @@ import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.reception.cases.Category;
-import org.reception.cases.Channel;
-import org.reception.cases.NewPetition;
+import org.reception.cases.AuditEntry;
+import org.reception.cases.AuditVerification;
+import org.reception.cases.CaseEvent;
+import org.reception.cases.ConcurrentUpdate;
+import org.reception.cases.DeadlineKind;
+import org.reception.cases.Page;
 import org.reception.cases.Petition;
+import org.reception.cases.PetitionQuery;
 import org.reception.cases.PetitionStatus;
+import org.reception.cases.PetitionSummary;
+import org.reception.cases.PublicStatus;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleProvenance;
 import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.UnknownPetition;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
 import org.reception.cases.spi.PetitionRepository;
 
 /**
- * Petitions in the platform's relational database. Each write is one transaction; the schema is
- * migrated when the component starts, before it offers itself as a service.
+ * Petitions in the platform's relational database. Each write is one transaction with its audit
+ * entry; the schema is migrated when the component starts, before it offers itself as a service.
  */
 @Component(service = {PetitionRepository.class, HealthCheck.class},
         property = HealthCheck.NAME + "=store")
@@ -48,27 +62,24 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     static final ZoneId REGISTRATION_ZONE = ZoneId.of("Asia/Shanghai");
     private static final String DUPLICATE_KEY = "23505";
     private static final int MAX_ATTEMPTS = 5;
-    private static final String RULE_SEPARATOR = "\n";
+    /** SQL list of the statuses in which a matter is closed; from the enumeration, never from input. */
+    private static final String CLOSED_STATUSES = Arrays.stream(PetitionStatus.values())
+            .filter(status -> !status.isOpen()).map(status -> "'" + status.name() + "'")
+            .collect(Collectors.joining(", "));
 
     private final DataSource dataSource;
-    private final Clock clock;
 
     @Activate
     public JdbcPetitionRepository(@Reference(target = "(dataSourceName=reception)") DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
-    }
-
-    JdbcPetitionRepository(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
-        this.clock = clock;
         SchemaMigration.migrate(dataSource);
     }
 
     @Override
-    public Petition create(NewPetition petition, Instant receivedAt, RoutingDecision routing) {
+    public Petition create(Petition draft, String queryCode, String actor, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                return inTransaction(connection, () -> insert(connection, petition, receivedAt, routing));
+                return inTransaction(connection, () -> insert(connection, draft, queryCode, actor, now));
             } catch (SQLException e) {
                 // Two first registrations of a jurisdiction's year race for the sequence row; retry.
                 if (DUPLICATE_KEY.equals(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
@@ -80,30 +91,40 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         }
     }
 
-    private Petition insert(Connection connection, NewPetition petition, Instant receivedAt,
-                            RoutingDecision routing) throws SQLException {
+    private Petition insert(Connection connection, Petition draft, String queryCode, String actor, Instant now)
+            throws SQLException {
         String id = UUID.randomUUID().toString();
-        int year = receivedAt.atZone(REGISTRATION_ZONE).getYear();
-        int sequence = nextSequence(connection, petition.jurisdiction(), year);
-        String registrationNumber = String.format("%s-%d-%06d", petition.jurisdiction(), year, sequence);
+        int year = draft.receivedAt().atZone(REGISTRATION_ZONE).getYear();
+        int sequence = nextSequence(connection, draft.jurisdiction(), year);
+        String registrationNumber = String.format("%s-%d-%06d", draft.jurisdiction(), year, sequence);
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO petition (id, registration_number, channel, category, title, content,"
-                        + " jurisdiction, received_at, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO petition (id, registration_number, channel, petition_type, category, title, content,"
+                        + " jurisdiction, received_at, status, confidential, query_code_hash, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, registrationNumber);
-            insert.setString(3, petition.channel().name());
-            insert.setString(4, petition.category().name());
-            insert.setString(5, petition.title());
-            insert.setString(6, petition.content());
-            insert.setString(7, petition.jurisdiction());
-            insert.setTimestamp(8, Timestamp.from(receivedAt), utc());
-            insert.setString(9, PetitionStatus.REGISTERED.name());
-            insert.setTimestamp(10, Timestamp.from(clock.instant()), utc());
+            insert.setString(3, draft.channel().name());
+            insert.setString(4, draft.type().name());
+            insert.setString(5, draft.category().name());
+            insert.setString(6, draft.title());
+            insert.setString(7, draft.content());
+            insert.setString(8, draft.jurisdiction());
+            setInstant(insert, 9, draft.receivedAt());
+            insert.setString(10, draft.status().name());
+            insert.setBoolean(11, draft.confidential());
+            insert.setString(12, queryCodeHash(registrationNumber, queryCode));
+            setInstant(insert, 13, now);
             insert.executeUpdate();
         }
-        insertRouting(connection, id, 1, routing);
-        return new Petition(id, registrationNumber, petition.channel(), petition.category(), petition.title(),
-                petition.content(), petition.jurisdiction(), receivedAt, PetitionStatus.REGISTERED, routing);
+        PetitionRows.updateState(connection, id, draft, null, false);
+        PetitionRows.insertParties(connection, id, draft);
+        insertRouting(connection, id, 1, draft.routing());
+        PetitionRows.replaceDeadlines(connection, id, draft.deadlines());
+        AuditLog.append(connection, id, "register", actor,
+                "registered " + registrationNumber + " as " + draft.status() + ", routed to " + draft.routing().unitCode()
+                        + " by " + draft.routing().provenance().moduleId() + " " + draft.routing().provenance().moduleVersion(),
+                now);
+        return PetitionRows.read(connection, id).orElseThrow();
     }
 
     private static int nextSequence(Connection connection, String jurisdiction, int year) throws SQLException {
@@ -147,42 +168,181 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             insert.setString(6, provenance.moduleId());
             insert.setString(7, provenance.moduleVersion());
             insert.setString(8, provenance.jurisdiction());
-            insert.setString(9, String.join(RULE_SEPARATOR, provenance.rulesFired()));
-            insert.setTimestamp(10, Timestamp.from(routing.decidedAt()), utc());
+            insert.setString(9, String.join(PetitionRows.LIST_SEPARATOR, provenance.rulesFired()));
+            setInstant(insert, 10, routing.decidedAt());
             insert.executeUpdate();
         }
     }
 
     @Override
     public Optional<Petition> findById(String id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT p.id, p.registration_number, p.channel, p.category, p.title, p.content,"
-                             + " p.jurisdiction, p.received_at, p.status, r.unit_code, r.unit_name, r.reason,"
-                             + " r.module_id, r.module_version, r.module_jurisdiction, r.rules_fired, r.decided_at"
-                             + " FROM petition p JOIN routing_decision r ON r.petition_id = p.id"
-                             + " WHERE p.id = ?"
-                             + " AND r.seq = (SELECT MAX(seq) FROM routing_decision WHERE petition_id = p.id)")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(petition(row)) : Optional.empty();
-            }
+        return read(connection -> PetitionRows.read(connection, id), "the petition could not be read");
+    }
+
+    @Override
+    public Petition update(Petition changed, int expectedVersion, String action, String actor, String detail,
+                           Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            return inTransaction(connection, () -> {
+                if (PetitionRows.updateState(connection, changed.id(), changed, expectedVersion, true) == 0) {
+                    if (PetitionRows.read(connection, changed.id()).isEmpty()) {
+                        throw new UnknownPetition(changed.id());
+                    }
+                    throw new ConcurrentUpdate("petition " + changed.registrationNumber() + " is no longer at version "
+                            + expectedVersion + "; read it again");
+                }
+                PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
+                PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
+                AuditLog.append(connection, changed.id(), action, actor, detail, now);
+                return PetitionRows.read(connection, changed.id()).orElseThrow();
+            });
         } catch (SQLException e) {
-            throw new ServiceUnavailable("the petition could not be read", e);
+            throw new ServiceUnavailable("the petition could not be updated", e);
         }
     }
 
-    private static Petition petition(ResultSet row) throws SQLException {
-        List<String> rulesFired = Arrays.asList(row.getString("rules_fired").split(RULE_SEPARATOR));
-        RoutingDecision routing = new RoutingDecision(row.getString("unit_code"), row.getString("unit_name"),
-                row.getString("reason"), row.getTimestamp("decided_at", utc()).toInstant(),
-                new RuleProvenance(row.getString("module_id"), row.getString("module_version"),
-                        row.getString("module_jurisdiction"), rulesFired));
-        return new Petition(row.getString("id"), row.getString("registration_number"),
-                Channel.valueOf(row.getString("channel")), Category.valueOf(row.getString("category")),
-                row.getString("title"), row.getString("content"), row.getString("jurisdiction"),
-                row.getTimestamp("received_at", utc()).toInstant(),
-                PetitionStatus.valueOf(row.getString("status")), routing);
+    @Override
+    public List<String> openMatters(List<String> residentIds, String category, String jurisdiction) {
+        return matters(residentIds, category, jurisdiction, "p.status NOT IN (" + CLOSED_STATUSES + ")");
+    }
+
+    @Override
+    public List<String> finallyReviewed(List<String> registrationNumbers, List<String> residentIds, String category,
+                                        String jurisdiction) {
+        List<String> found = new ArrayList<>(
+                matters(residentIds, category, jurisdiction, "p.re_review_answer IS NOT NULL"));
+        for (String number : registrationNumbers) {
+            List<String> linked = read(connection -> PetitionRows.strings(connection,
+                    "SELECT registration_number FROM petition WHERE registration_number = ? AND re_review_answer IS NOT NULL",
+                    number), "earlier petitions could not be read");
+            linked.stream().filter(n -> !found.contains(n)).forEach(found::add);
+        }
+        return found;
+    }
+
+    private List<String> matters(List<String> residentIds, String category, String jurisdiction, String condition) {
+        if (residentIds.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
+        String sql = "SELECT DISTINCT p.registration_number FROM petition p JOIN petitioner r ON r.petition_id = p.id"
+                + " WHERE r.resident_id IN (" + placeholders + ") AND p.category = ? AND p.jurisdiction = ? AND "
+                + condition + " ORDER BY p.registration_number";
+        return read(connection -> {
+            List<String> numbers = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (String residentId : residentIds) {
+                    select.setString(index++, residentId);
+                }
+                select.setString(index++, category);
+                select.setString(index, jurisdiction);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        numbers.add(rows.getString(1));
+                    }
+                }
+            }
+            return numbers;
+        }, "earlier petitions could not be read");
+    }
+
+    @Override
+    public Optional<PublicStatus> publicStatus(String registrationNumber, String queryCode) {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT p.id, p.query_code_hash FROM petition p WHERE p.registration_number = ?")) {
+                select.setString(1, registrationNumber);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next() || row.getString("query_code_hash") == null) {
+                        return Optional.empty();
+                    }
+                    byte[] expected = row.getString("query_code_hash").getBytes(StandardCharsets.US_ASCII);
+                    byte[] given = queryCodeHash(registrationNumber, queryCode).getBytes(StandardCharsets.US_ASCII);
+                    if (!MessageDigest.isEqual(expected, given)) {
+                        return Optional.empty();
+                    }
+                    Petition petition = PetitionRows.read(connection, row.getString("id")).orElseThrow();
+                    return Optional.of(new PublicStatus(petition.registrationNumber(), petition.status(),
+                            petition.receivedAt(), petition.handling().unit() != null ? petition.handling().unit()
+                                    : petition.routing().unitName(),
+                            PetitionRows.nextDue(petition), petition.handling().reply()));
+                }
+            }
+        }, "the petition could not be read");
+    }
+
+    /** Bound to the registration number, so a code is worth nothing for another petition. */
+    static String queryCodeHash(String registrationNumber, String queryCode) {
+        return AuditLog.sha256("query-code\u001f" + registrationNumber + "\u001f" + queryCode);
+    }
+
+    @Override
+    public Page<PetitionSummary> list(PetitionQuery query, LocalDate today) {
+        return read(connection -> PetitionListing.page(connection, query, today), "the list could not be read");
+    }
+
+    @Override
+    public int raiseDeadlineEvents(LocalDate today, LocalDate dueSoonUntil, Instant now) {
+        String raise = "INSERT INTO case_event (petition_id, kind, deadline_kind, deadline_started_at, due, raised_at)"
+                + " SELECT d.petition_id, ?, d.kind, d.started_at, d.due, ? FROM deadline d"
+                + " WHERE d.met_at IS NULL AND d.due >= ? AND d.due <= ? AND NOT EXISTS (SELECT 1 FROM case_event e"
+                + " WHERE e.petition_id = d.petition_id AND e.deadline_kind = d.kind"
+                + " AND e.deadline_started_at = d.started_at AND e.kind = ?)";
+        try (Connection connection = dataSource.getConnection()) {
+            return inTransaction(connection, () -> {
+                int raised = 0;
+                try (PreparedStatement insert = connection.prepareStatement(raise)) {
+                    raised += raise(insert, CaseEvent.Kind.OVERDUE, LocalDate.of(1970, 1, 1), today.minusDays(1), now);
+                    raised += raise(insert, CaseEvent.Kind.DUE_SOON, today, dueSoonUntil, now);
+                }
+                return raised;
+            });
+        } catch (SQLException e) {
+            throw new ServiceUnavailable("deadline events could not be raised", e);
+        }
+    }
+
+    private static int raise(PreparedStatement insert, CaseEvent.Kind kind, LocalDate from, LocalDate to, Instant now)
+            throws SQLException {
+        insert.setString(1, kind.name());
+        setInstant(insert, 2, now);
+        setDate(insert, 3, from);
+        setDate(insert, 4, to);
+        insert.setString(5, kind.name());
+        return insert.executeUpdate();
+    }
+
+    @Override
+    public List<CaseEvent> events(long afterId, int limit) {
+        return read(connection -> {
+            List<CaseEvent> events = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT e.*, p.registration_number FROM case_event e JOIN petition p ON p.id = e.petition_id"
+                            + " WHERE e.id > ? ORDER BY e.id FETCH FIRST ? ROWS ONLY")) {
+                select.setLong(1, afterId);
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(new CaseEvent(rows.getLong("id"), rows.getString("petition_id"),
+                                rows.getString("registration_number"), CaseEvent.Kind.valueOf(rows.getString("kind")),
+                                DeadlineKind.valueOf(rows.getString("deadline_kind")), date(rows, "due"),
+                                instant(rows, "raised_at")));
+                    }
+                }
+            }
+            return events;
+        }, "events could not be read");
+    }
+
+    @Override
+    public List<AuditEntry> audit(String petitionId) {
+        return read(connection -> AuditLog.of(connection, petitionId), "the audit log could not be read");
+    }
+
+    @Override
+    public AuditVerification verifyAudit() {
+        return read(AuditLog::verify, "the audit log could not be read");
     }
 
     @Override
@@ -195,27 +355,16 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         }
     }
 
-    private static Calendar utc() {
-        return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    }
-
     @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException;
+    private interface Reading<T> {
+        T read(Connection connection) throws SQLException;
     }
 
-    private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            T result = work.run();
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+    private <T> T read(Reading<T> reading, String failure) {
+        try (Connection connection = dataSource.getConnection()) {
+            return reading.read(connection);
+        } catch (SQLException e) {
+            throw new ServiceUnavailable(failure, e);
         }
     }
 }

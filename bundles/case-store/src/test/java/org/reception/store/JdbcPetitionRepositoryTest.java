@@ -1,6 +1,8 @@
 package org.reception.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,26 +10,40 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reception.cases.AuditVerification;
+import org.reception.cases.CaseEvent;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
-import org.reception.cases.NewPetition;
+import org.reception.cases.ConcurrentUpdate;
+import org.reception.cases.Deadline;
+import org.reception.cases.DeadlineKind;
+import org.reception.cases.Disposition;
+import org.reception.cases.Handling;
+import org.reception.cases.Page;
 import org.reception.cases.Petition;
+import org.reception.cases.PetitionQuery;
 import org.reception.cases.PetitionStatus;
+import org.reception.cases.PetitionSummary;
+import org.reception.cases.PetitionType;
+import org.reception.cases.Petitioner;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleProvenance;
+import org.reception.cases.Supervision;
 
 class JdbcPetitionRepositoryTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T01:30:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    private static final Petitioner ZHANG = new Petitioner("张三", "11010519491231002X", "13800000000", "贵阳市南明区", false);
 
     @TempDir
     Path folder;
@@ -40,49 +56,165 @@ class JdbcPetitionRepositoryTest {
         dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(folder.resolve("db").toString());
         dataSource.setCreateDatabase("create");
-        repository = new JdbcPetitionRepository(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
+        repository = new JdbcPetitionRepository(dataSource);
     }
 
     @Test
-    void storesAndReadsBackAPetitionWithItsRoutingDecision() {
-        Petition created = repository.create(petition("520102"), NOW, routing());
+    void storesAndReadsBackAWholePetition() {
+        Petition created = create("520102", "黑臭水体");
 
         Petition read = repository.findById(created.id()).orElseThrow();
 
         assertEquals(created, read);
-        assertEquals(PetitionStatus.REGISTERED, read.status());
-        assertEquals("黑臭水体", read.title());
+        assertEquals(List.of(ZHANG), read.petitioners());
+        assertEquals(List.of("某化工厂"), read.accused());
+        assertEquals(List.of("520102-2025-000007"), read.linkedPetitions());
         assertEquals(List.of("route environment", "second rule"), read.routing().provenance().rulesFired());
+        assertEquals(LocalDate.of(2026, 3, 17), read.deadlines().get(0).due());
+        assertEquals(0, read.version());
     }
 
     @Test
     void registrationNumbersCountPerJurisdictionAndYear() {
-        assertEquals("520102-2026-000001", repository.create(petition("520102"), NOW, routing()).registrationNumber());
-        assertEquals("520102-2026-000002", repository.create(petition("520102"), NOW, routing()).registrationNumber());
-        assertEquals("520103-2026-000001", repository.create(petition("520103"), NOW, routing()).registrationNumber());
-        Instant newYearInChina = Instant.parse("2026-12-31T16:00:00Z");
-        assertEquals("520102-2027-000001",
-                repository.create(petition("520102"), newYearInChina, routing()).registrationNumber());
+        assertEquals("520102-2026-000001", create("520102", "a").registrationNumber());
+        assertEquals("520102-2026-000002", create("520102", "b").registrationNumber());
+        assertEquals("520103-2026-000001", create("520103", "c").registrationNumber());
     }
 
     @Test
-    void unknownIdIsNotFound() {
-        assertTrue(repository.findById("no-such-id").isEmpty());
+    void anUpdateAtTheReadVersionWinsAndAStaleOneChangesNothing() {
+        Petition created = create("520102", "a");
+        Petition accepted = withState(created, PetitionStatus.ACCEPTED);
+
+        Petition updated = repository.update(accepted, 0, "dispose", "clerk", "accepted", NOW);
+
+        assertEquals(1, updated.version());
+        assertEquals(PetitionStatus.ACCEPTED, updated.status());
+        assertEquals("520000-STHJT", updated.handling().unit());
+        assertEquals(1, updated.supervisions().size());
+        assertThrows(ConcurrentUpdate.class,
+                () -> repository.update(withState(created, PetitionStatus.NOT_ACCEPTED), 0, "dispose", "clerk", "x", NOW));
+        assertEquals(PetitionStatus.ACCEPTED, repository.findById(created.id()).orElseThrow().status());
+        assertEquals(List.of("register", "dispose"),
+                repository.audit(created.id()).stream().map(entry -> entry.action()).toList());
+    }
+
+    @Test
+    void theAuditChainVerifiesUntilAnEntryIsTamperedWith() throws SQLException {
+        Petition created = create("520102", "a");
+        repository.update(withState(created, PetitionStatus.ACCEPTED), 0, "dispose", "clerk", "accepted", NOW);
+        create("520103", "b");
+        assertEquals(new AuditVerification(3, true, -1, null), repository.verifyAudit());
+
+        execute("UPDATE audit_entry SET actor = 'someone else' WHERE seq = 2");
+
+        AuditVerification broken = repository.verifyAudit();
+        assertFalse(broken.intact());
+        assertEquals(2, broken.firstBroken());
+    }
+
+    @Test
+    void theReceiptCodeReadsThePublicStatusOfItsOwnPetitionOnly() {
+        Petition first = create("520102", "a");
+        Petition second = repository.create(draft("520102", "b"), "CODE-B", "clerk", NOW);
+
+        assertEquals(PetitionStatus.REGISTERED,
+                repository.publicStatus(first.registrationNumber(), "CODE-A").orElseThrow().status());
+        assertTrue(repository.publicStatus(first.registrationNumber(), "WRONG").isEmpty());
+        assertTrue(repository.publicStatus(second.registrationNumber(), "CODE-A").isEmpty());
+    }
+
+    @Test
+    void findsOpenMattersOfTheSamePetitioner() {
+        Petition open = create("520102", "a");
+
+        assertEquals(List.of(open.registrationNumber()),
+                repository.openMatters(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102"));
+        assertEquals(List.of(), repository.openMatters(List.of(ZHANG.residentId()), "HEALTH", "520102"));
+        assertEquals(List.of(), repository.openMatters(List.of("110105194912310029"), "ENVIRONMENT", "520102"));
+    }
+
+    @Test
+    void raisesEachDeadlineEventOnce() {
+        create("520102", "a");
+
+        assertEquals(0, repository.raiseDeadlineEvents(TODAY, TODAY.plusDays(3), NOW));
+        assertEquals(1, repository.raiseDeadlineEvents(TODAY.plusDays(13), TODAY.plusDays(16), NOW));
+        assertEquals(0, repository.raiseDeadlineEvents(TODAY.plusDays(14), TODAY.plusDays(17), NOW));
+        assertEquals(1, repository.raiseDeadlineEvents(TODAY.plusDays(16), TODAY.plusDays(19), NOW));
+
+        List<CaseEvent> events = repository.events(0, 10);
+        assertEquals(List.of(CaseEvent.Kind.DUE_SOON, CaseEvent.Kind.OVERDUE), events.stream().map(CaseEvent::kind).toList());
+        assertEquals(DeadlineKind.DISPOSE, events.get(1).deadline());
+    }
+
+    @Test
+    void listsFilterByJurisdictionStatusDueDateAndSubject() {
+        create("520102", "河道黑臭 100%");
+        create("520103", "噪声扰民");
+        create("520302", "河道采砂");
+
+        assertEquals(2, list(new PetitionQuery("5201", null, null, false, null, null, null, null, null, null, 0, 20)).total());
+        assertEquals(2, list(new PetitionQuery(null, null, null, false, null, null, null, null, null, "河道", 0, 20)).total());
+        assertEquals(1, list(new PetitionQuery(null, null, null, false, null, null, null, null, null, "100%", 0, 20)).total());
+        assertEquals(3, list(new PetitionQuery("52", Set.of(PetitionStatus.REGISTERED), null, false, 15,
+                PetitionType.APPEAL, Channel.ONLINE, null, null, null, 0, 20)).total());
+        assertEquals(0, list(new PetitionQuery(null, null, null, true, null, null, null, null, null, null, 0, 20)).total());
+        Page<PetitionSummary> page = list(new PetitionQuery(null, null, null, false, null, null, null, null, null, null, 1, 2));
+        assertEquals(3, page.total());
+        assertEquals(1, page.items().size());
     }
 
     @Test
     void migratingAnUpToDateSchemaChangesNothing() throws SQLException {
-        Petition created = repository.create(petition("520102"), NOW, routing());
+        Petition created = create("520102", "a");
 
-        JdbcPetitionRepository again = new JdbcPetitionRepository(dataSource, Clock.systemUTC());
+        JdbcPetitionRepository again = new JdbcPetitionRepository(dataSource);
 
         assertEquals(created, again.findById(created.id()).orElseThrow());
-        assertEquals(1, count("SELECT COUNT(*) FROM schema_history WHERE \"success\" = TRUE AND \"version\" IS NOT NULL"));
+        assertEquals(2, count("SELECT COUNT(*) FROM schema_history WHERE \"success\" = TRUE AND \"version\" IS NOT NULL"));
     }
 
     @Test
-    void reportsHealthyWhileTheDatabaseAnswers() {
+    void unknownIdIsNotFoundAndTheStoreReportsHealthy() {
+        assertTrue(repository.findById("no-such-id").isEmpty());
         assertTrue(repository.check().up());
+    }
+
+    private Page<PetitionSummary> list(PetitionQuery query) {
+        return repository.list(query, TODAY);
+    }
+
+    private Petition create(String jurisdiction, String title) {
+        return repository.create(draft(jurisdiction, title), "CODE-A", "clerk", NOW);
+    }
+
+    private static Petition draft(String jurisdiction, String title) {
+        RoutingDecision routing = new RoutingDecision("520000-STHJT", "贵州省生态环境厅", "环境污染", NOW,
+                new RuleProvenance("province-base", "0.1.0", "52", List.of("route environment", "second rule")));
+        return new Petition(null, null, Channel.ONLINE, PetitionType.APPEAL, Category.ENVIRONMENT, title,
+                "小区旁的河道长期发黑发臭。", jurisdiction, NOW, List.of(ZHANG), List.of("某化工厂"), true,
+                List.of("520102-2025-000007"), PetitionStatus.REGISTERED, routing, Handling.NONE,
+                List.of(new Deadline(DeadlineKind.DISPOSE, NOW, LocalDate.of(2026, 3, 17), null)), List.of(), 0);
+    }
+
+    private static Petition withState(Petition petition, PetitionStatus status) {
+        Handling handling = new Handling(Disposition.ACCEPT, "520000-STHJT", List.of("520000-SLT"), "主管", null, null,
+                null, null, null, null, null);
+        List<Deadline> deadlines = List.of(new Deadline(DeadlineKind.DISPOSE, NOW, LocalDate.of(2026, 3, 17), NOW),
+                new Deadline(DeadlineKind.HANDLE, NOW, LocalDate.of(2026, 5, 6), null));
+        return new Petition(petition.id(), petition.registrationNumber(), petition.channel(), petition.type(),
+                petition.category(), petition.title(), petition.content(), petition.jurisdiction(), petition.receivedAt(),
+                petition.petitioners(), petition.accused(), petition.confidential(), petition.linkedPetitions(), status,
+                petition.routing(), handling, deadlines,
+                List.of(new Supervision(0, "尽快办理", LocalDate.of(2026, 3, 20), "supervisor", NOW, null, null)),
+                petition.version());
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     private int count(String sql) throws SQLException {
@@ -92,15 +224,5 @@ class JdbcPetitionRepositoryTest {
             row.next();
             return row.getInt(1);
         }
-    }
-
-    private static NewPetition petition(String jurisdiction) {
-        return new NewPetition(Channel.ONLINE, Category.ENVIRONMENT, "黑臭水体", "小区旁的河道长期发黑发臭。",
-                jurisdiction, null);
-    }
-
-    private static RoutingDecision routing() {
-        return new RoutingDecision("520000-STHJT", "贵州省生态环境厅", "环境污染", NOW,
-                new RuleProvenance("province-base", "0.1.0", "52", List.of("route environment", "second rule")));
     }
 }

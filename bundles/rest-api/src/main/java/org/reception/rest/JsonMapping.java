@@ -10,7 +10,7 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * How the API reads and writes JSON: strict on input (unknown fields, trailing garbage and
- * numbers for enumerations are errors), ISO 8601 instants on output.
+ * numbers for enumerations are errors; a missing true/false is false), ISO 8601 instants on output.
  */
 final class JsonMapping {
 
@@ -24,7 +24,6 @@ final class JsonMapping {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
     }

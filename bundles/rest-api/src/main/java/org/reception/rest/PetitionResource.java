@@ -1,30 +1,64 @@
 package org.reception.rest;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
-import org.reception.cases.NewPetition;
-import org.reception.cases.Petition;
-import org.reception.cases.PetitionService;
-import org.reception.cases.Problem;
-import org.reception.cases.ServiceUnavailable;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** {@code /api/v1/petitions}: register and read petitions. */
+import org.reception.cases.AuditEntry;
+import org.reception.cases.CaseAction;
+import org.reception.cases.Channel;
+import org.reception.cases.NewPetition;
+import org.reception.cases.Page;
+import org.reception.cases.Petition;
+import org.reception.cases.PetitionQuery;
+import org.reception.cases.PetitionRejected;
+import org.reception.cases.PetitionService;
+import org.reception.cases.PetitionStatus;
+import org.reception.cases.PetitionSummary;
+import org.reception.cases.PetitionType;
+import org.reception.cases.Problem;
+import org.reception.cases.Receipt;
+import org.reception.cases.Registration;
+import org.reception.cases.UnknownPetition;
+import org.reception.cases.Violation;
+
+/**
+ * {@code /api/v1/petitions}: register, read, list, and every step of the procedure. Reads carry
+ * the case's version as {@code ETag}; a step sent with {@code If-Match} is refused with 409 when
+ * the case changed meanwhile.
+ */
 @Path("/petitions")
 @Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
 public class PetitionResource {
+
+    /** Who acts, for the audit log, until accounts arrive. */
+    static final String ACTOR_HEADER = "Reception-Actor";
+    static final int DEFAULT_PAGE_SIZE = 20;
 
     private final Supplier<PetitionService> petitions;
 
@@ -35,28 +69,277 @@ public class PetitionResource {
         this.petitions = petitions;
     }
 
+    /** The answer to a registration: the petition, its receipt, and the open petitions of the same matter. */
+    public record Registered(@JsonUnwrapped Petition petition, Receipt receipt, List<String> possibleDuplicates) {
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(NewPetition petition) {
-        Petition registered = service().register(petition);
+        Registration registration = Services.required(petitions).register(petition);
+        Petition registered = registration.petition();
         URI location = uriInfo.getAbsolutePathBuilder().path(registered.id()).build();
-        return Response.created(location).entity(registered).build();
+        return Response.created(location).tag(etag(registered))
+                .entity(new Registered(registered, registration.receipt(), registration.possibleDuplicates())).build();
     }
 
     @GET
     @Path("/{id}")
     public Response read(@PathParam("id") String id) {
-        return service().find(id)
-                .map(petition -> Response.ok(petition).build())
-                .orElseGet(() -> ProblemDetails.response(Problem.NOT_FOUND, Response.Status.NOT_FOUND,
-                        "no petition with id " + id, uriInfo.getRequestUri().getPath(), List.of()));
+        Petition petition = Services.required(petitions).find(id).orElseThrow(() -> new UnknownPetition(id));
+        return Response.ok(petition).tag(etag(petition)).build();
     }
 
-    private PetitionService service() {
-        PetitionService service = petitions.get();
-        if (service == null) {
-            throw new ServiceUnavailable("petition intake is not running");
+    @GET
+    public Page<PetitionSummary> list(@QueryParam("jurisdiction") String jurisdiction,
+                                      @QueryParam("status") List<String> statuses,
+                                      @QueryParam("unit") String unit,
+                                      @QueryParam("overdue") @DefaultValue("false") String overdue,
+                                      @QueryParam("dueWithinDays") String dueWithinDays,
+                                      @QueryParam("type") String type,
+                                      @QueryParam("channel") String channel,
+                                      @QueryParam("receivedFrom") String receivedFrom,
+                                      @QueryParam("receivedTo") String receivedTo,
+                                      @QueryParam("q") String text,
+                                      @QueryParam("page") @DefaultValue("0") String page,
+                                      @QueryParam("size") @DefaultValue("20") String size) {
+        QueryParameters parameters = new QueryParameters();
+        Set<PetitionStatus> statusSet = EnumSet.noneOf(PetitionStatus.class);
+        for (String status : statuses) {
+            for (String one : status.split(",")) {
+                PetitionStatus parsed = parameters.enumeration("status", one, PetitionStatus.class);
+                if (parsed != null) {
+                    statusSet.add(parsed);
+                }
+            }
         }
-        return service;
+        PetitionQuery query = new PetitionQuery(
+                parameters.matching("jurisdiction", jurisdiction, "\\d{2}|\\d{4}|\\d{6}", "a 2, 4 or 6-digit division code"),
+                statusSet, unit, parameters.bool("overdue", overdue),
+                parameters.integer("dueWithinDays", dueWithinDays, 0, 3650),
+                parameters.enumeration("type", type, PetitionType.class),
+                parameters.enumeration("channel", channel, Channel.class),
+                parameters.instant("receivedFrom", receivedFrom), parameters.instant("receivedTo", receivedTo),
+                text == null || text.isBlank() ? null : parameters.matching("q", text, ".{1,100}", "1 to 100 characters"),
+                parameters.integer("page", page, 0, 1_000_000),
+                parameters.integer("size", size, 1, PetitionQuery.MAX_SIZE));
+        parameters.rejectIfInvalid();
+        return Services.required(petitions).list(query);
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    public List<AuditEntry> audit(@PathParam("id") String id) {
+        PetitionService service = Services.required(petitions);
+        service.find(id).orElseThrow(() -> new UnknownPetition(id));
+        return service.audit(id);
+    }
+
+    @POST
+    @Path("/{id}/dispose")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response dispose(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Dispose action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response accept(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Accept action) {
+        return act(id, ifMatch, actor, action == null ? new CaseAction.Accept(null) : action);
+    }
+
+    @POST
+    @Path("/{id}/object")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response object(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Object action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response extend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Extend action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    @POST
+    @Path("/{id}/reply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reply(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Reply action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    @POST
+    @Path("/{id}/evaluate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Evaluate action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    @POST
+    @Path("/{id}/request-review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @HeaderParam(ACTOR_HEADER) String actor, CaseAction.RequestReview action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    @POST
+    @Path("/{id}/answer-review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response answerReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @HeaderParam(ACTOR_HEADER) String actor, CaseAction.AnswerReview action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    @POST
+    @Path("/{id}/request-re-review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestReReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @HeaderParam(ACTOR_HEADER) String actor, CaseAction.RequestReReview action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    @POST
+    @Path("/{id}/answer-re-review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response answerReReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @HeaderParam(ACTOR_HEADER) String actor, CaseAction.AnswerReReview action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @HeaderParam(ACTOR_HEADER) String actor) {
+        return act(id, ifMatch, actor, new CaseAction.Archive());
+    }
+
+    @POST
+    @Path("/{id}/supervise")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response supervise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Supervise action) {
+        return act(id, ifMatch, actor, action);
+    }
+
+    /** The outcome of a supervision order; the body is {@code {"outcome": "..."}}. */
+    public record Outcome(String outcome) {
+    }
+
+    @POST
+    @Path("/{id}/supervisions/{supervisionId}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resolveSupervision(@PathParam("id") String id, @PathParam("supervisionId") long supervisionId,
+                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                       @HeaderParam(ACTOR_HEADER) String actor, Outcome outcome) {
+        return act(id, ifMatch, actor,
+                new CaseAction.ResolveSupervision(supervisionId, outcome == null ? null : outcome.outcome()));
+    }
+
+    private Response act(String id, String ifMatch, String actor, CaseAction action) {
+        if (action == null) {
+            throw new PetitionRejected(Problem.INVALID_PETITION, List.of(new Violation("", "a request body is required")));
+        }
+        Petition changed = Services.required(petitions).act(id, version(ifMatch), action, actor(actor));
+        return Response.ok(changed).tag(etag(changed)).build();
+    }
+
+    static String actor(String header) {
+        if (header == null || header.isBlank()) {
+            return "anonymous";
+        }
+        String actor = header.strip();
+        if (actor.length() > 100 || !actor.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
+                    List.of(new Violation(ACTOR_HEADER, "must be at most 100 printable characters")));
+        }
+        return actor;
+    }
+
+    static EntityTag etag(Petition petition) {
+        return new EntityTag(Integer.toString(petition.version()));
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3}; absent means: act on whatever version is current. */
+    static Integer version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        if (!tag.matches("\\d{1,9}")) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
+                    List.of(new Violation("If-Match", "must be the ETag of the petition as read, e.g. \"3\"")));
+        }
+        return Integer.valueOf(tag);
+    }
+
+    /** Collects every wrong query parameter before refusing, like the body's validation does. */
+    private static final class QueryParameters {
+        private final List<Violation> violations = new ArrayList<>();
+
+        String matching(String name, String value, String pattern, String expected) {
+            if (value != null && !value.matches(pattern)) {
+                violations.add(new Violation(name, "must be " + expected));
+                return null;
+            }
+            return value;
+        }
+
+        boolean bool(String name, String value) {
+            if (!value.equals("true") && !value.equals("false")) {
+                violations.add(new Violation(name, "must be true or false"));
+            }
+            return value.equals("true");
+        }
+
+        Integer integer(String name, String value, int min, int max) {
+            return parse(name, value, text -> {
+                int number = Integer.parseInt(text);
+                if (number < min || number > max) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            }, "a whole number from " + min + " to " + max);
+        }
+
+        Instant instant(String name, String value) {
+            return parse(name, value, text -> java.time.OffsetDateTime.parse(text).toInstant(),
+                    "an ISO 8601 time with offset, e.g. 2026-03-01T00:00:00+08:00");
+        }
+
+        <E extends Enum<E>> E enumeration(String name, String value, Class<E> type) {
+            return parse(name, value, text -> Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT)),
+                    "one of " + EnumSet.allOf(type));
+        }
+
+        private <T> T parse(String name, String value, Function<String, T> parser, String expected) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                violations.add(new Violation(name, "must be " + expected));
+                return null;
+            }
+        }
+
+        void rejectIfInvalid() {
+            if (!violations.isEmpty()) {
+                throw new PetitionRejected(Problem.MALFORMED_REQUEST, violations);
+            }
+        }
     }
 }

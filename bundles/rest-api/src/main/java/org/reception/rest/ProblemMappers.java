@@ -19,9 +19,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.reception.cases.ConcurrentUpdate;
+import org.reception.cases.IllegalTransition;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.Problem;
 import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.UnknownPetition;
 import org.reception.cases.Violation;
 
 /** Turns every failure into a problem+json answer, once, in one place. */
@@ -33,7 +36,8 @@ final class ProblemMappers {
     }
 
     static List<Object> all() {
-        return List.of(new Rejected(), new Unavailable(), new Unreadable(), new Http(), new Unexpected());
+        return List.of(new Rejected(), new Unavailable(), new Unreadable(), new Http(), new Unexpected(),
+                new Illegal(), new Conflict(), new Unknown());
     }
 
     private abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
@@ -50,6 +54,30 @@ final class ProblemMappers {
         public Response toResponse(PetitionRejected e) {
             return ProblemDetails.response(e.problem(), Response.Status.BAD_REQUEST, e.getMessage(), instance(),
                     e.violations());
+        }
+    }
+
+    static final class Illegal extends Base<IllegalTransition> {
+        @Override
+        public Response toResponse(IllegalTransition e) {
+            return ProblemDetails.response(Problem.ILLEGAL_TRANSITION, Response.Status.CONFLICT, e.getMessage(),
+                    instance(), List.of());
+        }
+    }
+
+    static final class Conflict extends Base<ConcurrentUpdate> {
+        @Override
+        public Response toResponse(ConcurrentUpdate e) {
+            return ProblemDetails.response(Problem.CONFLICT, Response.Status.CONFLICT, e.getMessage(), instance(),
+                    List.of());
+        }
+    }
+
+    static final class Unknown extends Base<UnknownPetition> {
+        @Override
+        public Response toResponse(UnknownPetition e) {
+            return ProblemDetails.response(Problem.NOT_FOUND, Response.Status.NOT_FOUND, e.getMessage(), instance(),
+                    List.of());
         }
     }
 
@@ -99,6 +127,9 @@ final class ProblemMappers {
     }
 
     private static String jsonKind(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
         if (type == String.class || type.isEnum() || java.time.temporal.Temporal.class.isAssignableFrom(type)) {
             return "a string";
         }

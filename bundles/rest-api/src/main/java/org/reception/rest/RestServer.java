@@ -1,5 +1,6 @@
 package org.reception.rest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.reception.cases.PetitionService;
+import org.reception.cases.PlatformTime;
+import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.health.HealthCheck;
 
 /**
@@ -31,6 +34,7 @@ public final class RestServer {
     private static final Logger LOG = LogManager.getLogger(RestServer.class);
 
     private volatile PetitionService petitions;
+    private volatile PlatformTime time;
     private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private Server server;
 
@@ -42,6 +46,17 @@ public final class RestServer {
     void unbindPetitions(PetitionService service) {
         if (this.petitions == service) {
             this.petitions = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindTime(PlatformTime service) {
+        this.time = service;
+    }
+
+    void unbindTime(PlatformTime service) {
+        if (this.time == service) {
+            this.time = null;
         }
     }
 
@@ -60,6 +75,8 @@ public final class RestServer {
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
         factory.setServiceBeans(List.of(new PetitionResource(() -> petitions),
+                new ReceiptResource(() -> petitions),
+                new OperationsResource(() -> petitions, this::now),
                 new HealthResource(() -> Map.copyOf(healthChecks))));
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());
@@ -68,6 +85,14 @@ public final class RestServer {
         factory.setProviders(providers);
         server = factory.create();
         LOG.info("REST API published at {} under the CXF servlet", ADDRESS);
+    }
+
+    private Instant now() {
+        PlatformTime current = time;
+        if (current == null) {
+            throw new ServiceUnavailable("the platform's clock is not running");
+        }
+        return current.now();
     }
 
     @Deactivate

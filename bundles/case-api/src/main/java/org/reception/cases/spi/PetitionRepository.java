@@ -1,22 +1,69 @@
 package org.reception.cases.spi;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
-import org.reception.cases.NewPetition;
+import org.reception.cases.AuditEntry;
+import org.reception.cases.AuditVerification;
+import org.reception.cases.CaseEvent;
+import org.reception.cases.Page;
 import org.reception.cases.Petition;
-import org.reception.cases.RoutingDecision;
+import org.reception.cases.PetitionQuery;
+import org.reception.cases.PetitionSummary;
+import org.reception.cases.PublicStatus;
 
-/** Durable storage of petitions; implemented by the store bundle on the platform's DataSource. */
+/**
+ * Durable storage of petitions; implemented by the store bundle on the platform's DataSource.
+ * Every write is one transaction with its audit entry: both happen, or neither.
+ */
 public interface PetitionRepository {
 
     /**
-     * Stores a validated petition with its routing decision in one transaction, assigning its id
-     * and its registration number (jurisdiction, year of receipt, sequence).
+     * Stores a new petition, assigning its id, its registration number (jurisdiction, year of
+     * receipt, sequence) and its version, with the audit entry of its registration.
      *
+     * @param draft the petition to store; its id, registration number and version are ignored
+     * @param queryCode the receipt's query code; only a hash bound to the registration number is kept
      * @return the petition as stored
      */
-    Petition create(NewPetition petition, Instant receivedAt, RoutingDecision routing);
+    Petition create(Petition draft, String queryCode, String actor, Instant now);
 
     Optional<Petition> findById(String id);
+
+    /**
+     * Replaces the case state of a petition (status, handling, deadlines, supervisions) and
+     * appends the audit entry, if and only if its version is still {@code expectedVersion}.
+     *
+     * @return the petition as stored, with its new version
+     * @throws org.reception.cases.ConcurrentUpdate if the version moved on; nothing changed
+     */
+    Petition update(Petition changed, int expectedVersion, String action, String actor, String detail, Instant now);
+
+    /** Registration numbers of open petitions with one of these petitioners, the same category and place. */
+    List<String> openMatters(List<String> residentIds, String category, String jurisdiction);
+
+    /** Registration numbers of these petitions whose re-review is done (final, Art. 36). */
+    List<String> finallyReviewed(List<String> registrationNumbers, List<String> residentIds, String category,
+                                 String jurisdiction);
+
+    /** The public status, if the query code is the one issued with that registration number. */
+    Optional<PublicStatus> publicStatus(String registrationNumber, String queryCode);
+
+    Page<PetitionSummary> list(PetitionQuery query, LocalDate today);
+
+    /**
+     * Raises, once each, the events of pending deadlines that are overdue on {@code today} or due
+     * on or before {@code dueSoonUntil}.
+     *
+     * @return how many events were raised
+     */
+    int raiseDeadlineEvents(LocalDate today, LocalDate dueSoonUntil, Instant now);
+
+    List<CaseEvent> events(long afterId, int limit);
+
+    List<AuditEntry> audit(String petitionId);
+
+    AuditVerification verifyAudit();
 }

@@ -1,5 +1,7 @@
 package org.reception.cases.spi;
 
+import java.time.Instant;
+
 import org.reception.cases.RoutingDecision;
 import org.reception.rules.PetitionFact;
 
@@ -7,8 +9,9 @@ import org.reception.rules.PetitionFact;
 public interface RoutingEngine {
 
     /**
+     * @param decidedAt the platform's time of the decision
      * @throws org.reception.cases.ServiceUnavailable if no rule module can decide for the
      *         petition's jurisdiction (the province's module is missing)
      */
-    RoutingDecision route(PetitionFact petition);
+    RoutingDecision route(PetitionFact petition, Instant decidedAt);
 }

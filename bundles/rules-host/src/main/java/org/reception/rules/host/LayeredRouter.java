@@ -1,6 +1,6 @@
 package org.reception.rules.host;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,15 +18,13 @@ public final class LayeredRouter {
 
     private final RuleBases ruleBases;
     private final RuleEvaluator evaluator;
-    private final Clock clock;
 
-    public LayeredRouter(RuleBases ruleBases, RuleEvaluator evaluator, Clock clock) {
+    public LayeredRouter(RuleBases ruleBases, RuleEvaluator evaluator) {
         this.ruleBases = ruleBases;
         this.evaluator = evaluator;
-        this.clock = clock;
     }
 
-    public RoutingDecision route(PetitionFact petition) {
+    public RoutingDecision route(PetitionFact petition, Instant decidedAt) {
         List<CompiledRuleModule> layers = ruleBases.layersFor(petition.getJurisdiction());
         if (layers.isEmpty()) {
             throw new ServiceUnavailable("no rule module decides for jurisdiction " + petition.getJurisdiction());
@@ -35,16 +33,16 @@ public final class LayeredRouter {
             ModuleVerdict verdict = evaluator.evaluate(layer, petition);
             Optional<Routing> routing = verdict.routing();
             if (routing.isPresent()) {
-                return decision(routing.get(), verdict);
+                return decision(routing.get(), verdict, decidedAt);
             }
         }
         throw new ServiceUnavailable("no rule module emitted a routing for " + petition
                 + "; the province's module must always route");
     }
 
-    private RoutingDecision decision(Routing routing, ModuleVerdict verdict) {
+    private static RoutingDecision decision(Routing routing, ModuleVerdict verdict, Instant decidedAt) {
         CompiledRuleModule module = verdict.module();
-        return new RoutingDecision(routing.getUnitCode(), routing.getUnitName(), routing.getReason(), clock.instant(),
+        return new RoutingDecision(routing.getUnitCode(), routing.getUnitName(), routing.getReason(), decidedAt,
                 new RuleProvenance(module.id(), module.version(), module.jurisdiction(), verdict.rulesFired()));
     }
 }

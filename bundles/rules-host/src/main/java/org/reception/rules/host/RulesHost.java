@@ -1,7 +1,7 @@
 package org.reception.rules.host;
 
 import java.io.IOException;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.logging.log4j.LogManager;
@@ -41,7 +41,7 @@ public final class RulesHost implements RoutingEngine, HealthCheck {
 
     @Activate
     public RulesHost(BundleContext context, RulesHostConfig config) {
-        this.router = new LayeredRouter(ruleBases, new RuleEvaluator(config.fireLimit()), Clock.systemUTC());
+        this.router = new LayeredRouter(ruleBases, new RuleEvaluator(config.fireLimit()));
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new ModuleTracking());
         this.tracker.open();
     }
@@ -52,8 +52,8 @@ public final class RulesHost implements RoutingEngine, HealthCheck {
     }
 
     @Override
-    public RoutingDecision route(PetitionFact petition) {
-        return router.route(petition);
+    public RoutingDecision route(PetitionFact petition, Instant decidedAt) {
+        return router.route(petition, decidedAt);
     }
 
     @Override

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
+import org.reception.cases.PetitionType;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.rules.PetitionFact;
@@ -30,16 +29,15 @@ class RulesHostTest {
 
     private final RuleModuleCompiler compiler = new RuleModuleCompiler();
     private final RuleBases ruleBases = new RuleBases();
-    private final LayeredRouter router =
-            new LayeredRouter(ruleBases, new RuleEvaluator(100), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final LayeredRouter router = new LayeredRouter(ruleBases, new RuleEvaluator(100));
 
     @Test
     void aCountyModuleDecidesForItsCountyOnly() throws Exception {
         ruleBases.publish(compiler.compile(routeEverythingTo("province", "52", "520000-XFJ")));
         ruleBases.publish(compiler.compile(routeEverythingTo("nanming", "520102", "520102-XFJ")));
 
-        RoutingDecision inNanming = router.route(petition("520102"));
-        RoutingDecision inYunyan = router.route(petition("520103"));
+        RoutingDecision inNanming = router.route(petition("520102"), NOW);
+        RoutingDecision inYunyan = router.route(petition("520103"), NOW);
 
         assertEquals("520102-XFJ", inNanming.unitCode());
         assertEquals("nanming", inNanming.provenance().moduleId());
@@ -57,7 +55,7 @@ class RulesHostTest {
                 end
                 """)));
 
-        assertEquals("520000-XFJ", router.route(petition("520102")).unitCode());
+        assertEquals("520000-XFJ", router.route(petition("520102"), NOW).unitCode());
     }
 
     @Test
@@ -94,7 +92,7 @@ class RulesHostTest {
                 end
                 """)));
 
-        RoutingDecision decision = router.route(petition("520102"));
+        RoutingDecision decision = router.route(petition("520102"), NOW);
 
         assertEquals("province", decision.provenance().moduleId());
     }
@@ -109,14 +107,14 @@ class RulesHostTest {
 
         assertFalse(ruleBases.withdraw(first));
 
-        RoutingDecision decision = router.route(petition("520102"));
+        RoutingDecision decision = router.route(petition("520102"), NOW);
         assertEquals("520000-B", decision.unitCode());
         assertEquals("2", decision.provenance().moduleVersion());
     }
 
     @Test
     void withoutAnyModuleRoutingIsUnavailable() {
-        assertThrows(ServiceUnavailable.class, () -> router.route(petition("520102")));
+        assertThrows(ServiceUnavailable.class, () -> router.route(petition("520102"), NOW));
     }
 
     @Test
@@ -145,6 +143,6 @@ class RulesHostTest {
     }
 
     private static PetitionFact petition(String county) {
-        return new PetitionFact(Channel.ONLINE, Category.OTHER, "标题", "内容", county, NOW);
+        return new PetitionFact(Channel.ONLINE, PetitionType.APPEAL, Category.OTHER, "标题", "内容", county, NOW);
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
+import org.reception.cases.PetitionType;
 import org.reception.cases.RoutingDecision;
 import org.reception.rules.PetitionFact;
 import org.reception.rules.host.CompiledRuleModule;
@@ -40,7 +39,7 @@ class ProvinceRoutingTest {
                 RuleModuleFolders.read(Path.of("src/main/resources/rules"), ID, VERSION, JURISDICTION));
         RuleBases ruleBases = new RuleBases();
         ruleBases.publish(module);
-        router = new LayeredRouter(ruleBases, new RuleEvaluator(1_000), Clock.fixed(NOW, ZoneOffset.UTC));
+        router = new LayeredRouter(ruleBases, new RuleEvaluator(1_000));
     }
 
     @ParameterizedTest(name = "{0} goes to {1}")
@@ -58,7 +57,7 @@ class ProvinceRoutingTest {
             "OTHER, 520000-XFJ, 贵州省信访局",
     })
     void routesEachCategoryToItsProvincialDepartment(Category category, String unitCode, String unitName) {
-        RoutingDecision decision = router.route(petition(category, "520102"));
+        RoutingDecision decision = router.route(petition(category, "520102"), NOW);
 
         assertEquals(unitCode, decision.unitCode());
         assertEquals(unitName, decision.unitName());
@@ -68,7 +67,7 @@ class ProvinceRoutingTest {
 
     @Test
     void decisionNamesTheModuleItsVersionAndTheRuleThatFired() {
-        RoutingDecision decision = router.route(petition(Category.ENVIRONMENT, "520302"));
+        RoutingDecision decision = router.route(petition(Category.ENVIRONMENT, "520302"), NOW);
 
         assertEquals(ID, decision.provenance().moduleId());
         assertEquals(VERSION, decision.provenance().moduleVersion());
@@ -80,7 +79,7 @@ class ProvinceRoutingTest {
 
     @Test
     void decidesForEveryCountyOfTheProvince() {
-        RoutingDecision decision = router.route(petition(Category.HEALTH, "522732"));
+        RoutingDecision decision = router.route(petition(Category.HEALTH, "522732"), NOW);
 
         assertEquals("520000-WSJKW", decision.unitCode());
     }
@@ -92,6 +91,6 @@ class ProvinceRoutingTest {
     }
 
     private static PetitionFact petition(Category category, String county) {
-        return new PetitionFact(Channel.ONLINE, category, "标题", "内容", county, NOW);
+        return new PetitionFact(Channel.ONLINE, PetitionType.APPEAL, category, "标题", "内容", county, NOW);
     }
 }

@@ -1,0 +1,11 @@
+package org.reception.cases;
+
+import java.time.Instant;
+
+/**
+ * One entry of the append-only audit log. Each carries the hash of the one before, so a changed or
+ * missing entry breaks the chain.
+ */
+public record AuditEntry(long seq, String petitionId, String action, String actor, Instant at, String detail,
+                         String previousHash, String hash) {
+}

@@ -1,0 +1,10 @@
+package org.reception.cases;
+
+/** The case changed since the client read it; nothing changed. Read it again and retry. */
+public class ConcurrentUpdate extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ConcurrentUpdate(String message) {
+        super(message);
+    }
+}

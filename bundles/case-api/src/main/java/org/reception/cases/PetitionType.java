@@ -1,0 +1,13 @@
+package org.reception.cases;
+
+/** The kind of petition, which decides the procedure it follows. */
+public enum PetitionType {
+    /** 建议意见类 */
+    SUGGESTION,
+    /** 检举控告类: the accused never see the case (Art. 30). */
+    ACCUSATION,
+    /** 申诉求决类 */
+    APPEAL,
+    /** 咨询类 */
+    CONSULTATION
+}

@@ -1,0 +1,468 @@
+package org.reception.core;
+
+import static org.reception.cases.PetitionStatus.ACCEPTED;
+import static org.reception.cases.PetitionStatus.ARCHIVED;
+import static org.reception.cases.PetitionStatus.ASSIGNED;
+import static org.reception.cases.PetitionStatus.NOT_ACCEPTED;
+import static org.reception.cases.PetitionStatus.REDIRECTED;
+import static org.reception.cases.PetitionStatus.REGISTERED;
+import static org.reception.cases.PetitionStatus.REPLIED;
+import static org.reception.cases.PetitionStatus.REVIEWED;
+import static org.reception.cases.PetitionStatus.RE_REVIEWED;
+import static org.reception.cases.PetitionStatus.TRANSFERRED;
+import static org.reception.cases.PetitionStatus.UNDER_REVIEW;
+import static org.reception.cases.PetitionStatus.UNDER_RE_REVIEW;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.reception.cases.CaseAction;
+import org.reception.cases.Deadline;
+import org.reception.cases.DeadlineKind;
+import org.reception.cases.Disposition;
+import org.reception.cases.Handling;
+import org.reception.cases.IllegalTransition;
+import org.reception.cases.Petition;
+import org.reception.cases.PetitionRejected;
+import org.reception.cases.PetitionStatus;
+import org.reception.cases.Problem;
+import org.reception.cases.Satisfaction;
+import org.reception.cases.Supervision;
+import org.reception.cases.Violation;
+
+/**
+ * The procedure of the Regulations on Letters and Visits Work (2022) as a state machine: which
+ * action each state allows, what it changes, and which legal time limits it meets and starts.
+ * Pure: it computes the next state; storing it is the caller's business.
+ */
+final class CaseProcedure {
+
+    static final int MAX_TEXT = 20_000;
+    static final int MAX_EXTENSION_DAYS = 30;
+
+    /** The changed petition and the audit log's words for the change. */
+    record Step(Petition petition, String detail) {
+    }
+
+    private final WorkingCalendar calendar;
+
+    CaseProcedure(WorkingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** The deadline a new registration starts: dispose within 15 days of receipt (Art. 22). */
+    Deadline disposeDeadline(Instant receivedAt) {
+        return start(DeadlineKind.DISPOSE, receivedAt);
+    }
+
+    Step apply(Petition petition, CaseAction action, String actor, Instant now) {
+        State state = new State(petition, now);
+        String detail;
+        if (action instanceof CaseAction.Dispose dispose) {
+            detail = dispose(state, dispose);
+        } else if (action instanceof CaseAction.Accept accept) {
+            detail = accept(state, accept);
+        } else if (action instanceof CaseAction.Object objection) {
+            detail = object(state, objection);
+        } else if (action instanceof CaseAction.Extend extend) {
+            detail = extend(state, extend);
+        } else if (action instanceof CaseAction.Reply reply) {
+            detail = reply(state, reply);
+        } else if (action instanceof CaseAction.Evaluate evaluate) {
+            detail = evaluate(state, evaluate);
+        } else if (action instanceof CaseAction.RequestReview request) {
+            detail = requestReview(state, request);
+        } else if (action instanceof CaseAction.AnswerReview answer) {
+            detail = answerReview(state, answer);
+        } else if (action instanceof CaseAction.RequestReReview request) {
+            detail = requestReReview(state, request);
+        } else if (action instanceof CaseAction.AnswerReReview answer) {
+            detail = answerReReview(state, answer);
+        } else if (action instanceof CaseAction.Archive) {
+            detail = archive(state);
+        } else if (action instanceof CaseAction.Supervise supervise) {
+            detail = supervise(state, supervise, actor);
+        } else if (action instanceof CaseAction.ResolveSupervision resolve) {
+            detail = resolveSupervision(state, resolve);
+        } else {
+            throw new IllegalArgumentException("unknown action " + action);
+        }
+        return new Step(state.petition(), detail);
+    }
+
+    private String dispose(State state, CaseAction.Dispose dispose) {
+        state.require("dispose", REGISTERED);
+        List<Violation> violations = new ArrayList<>();
+        if (dispose.disposition() == null) {
+            violations.add(new Violation("disposition", "is required"));
+        }
+        Disposition disposition = dispose.disposition();
+        boolean needsUnit = disposition == Disposition.ACCEPT || disposition == Disposition.TRANSFER
+                || disposition == Disposition.ASSIGN;
+        if (needsUnit) {
+            text("unit", dispose.unit(), 40, violations);
+        }
+        if (disposition == Disposition.REDIRECT || disposition == Disposition.NOT_ACCEPT) {
+            text("reason", dispose.reason(), 2000, violations);
+        }
+        if (disposition != Disposition.ACCEPT && !dispose.coUnits().isEmpty()) {
+            violations.add(new Violation("coUnits", "joint handling is decided on acceptance"));
+        }
+        dispose.coUnits().forEach(unit -> text("coUnits", unit, 40, violations));
+        reject(violations);
+
+        state.meet(DeadlineKind.DISPOSE);
+        state.handling = new Handling(disposition, needsUnit ? dispose.unit() : null, dispose.coUnits(),
+                dispose.reason(), null, null, null, null, null, null, null);
+        switch (disposition) {
+            case ACCEPT -> {
+                state.status = ACCEPTED;
+                state.begin(DeadlineKind.HANDLE);
+            }
+            case TRANSFER, ASSIGN -> {
+                state.status = disposition == Disposition.TRANSFER ? TRANSFERRED : ASSIGNED;
+                state.begin(DeadlineKind.OBJECT);
+            }
+            case REDIRECT -> state.status = REDIRECTED;
+            case NOT_ACCEPT -> state.status = NOT_ACCEPTED;
+        }
+        return disposition + (needsUnit ? " to " + dispose.unit() : "")
+                + (dispose.coUnits().isEmpty() ? "" : " with " + String.join(", ", dispose.coUnits()))
+                + (dispose.reason() == null ? "" : ": " + dispose.reason());
+    }
+
+    private String accept(State state, CaseAction.Accept accept) {
+        state.require("accept", TRANSFERRED, ASSIGNED);
+        state.meet(DeadlineKind.OBJECT);
+        String unit = accept.unit() == null || accept.unit().isBlank() ? state.handling.unit() : accept.unit();
+        state.handling = with(state.handling).unit(unit).build();
+        state.status = ACCEPTED;
+        state.begin(DeadlineKind.HANDLE);
+        return "accepted by " + unit;
+    }
+
+    private String object(State state, CaseAction.Object objection) {
+        state.require("object to", TRANSFERRED, ASSIGNED);
+        reject(text("reason", objection.reason(), 2000, new ArrayList<>()));
+        Deadline window = state.pending(DeadlineKind.OBJECT).orElseThrow();
+        if (state.today().isAfter(window.due())) {
+            throw new IllegalTransition("the period to object ended on " + window.due() + " (5 working days, Art. 23)");
+        }
+        state.meet(DeadlineKind.OBJECT);
+        String unit = state.handling.unit();
+        state.handling = new Handling(null, null, List.of(), "objection of " + unit + ": " + objection.reason(),
+                null, null, null, null, null, null, null);
+        state.status = REGISTERED;
+        state.begin(DeadlineKind.DISPOSE);
+        return unit + " objects: " + objection.reason();
+    }
+
+    private String extend(State state, CaseAction.Extend extend) {
+        state.require("extend", ACCEPTED);
+        List<Violation> violations = new ArrayList<>();
+        if (extend.days() < 1 || extend.days() > MAX_EXTENSION_DAYS) {
+            violations.add(new Violation("days", "must be 1 to " + MAX_EXTENSION_DAYS));
+        }
+        text("reason", extend.reason(), 2000, violations);
+        reject(violations);
+        if (state.handling.extensionReason() != null) {
+            throw new IllegalTransition("the handling period was extended already; the law allows one extension (Art. 34)");
+        }
+        Deadline handle = state.pending(DeadlineKind.HANDLE).orElseThrow();
+        state.replace(handle, new Deadline(handle.kind(), handle.startedAt(),
+                calendar.due(handle.due(), extend.days(), false), null));
+        state.handling = with(state.handling).extensionReason(extend.reason()).build();
+        return "handling extended by " + extend.days() + " days: " + extend.reason();
+    }
+
+    private String reply(State state, CaseAction.Reply reply) {
+        state.require("reply to", ACCEPTED);
+        reject(text("text", reply.text(), MAX_TEXT, new ArrayList<>()));
+        state.meet(DeadlineKind.HANDLE);
+        state.handling = with(state.handling).reply(reply.text()).repliedAt(state.now).build();
+        state.status = REPLIED;
+        state.begin(DeadlineKind.REQUEST_REVIEW);
+        return "written reply given";
+    }
+
+    private String evaluate(State state, CaseAction.Evaluate evaluate) {
+        state.require("evaluate", REPLIED, REVIEWED, RE_REVIEWED);
+        if (evaluate.satisfaction() == null) {
+            reject(List.of(new Violation("satisfaction", "is required")));
+        }
+        state.handling = with(state.handling).satisfaction(evaluate.satisfaction()).build();
+        return "petitioner is " + evaluate.satisfaction();
+    }
+
+    private String requestReview(State state, CaseAction.RequestReview request) {
+        if (state.status == RE_REVIEWED || state.status == UNDER_RE_REVIEW) {
+            throw new IllegalTransition("the re-review is final: the same matter is not reviewed or accepted again (Art. 36)");
+        }
+        state.require("request a review of", REPLIED);
+        reject(text("reason", request.reason(), 2000, new ArrayList<>()));
+        state.within(DeadlineKind.REQUEST_REVIEW, "a review may be requested within 30 days of the reply (Art. 35)");
+        state.meet(DeadlineKind.REQUEST_REVIEW);
+        state.status = UNDER_REVIEW;
+        state.begin(DeadlineKind.ANSWER_REVIEW);
+        return "review requested: " + request.reason();
+    }
+
+    private String answerReview(State state, CaseAction.AnswerReview answer) {
+        state.require("answer the review of", UNDER_REVIEW);
+        reject(text("text", answer.text(), MAX_TEXT, new ArrayList<>()));
+        state.meet(DeadlineKind.ANSWER_REVIEW);
+        state.handling = with(state.handling).reviewAnswer(answer.text()).build();
+        state.status = REVIEWED;
+        state.begin(DeadlineKind.REQUEST_RE_REVIEW);
+        return "review answered";
+    }
+
+    private String requestReReview(State state, CaseAction.RequestReReview request) {
+        if (state.status == RE_REVIEWED || state.status == UNDER_RE_REVIEW) {
+            throw new IllegalTransition("the re-review is final: the same matter is not reviewed or accepted again (Art. 36)");
+        }
+        state.require("request a re-review of", REVIEWED);
+        reject(text("reason", request.reason(), 2000, new ArrayList<>()));
+        state.within(DeadlineKind.REQUEST_RE_REVIEW,
+                "a re-review may be requested within 30 days of the review's answer (Art. 36)");
+        state.meet(DeadlineKind.REQUEST_RE_REVIEW);
+        state.status = UNDER_RE_REVIEW;
+        state.begin(DeadlineKind.ANSWER_RE_REVIEW);
+        return "re-review requested: " + request.reason();
+    }
+
+    private String answerReReview(State state, CaseAction.AnswerReReview answer) {
+        state.require("answer the re-review of", UNDER_RE_REVIEW);
+        reject(text("text", answer.text(), MAX_TEXT, new ArrayList<>()));
+        state.meet(DeadlineKind.ANSWER_RE_REVIEW);
+        state.handling = with(state.handling).reReviewAnswer(answer.text()).build();
+        state.status = RE_REVIEWED;
+        return "re-review answered; final";
+    }
+
+    private String archive(State state) {
+        state.require("archive", NOT_ACCEPTED, REDIRECTED, RE_REVIEWED, REPLIED, REVIEWED);
+        if (state.status == REPLIED || state.status == REVIEWED) {
+            DeadlineKind window = state.status == REPLIED ? DeadlineKind.REQUEST_REVIEW : DeadlineKind.REQUEST_RE_REVIEW;
+            Satisfaction satisfaction = state.handling.satisfaction();
+            boolean satisfied = satisfaction == Satisfaction.SATISFIED || satisfaction == Satisfaction.BASICALLY_SATISFIED;
+            Optional<Deadline> open = state.pending(window);
+            if (!satisfied && open.isPresent() && !state.today().isAfter(open.get().due())) {
+                throw new IllegalTransition("the petitioner may still ask for "
+                        + (window == DeadlineKind.REQUEST_REVIEW ? "a review" : "a re-review") + " until "
+                        + open.get().due() + "; archive after that, or once the petitioner is satisfied");
+            }
+            state.meet(window);
+        }
+        if (state.deadlines.stream().anyMatch(d -> d.isPending() && d.kind() == DeadlineKind.SUPERVISION)) {
+            throw new IllegalTransition("a supervision order is still open");
+        }
+        state.handling = with(state.handling).archivedAt(state.now).build();
+        String from = state.status.name();
+        state.status = ARCHIVED;
+        return "archived from " + from;
+    }
+
+    private String supervise(State state, CaseAction.Supervise supervise, String actor) {
+        if (state.status == ARCHIVED) {
+            throw new IllegalTransition("an archived petition cannot be supervised");
+        }
+        List<Violation> violations = new ArrayList<>();
+        text("order", supervise.order(), 2000, violations);
+        if (supervise.due() == null) {
+            violations.add(new Violation("due", "is required"));
+        } else if (supervise.due().isBefore(state.today())) {
+            violations.add(new Violation("due", "lies in the past"));
+        }
+        reject(violations);
+        state.supervisions.add(new Supervision(0, supervise.order(), supervise.due(), actor, state.now, null, null));
+        state.deadlines.add(new Deadline(DeadlineKind.SUPERVISION, state.now, supervise.due(), null));
+        return "supervision ordered, due " + supervise.due() + ": " + supervise.order();
+    }
+
+    private String resolveSupervision(State state, CaseAction.ResolveSupervision resolve) {
+        reject(text("outcome", resolve.outcome(), 2000, new ArrayList<>()));
+        int index = -1;
+        for (int i = 0; i < state.supervisions.size(); i++) {
+            if (state.supervisions.get(i).id() == resolve.supervisionId()) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            reject(List.of(new Violation("supervisionId", "no such supervision order on this petition")));
+        }
+        Supervision order = state.supervisions.get(index);
+        if (order.resolvedAt() != null) {
+            throw new IllegalTransition("supervision order " + order.id() + " was resolved already");
+        }
+        state.supervisions.set(index, new Supervision(order.id(), order.order(), order.due(), order.orderedBy(),
+                order.orderedAt(), resolve.outcome(), state.now));
+        state.deadlines.replaceAll(d -> d.kind() == DeadlineKind.SUPERVISION && d.isPending()
+                && d.startedAt().equals(order.orderedAt()) ? new Deadline(d.kind(), d.startedAt(), d.due(), state.now) : d);
+        return "supervision " + order.id() + " resolved: " + resolve.outcome();
+    }
+
+    private Deadline start(DeadlineKind kind, Instant at) {
+        return new Deadline(kind, at, calendar.due(kind, at), null);
+    }
+
+    private static List<Violation> text(String field, String value, int max, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "is required"));
+        } else if (value.codePointCount(0, value.length()) > max) {
+            violations.add(new Violation(field, "is longer than " + max + " characters"));
+        }
+        return violations;
+    }
+
+    private static void reject(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new PetitionRejected(Problem.INVALID_PETITION, violations);
+        }
+    }
+
+    private static HandlingBuilder with(Handling handling) {
+        return new HandlingBuilder(handling);
+    }
+
+    /** The petition being changed by one action. */
+    private final class State {
+        final Petition original;
+        final Instant now;
+        PetitionStatus status;
+        Handling handling;
+        final List<Deadline> deadlines;
+        final List<Supervision> supervisions;
+
+        State(Petition petition, Instant now) {
+            this.original = petition;
+            this.now = now;
+            this.status = petition.status();
+            this.handling = petition.handling();
+            this.deadlines = new ArrayList<>(petition.deadlines());
+            this.supervisions = new ArrayList<>(petition.supervisions());
+        }
+
+        LocalDate today() {
+            return WorkingCalendar.day(now);
+        }
+
+        void require(String action, PetitionStatus... allowed) {
+            Set<PetitionStatus> statuses = EnumSet.of(allowed[0], allowed);
+            if (!statuses.contains(status)) {
+                throw new IllegalTransition("cannot " + action + " a petition that is " + status + "; allowed when "
+                        + statuses);
+            }
+        }
+
+        Optional<Deadline> pending(DeadlineKind kind) {
+            return deadlines.stream().filter(d -> d.kind() == kind && d.isPending()).findFirst();
+        }
+
+        void within(DeadlineKind kind, String rule) {
+            Deadline window = pending(kind).orElseThrow(() -> new IllegalTransition(rule));
+            if (today().isAfter(window.due())) {
+                throw new IllegalTransition(rule + "; that period ended on " + window.due());
+            }
+        }
+
+        void meet(DeadlineKind kind) {
+            deadlines.replaceAll(d -> d.kind() == kind && d.isPending()
+                    ? new Deadline(d.kind(), d.startedAt(), d.due(), now) : d);
+        }
+
+        void begin(DeadlineKind kind) {
+            deadlines.add(start(kind, now));
+        }
+
+        void replace(Deadline old, Deadline changed) {
+            deadlines.set(deadlines.indexOf(old), changed);
+        }
+
+        Petition petition() {
+            Petition p = original;
+            return new Petition(p.id(), p.registrationNumber(), p.channel(), p.type(), p.category(), p.title(),
+                    p.content(), p.jurisdiction(), p.receivedAt(), p.petitioners(), p.accused(), p.confidential(),
+                    p.linkedPetitions(), status, p.routing(), handling, deadlines, supervisions, p.version());
+        }
+    }
+
+    /** Copies a handling with one or more fields changed. */
+    private static final class HandlingBuilder {
+        private Disposition disposition;
+        private String unit;
+        private List<String> coUnits;
+        private String reason;
+        private String extensionReason;
+        private String reply;
+        private Instant repliedAt;
+        private Satisfaction satisfaction;
+        private String reviewAnswer;
+        private String reReviewAnswer;
+        private Instant archivedAt;
+
+        HandlingBuilder(Handling h) {
+            disposition = h.disposition();
+            unit = h.unit();
+            coUnits = h.coUnits();
+            reason = h.reason();
+            extensionReason = h.extensionReason();
+            reply = h.reply();
+            repliedAt = h.repliedAt();
+            satisfaction = h.satisfaction();
+            reviewAnswer = h.reviewAnswer();
+            reReviewAnswer = h.reReviewAnswer();
+            archivedAt = h.archivedAt();
+        }
+
+        HandlingBuilder unit(String value) {
+            unit = value;
+            return this;
+        }
+
+        HandlingBuilder extensionReason(String value) {
+            extensionReason = value;
+            return this;
+        }
+
+        HandlingBuilder reply(String value) {
+            reply = value;
+            return this;
+        }
+
+        HandlingBuilder repliedAt(Instant value) {
+            repliedAt = value;
+            return this;
+        }
+
+        HandlingBuilder satisfaction(Satisfaction value) {
+            satisfaction = value;
+            return this;
+        }
+
+        HandlingBuilder reviewAnswer(String value) {
+            reviewAnswer = value;
+            return this;
+        }
+
+        HandlingBuilder reReviewAnswer(String value) {
+            reReviewAnswer = value;
+            return this;
+        }
+
+        HandlingBuilder archivedAt(Instant value) {
+            archivedAt = value;
+            return this;
+        }
+
+        Handling build() {
+            return new Handling(disposition, unit, coUnits, reason, extensionReason, reply, repliedAt, satisfaction,
+                    reviewAnswer, reReviewAnswer, archivedAt);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.reception.core;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.reception.cases.AuditEntry;
+import org.reception.cases.AuditVerification;
+import org.reception.cases.CaseAction;
+import org.reception.cases.CaseEvent;
+import org.reception.cases.ConcurrentUpdate;
+import org.reception.cases.Deadline;
+import org.reception.cases.Disposition;
+import org.reception.cases.Handling;
+import org.reception.cases.NewPetition;
+import org.reception.cases.Page;
+import org.reception.cases.Petition;
+import org.reception.cases.PetitionQuery;
+import org.reception.cases.PetitionService;
+import org.reception.cases.PetitionStatus;
+import org.reception.cases.PetitionSummary;
+import org.reception.cases.Petitioner;
+import org.reception.cases.PublicStatus;
+import org.reception.cases.Receipt;
+import org.reception.cases.Registration;
+import org.reception.cases.RoutingDecision;
+import org.reception.cases.UnknownPetition;
+import org.reception.cases.PlatformTime;
+import org.reception.cases.spi.PetitionRepository;
+import org.reception.cases.spi.RoutingEngine;
+import org.reception.rules.PetitionFact;
+
+/**
+ * The reception desk: registers petitions (validate, let the jurisdiction's rules route, store with
+ * the receipt) and carries them through the procedure, one audited step at a time.
+ */
+@Component(service = PetitionService.class, configurationPid = PlatformConfig.PID)
+@Designate(ocd = PlatformConfig.class)
+public final class PetitionDesk implements PetitionService {
+
+    private static final Logger LOG = LogManager.getLogger(PetitionDesk.class);
+    /** Query codes avoid characters that are easily misread (0/O, 1/I/L). */
+    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final int CODE_LENGTH = 10;
+    private static final String REVIEWED_MATTER = "复核意见为最终处理意见，同一事项不再受理（《信访工作条例》第三十六条）";
+
+    private final PetitionRepository repository;
+    private final RoutingEngine routing;
+    private final PlatformTime clock;
+    private final IntakeValidation validation;
+    private final CaseProcedure procedure;
+    private final SecureRandom random = new SecureRandom();
+
+    @Activate
+    public PetitionDesk(@Reference PetitionRepository repository, @Reference RoutingEngine routing,
+                        @Reference PlatformTime clock, @Reference WorkingCalendar calendar, PlatformConfig config) {
+        this.repository = repository;
+        this.routing = routing;
+        this.clock = clock;
+        this.validation = new IntakeValidation(config.provinceCode());
+        this.procedure = new CaseProcedure(calendar);
+    }
+
+    @Override
+    public Registration register(NewPetition petition) {
+        Instant now = clock.now();
+        validation.check(petition, now);
+        Instant receivedAt = petition.receivedAt() != null ? petition.receivedAt() : now;
+        RoutingDecision decision = routing.route(new PetitionFact(petition.channel(), petition.type(),
+                petition.category(), petition.title(), petition.content(), petition.jurisdiction(), receivedAt), now);
+
+        List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
+        String category = petition.category().name();
+        List<String> duplicates = repository.openMatters(residentIds, category, petition.jurisdiction());
+        List<String> reviewed = repository.finallyReviewed(petition.linkedPetitions(), residentIds, category,
+                petition.jurisdiction());
+        Set<String> links = new LinkedHashSet<>(petition.linkedPetitions());
+        links.addAll(duplicates);
+        links.addAll(reviewed);
+
+        Deadline dispose = procedure.disposeDeadline(receivedAt);
+        PetitionStatus status = PetitionStatus.REGISTERED;
+        Handling handling = Handling.NONE;
+        if (!reviewed.isEmpty()) {
+            // Registered all the same, so that nothing is lost, but closed at once.
+            status = PetitionStatus.NOT_ACCEPTED;
+            handling = new Handling(Disposition.NOT_ACCEPT, null, List.of(), REVIEWED_MATTER, null, null, null, null,
+                    null, null, null);
+            dispose = new Deadline(dispose.kind(), dispose.startedAt(), dispose.due(), now);
+        }
+        Petition draft = new Petition(null, null, petition.channel(), petition.type(), petition.category(),
+                petition.title(), petition.content(), petition.jurisdiction(), receivedAt, petition.petitioners(),
+                petition.accused(), petition.confidential(), new ArrayList<>(links), status, decision, handling,
+                List.of(dispose), List.of(), 0);
+        String queryCode = queryCode();
+        Petition registered = repository.create(draft, queryCode, "intake", now);
+        LOG.info("Registered petition {} ({}) for {} as {}, routed to {} by {} {}", registered.registrationNumber(),
+                registered.id(), registered.jurisdiction(), registered.status(), decision.unitCode(),
+                decision.provenance().moduleId(), decision.provenance().moduleVersion());
+        return new Registration(registered, new Receipt(registered.registrationNumber(), queryCode, receivedAt),
+                duplicates);
+    }
+
+    @Override
+    public Optional<Petition> find(String id) {
+        return repository.findById(id);
+    }
+
+    @Override
+    public Petition act(String id, Integer expectedVersion, CaseAction action, String actor) {
+        Petition current = repository.findById(id).orElseThrow(() -> new UnknownPetition(id));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new ConcurrentUpdate("petition " + current.registrationNumber() + " is at version "
+                    + current.version() + ", not " + expectedVersion + "; read it again");
+        }
+        Instant now = clock.now();
+        CaseProcedure.Step step = procedure.apply(current, action, actor, now);
+        Petition changed = repository.update(step.petition(), current.version(), action.name(), actor, step.detail(), now);
+        LOG.info("Petition {}: {} by {}, now {}", changed.registrationNumber(), action.name(), actor, changed.status());
+        return changed;
+    }
+
+    @Override
+    public Optional<PublicStatus> status(String registrationNumber, String queryCode) {
+        if (registrationNumber == null || queryCode == null) {
+            return Optional.empty();
+        }
+        return repository.publicStatus(registrationNumber, queryCode.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public Page<PetitionSummary> list(PetitionQuery query) {
+        return repository.list(query, clock.today());
+    }
+
+    @Override
+    public List<CaseEvent> events(long afterId, int limit) {
+        return repository.events(afterId, limit);
+    }
+
+    @Override
+    public List<AuditEntry> audit(String petitionId) {
+        return repository.audit(petitionId);
+    }
+
+    @Override
+    public AuditVerification verifyAudit() {
+        return repository.verifyAudit();
+    }
+
+    private String queryCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

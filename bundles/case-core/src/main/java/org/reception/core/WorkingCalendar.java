@@ -1,0 +1,99 @@
+package org.reception.core;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.reception.cases.DeadlineKind;
+
+/**
+ * Working days of the reception centers: Monday to Friday, less public holidays, plus make-up
+ * working days, from configuration an administrator edits each year (etc/org.reception.calendar.cfg).
+ *
+ * <p>Periods in days end on the day their length after the start; when that day is not a working
+ * day, the period ends on the next working day (the usual rule of Chinese administrative law).
+ * Periods in working days count working days only, from the day after the start.
+ */
+@Component(service = WorkingCalendar.class, configurationPid = CalendarConfig.PID)
+@Designate(ocd = CalendarConfig.class)
+public final class WorkingCalendar {
+
+    /** The calendar of the reception centers: China Standard Time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private volatile Set<LocalDate> holidays;
+    private volatile Set<LocalDate> workdays;
+
+    @Activate
+    public WorkingCalendar(CalendarConfig config) {
+        modified(config);
+    }
+
+    WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workdays) {
+        this.holidays = Set.copyOf(holidays);
+        this.workdays = Set.copyOf(workdays);
+    }
+
+    @Modified
+    void modified(CalendarConfig config) {
+        this.holidays = dates(config.holidays(), "holidays");
+        this.workdays = dates(config.workdays(), "workdays");
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        if (workdays.contains(day)) {
+            return true;
+        }
+        if (holidays.contains(day)) {
+            return false;
+        }
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /** The last day of a legal period that starts at {@code start}. */
+    public LocalDate due(DeadlineKind kind, Instant start) {
+        return due(day(start), kind.length(), kind.countsWorkingDays());
+    }
+
+    public LocalDate due(LocalDate start, int length, boolean workingDays) {
+        if (workingDays) {
+            LocalDate day = start;
+            for (int counted = 0; counted < length; ) {
+                day = day.plusDays(1);
+                if (isWorkingDay(day)) {
+                    counted++;
+                }
+            }
+            return day;
+        }
+        LocalDate day = start.plusDays(length);
+        while (!isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    /** The calendar day of an instant in China Standard Time. */
+    public static LocalDate day(Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
+    }
+
+    private static Set<LocalDate> dates(String list, String name) {
+        try {
+            return Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isBlank()).map(LocalDate::parse)
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("calendar " + name + ": '" + e.getParsedString()
+                    + "' is not an ISO date (yyyy-mm-dd)", e);
+        }
+    }
+}

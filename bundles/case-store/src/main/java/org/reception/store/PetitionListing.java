@@ -1,0 +1,125 @@
+package org.reception.store;
+
+import static org.reception.store.Jdbc.date;
+import static org.reception.store.Jdbc.instant;
+import static org.reception.store.Jdbc.setDate;
+import static org.reception.store.Jdbc.setInstant;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.reception.cases.Category;
+import org.reception.cases.Page;
+import org.reception.cases.PetitionQuery;
+import org.reception.cases.PetitionStatus;
+import org.reception.cases.PetitionSummary;
+import org.reception.cases.PetitionType;
+
+/**
+ * The list queries of the desk and the supervisors. Criteria become SQL conditions with bound
+ * parameters only; no value from a request is ever part of the SQL text.
+ */
+final class PetitionListing {
+
+    private PetitionListing() {
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement, int index) throws SQLException;
+    }
+
+    static Page<PetitionSummary> page(Connection connection, PetitionQuery query, LocalDate today) throws SQLException {
+        List<String> conditions = new ArrayList<>();
+        List<Binder> parameters = new ArrayList<>();
+        if (query.jurisdiction() != null) {
+            conditions.add("p.jurisdiction LIKE ?");
+            parameters.add((s, i) -> s.setString(i, query.jurisdiction() + "%"));
+        }
+        if (!query.statuses().isEmpty()) {
+            List<String> marks = new ArrayList<>();
+            for (PetitionStatus status : query.statuses()) {
+                marks.add("?");
+                parameters.add((s, i) -> s.setString(i, status.name()));
+            }
+            conditions.add("p.status IN (" + String.join(", ", marks) + ")");
+        }
+        if (query.unit() != null) {
+            conditions.add("p.handling_unit = ?");
+            parameters.add((s, i) -> s.setString(i, query.unit()));
+        }
+        if (query.overdue()) {
+            conditions.add("p.next_due < ?");
+            parameters.add((s, i) -> setDate(s, i, today));
+        }
+        if (query.dueWithinDays() != null) {
+            conditions.add("p.next_due <= ?");
+            parameters.add((s, i) -> setDate(s, i, today.plusDays(query.dueWithinDays())));
+        }
+        if (query.type() != null) {
+            conditions.add("p.petition_type = ?");
+            parameters.add((s, i) -> s.setString(i, query.type().name()));
+        }
+        if (query.channel() != null) {
+            conditions.add("p.channel = ?");
+            parameters.add((s, i) -> s.setString(i, query.channel().name()));
+        }
+        if (query.receivedFrom() != null) {
+            conditions.add("p.received_at >= ?");
+            parameters.add((s, i) -> setInstant(s, i, query.receivedFrom()));
+        }
+        if (query.receivedTo() != null) {
+            conditions.add("p.received_at < ?");
+            parameters.add((s, i) -> setInstant(s, i, query.receivedTo()));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            conditions.add("p.title LIKE ? ESCAPE '\\'");
+            String escaped = query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            parameters.add((s, i) -> s.setString(i, "%" + escaped + "%"));
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+
+        long total;
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM petition p" + where)) {
+            bind(count, parameters);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                total = row.getLong(1);
+            }
+        }
+        List<PetitionSummary> items = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT p.id, p.registration_number, p.petition_type, p.category, p.title, p.jurisdiction,"
+                        + " p.received_at, p.status, p.handling_unit, p.next_due FROM petition p" + where
+                        + " ORDER BY p.received_at DESC, p.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            int next = bind(select, parameters);
+            select.setLong(next++, (long) query.page() * query.size());
+            select.setInt(next, query.size());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    LocalDate nextDue = date(rows, "next_due");
+                    Instant receivedAt = instant(rows, "received_at");
+                    items.add(new PetitionSummary(rows.getString("id"), rows.getString("registration_number"),
+                            PetitionType.valueOf(rows.getString("petition_type")),
+                            Category.valueOf(rows.getString("category")), rows.getString("title"),
+                            rows.getString("jurisdiction"), receivedAt, PetitionStatus.valueOf(rows.getString("status")),
+                            rows.getString("handling_unit"), nextDue, nextDue != null && nextDue.isBefore(today)));
+                }
+            }
+        }
+        return new Page<>(items, total, query.page(), query.size());
+    }
+
+    private static int bind(PreparedStatement statement, List<Binder> parameters) throws SQLException {
+        int index = 1;
+        for (Binder parameter : parameters) {
+            parameter.bind(statement, index++);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,273 @@
+package org.reception.store;
+
+import static org.reception.store.Jdbc.date;
+import static org.reception.store.Jdbc.enumValue;
+import static org.reception.store.Jdbc.instant;
+import static org.reception.store.Jdbc.name;
+import static org.reception.store.Jdbc.setDate;
+import static org.reception.store.Jdbc.setInstant;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.reception.cases.Category;
+import org.reception.cases.Channel;
+import org.reception.cases.Deadline;
+import org.reception.cases.DeadlineKind;
+import org.reception.cases.Disposition;
+import org.reception.cases.Handling;
+import org.reception.cases.Petition;
+import org.reception.cases.PetitionStatus;
+import org.reception.cases.PetitionType;
+import org.reception.cases.Petitioner;
+import org.reception.cases.RoutingDecision;
+import org.reception.cases.RuleProvenance;
+import org.reception.cases.Satisfaction;
+import org.reception.cases.Supervision;
+
+/** Reads a whole petition from its tables, and writes the parts of it that change. */
+final class PetitionRows {
+
+    static final String LIST_SEPARATOR = "\n";
+
+    private PetitionRows() {
+    }
+
+    static Optional<Petition> read(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT p.*, r.unit_code, r.unit_name, r.reason, r.module_id, r.module_version,"
+                        + " r.module_jurisdiction, r.rules_fired, r.decided_at"
+                        + " FROM petition p JOIN routing_decision r ON r.petition_id = p.id"
+                        + " WHERE p.id = ?"
+                        + " AND r.seq = (SELECT MAX(seq) FROM routing_decision WHERE petition_id = p.id)")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                RoutingDecision routing = new RoutingDecision(row.getString("unit_code"), row.getString("unit_name"),
+                        row.getString("reason"), instant(row, "decided_at"),
+                        new RuleProvenance(row.getString("module_id"), row.getString("module_version"),
+                                row.getString("module_jurisdiction"), split(row.getString("rules_fired"))));
+                Handling handling = new Handling(enumValue(Disposition.class, row.getString("disposition")),
+                        row.getString("handling_unit"), split(row.getString("co_units")),
+                        row.getString("disposition_reason"), row.getString("extension_reason"),
+                        row.getString("reply"), instant(row, "replied_at"),
+                        enumValue(Satisfaction.class, row.getString("satisfaction")), row.getString("review_answer"),
+                        row.getString("re_review_answer"), instant(row, "archived_at"));
+                return Optional.of(new Petition(row.getString("id"), row.getString("registration_number"),
+                        Channel.valueOf(row.getString("channel")), PetitionType.valueOf(row.getString("petition_type")),
+                        Category.valueOf(row.getString("category")), row.getString("title"), row.getString("content"),
+                        row.getString("jurisdiction"), instant(row, "received_at"), petitioners(connection, id),
+                        strings(connection, "SELECT name FROM accused WHERE petition_id = ? ORDER BY seq", id),
+                        row.getBoolean("confidential"),
+                        strings(connection, "SELECT registration_number FROM petition_link WHERE petition_id = ?"
+                                + " ORDER BY registration_number", id),
+                        PetitionStatus.valueOf(row.getString("status")), routing, handling, deadlines(connection, id),
+                        supervisions(connection, id), row.getInt("row_version")));
+            }
+        }
+    }
+
+    private static List<Petitioner> petitioners(Connection connection, String id) throws SQLException {
+        List<Petitioner> petitioners = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM petitioner WHERE petition_id = ? ORDER BY seq")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    petitioners.add(new Petitioner(rows.getString("name"), rows.getString("resident_id"),
+                            rows.getString("phone"), rows.getString("address"), rows.getBoolean("representative")));
+                }
+            }
+        }
+        return petitioners;
+    }
+
+    private static List<Deadline> deadlines(Connection connection, String id) throws SQLException {
+        List<Deadline> deadlines = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM deadline WHERE petition_id = ? ORDER BY started_at, kind")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    deadlines.add(new Deadline(DeadlineKind.valueOf(rows.getString("kind")), instant(rows, "started_at"),
+                            date(rows, "due"), instant(rows, "met_at")));
+                }
+            }
+        }
+        return deadlines;
+    }
+
+    private static List<Supervision> supervisions(Connection connection, String id) throws SQLException {
+        List<Supervision> supervisions = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM supervision WHERE petition_id = ? ORDER BY id")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    supervisions.add(new Supervision(rows.getLong("id"), rows.getString("order_text"),
+                            date(rows, "due"), rows.getString("ordered_by"), instant(rows, "ordered_at"),
+                            rows.getString("outcome"), instant(rows, "resolved_at")));
+                }
+            }
+        }
+        return supervisions;
+    }
+
+    static List<String> strings(Connection connection, String sql, String parameter) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The parts written once, at registration: petitioners, accused, links. */
+    static void insertParties(Connection connection, String id, Petition petition) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO petitioner (petition_id, seq, name, resident_id, phone, address, representative)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (Petitioner petitioner : petition.petitioners()) {
+                insert.setString(1, id);
+                insert.setInt(2, ++seq);
+                insert.setString(3, petitioner.name());
+                insert.setString(4, petitioner.residentId());
+                insert.setString(5, petitioner.phone());
+                insert.setString(6, petitioner.address());
+                insert.setBoolean(7, petitioner.representative());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO accused (petition_id, seq, name) VALUES (?, ?, ?)")) {
+            int seq = 0;
+            for (String accused : petition.accused()) {
+                insert.setString(1, id);
+                insert.setInt(2, ++seq);
+                insert.setString(3, accused);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO petition_link (petition_id, registration_number) VALUES (?, ?)")) {
+            for (String link : petition.linkedPetitions().stream().distinct().toList()) {
+                insert.setString(1, id);
+                insert.setString(2, link);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * The case state: status, handling, next due date; a change (not the first write at
+     * registration) also moves the version on.
+     */
+    static int updateState(Connection connection, String id, Petition petition, Integer expectedVersion,
+                           boolean change) throws SQLException {
+        Handling handling = petition.handling();
+        String sql = "UPDATE petition SET status = ?, disposition = ?, handling_unit = ?, co_units = ?,"
+                + " disposition_reason = ?, extension_reason = ?, reply = ?, replied_at = ?, satisfaction = ?,"
+                + " review_answer = ?, re_review_answer = ?, archived_at = ?, next_due = ?,"
+                + (change ? " row_version = row_version + 1" : " row_version = row_version") + " WHERE id = ?"
+                + (expectedVersion == null ? "" : " AND row_version = ?");
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, petition.status().name());
+            update.setString(2, name(handling.disposition()));
+            update.setString(3, handling.unit());
+            update.setString(4, join(handling.coUnits()));
+            update.setString(5, handling.reason());
+            update.setString(6, handling.extensionReason());
+            update.setString(7, handling.reply());
+            setInstant(update, 8, handling.repliedAt());
+            update.setString(9, name(handling.satisfaction()));
+            update.setString(10, handling.reviewAnswer());
+            update.setString(11, handling.reReviewAnswer());
+            setInstant(update, 12, handling.archivedAt());
+            setDate(update, 13, nextDue(petition));
+            update.setString(14, id);
+            if (expectedVersion != null) {
+                update.setInt(15, expectedVersion);
+            }
+            return update.executeUpdate();
+        }
+    }
+
+    static void replaceDeadlines(Connection connection, String id, List<Deadline> deadlines) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM deadline WHERE petition_id = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO deadline (petition_id, kind, started_at, due, met_at) VALUES (?, ?, ?, ?, ?)")) {
+            for (Deadline deadline : deadlines) {
+                insert.setString(1, id);
+                insert.setString(2, deadline.kind().name());
+                setInstant(insert, 3, deadline.startedAt());
+                setDate(insert, 4, deadline.due());
+                setInstant(insert, 5, deadline.metAt());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** New orders (id 0) are inserted; known ones only ever gain their outcome. */
+    static void saveSupervisions(Connection connection, String id, List<Supervision> supervisions) throws SQLException {
+        for (Supervision supervision : supervisions) {
+            if (supervision.id() == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO supervision (petition_id, order_text, due, ordered_by, ordered_at)"
+                                + " VALUES (?, ?, ?, ?, ?)", Statement.NO_GENERATED_KEYS)) {
+                    insert.setString(1, id);
+                    insert.setString(2, supervision.order());
+                    setDate(insert, 3, supervision.due());
+                    insert.setString(4, supervision.orderedBy());
+                    setInstant(insert, 5, supervision.orderedAt());
+                    insert.executeUpdate();
+                }
+            } else if (supervision.resolvedAt() != null) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE supervision SET outcome = ?, resolved_at = ?"
+                                + " WHERE id = ? AND petition_id = ? AND resolved_at IS NULL")) {
+                    update.setString(1, supervision.outcome());
+                    setInstant(update, 2, supervision.resolvedAt());
+                    update.setLong(3, supervision.id());
+                    update.setString(4, id);
+                    update.executeUpdate();
+                }
+            }
+        }
+    }
+
+    static LocalDate nextDue(Petition petition) {
+        return petition.deadlines().stream().filter(Deadline::isPending).map(Deadline::due)
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    static String join(List<String> values) {
+        return values.isEmpty() ? null : String.join(LIST_SEPARATOR, values);
+    }
+
+    static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(LIST_SEPARATOR));
+    }
+}

@@ -1,0 +1,73 @@
+package org.reception.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.reception.cases.AuditVerification;
+import org.reception.cases.CaseEvent;
+import org.reception.cases.PetitionRejected;
+import org.reception.cases.PetitionService;
+import org.reception.cases.Problem;
+import org.reception.cases.Violation;
+
+/** Deadline events for escalation, the audit chain's verification, and the platform's time. */
+@Path("/")
+@Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+public class OperationsResource {
+
+    private final Supplier<PetitionService> petitions;
+    private final Supplier<Instant> now;
+
+    OperationsResource(Supplier<PetitionService> petitions, Supplier<Instant> now) {
+        this.petitions = petitions;
+        this.now = now;
+    }
+
+    /** Events with an id above {@code after}, oldest first: a consumer keeps the last id it saw. */
+    @GET
+    @Path("events")
+    public List<CaseEvent> events(@QueryParam("after") @DefaultValue("0") String after,
+                                  @QueryParam("limit") @DefaultValue("100") String limit) {
+        long afterId;
+        int max;
+        try {
+            afterId = Long.parseLong(after);
+            max = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            afterId = -1;
+            max = -1;
+        }
+        if (afterId < 0 || max < 1 || max > 1000) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
+                    List.of(new Violation("after, limit", "after must be 0 or more, limit 1 to 1000")));
+        }
+        return Services.required(petitions).events(afterId, max);
+    }
+
+    @GET
+    @Path("audit/verification")
+    public AuditVerification verifyAudit() {
+        return Services.required(petitions).verifyAudit();
+    }
+
+    public record Time(Instant now, LocalDate today) {
+    }
+
+    /** The platform's time, which every deadline is counted by. */
+    @GET
+    @Path("clock")
+    public Time clock() {
+        Instant instant = now.get();
+        return new Time(instant, instant.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate());
+    }
+}

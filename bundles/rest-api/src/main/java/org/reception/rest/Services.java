@@ -1,0 +1,21 @@
+package org.reception.rest;
+
+import java.util.function.Supplier;
+
+import org.reception.cases.PetitionService;
+import org.reception.cases.ServiceUnavailable;
+
+/** The services the API calls, which may come and go while it is published. */
+final class Services {
+
+    private Services() {
+    }
+
+    static PetitionService required(Supplier<PetitionService> petitions) {
+        PetitionService service = petitions.get();
+        if (service == null) {
+            throw new ServiceUnavailable("petition intake is not running");
+        }
+        return service;
+    }
+}

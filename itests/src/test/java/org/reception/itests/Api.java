@@ -1,0 +1,43 @@
+package org.reception.itests;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The platform's REST API as a client sees it: JSON over HTTP, nothing else. */
+final class Api {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final KarafInstance karaf;
+
+    Api(KarafInstance karaf) {
+        this.karaf = karaf;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(karaf.api(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs JSON; {@code headers} are name, value pairs. */
+    HttpResponse<String> post(String path, String json, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(karaf.api(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, Object body, String... headers) throws IOException, InterruptedException {
+        return post(path, Petitions.json(body), headers);
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return Petitions.JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,312 @@
+package org.reception.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * One petition through every step of the procedure, over REST, against the booted distribution;
+ * time is moved by the platform's clock offset, never waited for.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LifecycleIT {
+
+    private static final String COUNTY_UNIT = "520102-ZRZYJ";
+    private static final String OTHER_UNIT = "520102-NYNCJ";
+
+    private static KarafInstance karaf;
+    private static Api api;
+    private static String id;
+    private static JsonNode receipt;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        karaf = KarafInstance.create("lifecycle");
+        karaf.configure("org.reception.deadlines", "scanSeconds = 1\ndueSoonDays = 3\n");
+        karaf.start();
+        api = new Api(karaf);
+    }
+
+    @AfterAll
+    static void shutDown() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void registrationGivesAReceiptAndStartsTheFifteenDayDisposalPeriod() throws Exception {
+        HttpResponse<String> created = api.post("petitions",
+                Petitions.petition("LAND_RESOURCES", "征地补偿款未到位", "村里土地被征收两年，补偿款至今未发放。", "520102"));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode petition = Api.json(created);
+        id = petition.get("id").asText();
+        receipt = petition.get("receipt");
+        assertEquals("REGISTERED", petition.get("status").asText());
+        assertEquals("\"0\"", created.headers().firstValue("ETag").orElseThrow());
+        assertEquals(petition.get("registrationNumber").asText(), receipt.get("registrationNumber").asText());
+        assertTrue(receipt.get("queryCode").asText().matches("[2-9A-HJ-NP-Z]{10}"));
+        JsonNode dispose = petition.at("/deadlines/0");
+        assertEquals("DISPOSE", dispose.get("kind").asText());
+        LocalDate received = LocalDate.parse(petition.get("receivedAt").asText().substring(0, 10));
+        assertFalse(LocalDate.parse(dispose.get("due").asText()).isBefore(received.plusDays(15)));
+
+        HttpResponse<String> status = api.post("receipts/status", Map.of("registrationNumber",
+                receipt.get("registrationNumber").asText(), "queryCode", receipt.get("queryCode").asText()));
+        assertEquals(200, status.statusCode(), status.body());
+        assertEquals("REGISTERED", Api.json(status).get("status").asText());
+        assertFalse(status.body().contains(Petitions.ZHANG_ID), "the public status carries no personal data");
+        HttpResponse<String> wrongCode = api.post("receipts/status", Map.of("registrationNumber",
+                receipt.get("registrationNumber").asText(), "queryCode", "AAAAAAAAAA"));
+        assertEquals(404, wrongCode.statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void transferToACountyObjectionAndReRoutingThenAcceptance() throws Exception {
+        JsonNode transferred = act("dispose", Map.of("disposition", "TRANSFER", "unit", OTHER_UNIT,
+                "reason", "属地管理"), "0");
+        assertEquals("TRANSFERRED", transferred.get("status").asText());
+        assertTrue(pending(transferred, "OBJECT"), "the receiving unit has 5 working days to object");
+
+        JsonNode objected = act("object", Map.of("reason", "征地补偿不属本局职责"), "1");
+        assertEquals("REGISTERED", objected.get("status").asText());
+
+        JsonNode assigned = act("dispose", Map.of("disposition", "ASSIGN", "unit", COUNTY_UNIT, "reason", "分级负责"), "2");
+        assertEquals("ASSIGNED", assigned.get("status").asText());
+        JsonNode accepted = act("accept", Map.of(), "3");
+        assertEquals("ACCEPTED", accepted.get("status").asText());
+        assertEquals(COUNTY_UNIT, accepted.at("/handling/unit").asText());
+        assertTrue(pending(accepted, "HANDLE"), "60 days to handle from acceptance");
+    }
+
+    @Test
+    @Order(3)
+    void oneExtensionOfAtMostThirtyDays() throws Exception {
+        JsonNode before = Api.json(api.get("petitions/" + id));
+        LocalDate due = LocalDate.parse(deadline(before, "HANDLE").get("due").asText());
+
+        assertEquals(400, api.post("petitions/" + id + "/extend", Map.of("days", 31, "reason", "复杂"),
+                "If-Match", "\"4\"").statusCode());
+        JsonNode extended = act("extend", Map.of("days", 30, "reason", "需要会同多部门调查"), "4");
+        assertFalse(LocalDate.parse(deadline(extended, "HANDLE").get("due").asText()).isBefore(due.plusDays(30)));
+
+        HttpResponse<String> again = api.post("petitions/" + id + "/extend", Map.of("days", 10, "reason", "再延"),
+                "If-Match", "\"5\"");
+        assertEquals(409, again.statusCode());
+        assertEquals("urn:reception:problem:illegal-transition", Api.json(again).get("type").asText());
+    }
+
+    @Test
+    @Order(4)
+    void replySatisfactionReviewAndReReview() throws Exception {
+        assertEquals("REPLIED", act("reply", Map.of("text", "经核查，补偿款将于30日内发放到位。"), "5").get("status").asText());
+        assertEquals("DISSATISFIED", act("evaluate", Map.of("satisfaction", "DISSATISFIED"), "6")
+                .at("/handling/satisfaction").asText());
+        assertEquals("UNDER_REVIEW", act("request-review", Map.of("reason", "补偿标准过低"), "7").get("status").asText());
+        assertEquals("REVIEWED", act("answer-review", Map.of("text", "维持原处理意见。"), "8").get("status").asText());
+        assertEquals("UNDER_RE_REVIEW", act("request-re-review", Map.of("reason", "仍不服"), "9").get("status").asText());
+        assertEquals("RE_REVIEWED", act("answer-re-review", Map.of("text", "复核维持。"), "10").get("status").asText());
+    }
+
+    @Test
+    @Order(5)
+    void aThirdAttemptIsRefusedAndTheSameMatterIsNotAcceptedAgain() throws Exception {
+        HttpResponse<String> third = api.post("petitions/" + id + "/request-review", Map.of("reason", "再次申请"));
+        assertEquals(409, third.statusCode());
+        assertTrue(Api.json(third).get("detail").asText().contains("Art. 36"));
+
+        HttpResponse<String> again = api.post("petitions",
+                Petitions.petition("LAND_RESOURCES", "再次反映征地补偿", "补偿仍未到位。", "520102"));
+        assertEquals(201, again.statusCode(), again.body());
+        JsonNode repeat = Api.json(again);
+        assertEquals("NOT_ACCEPTED", repeat.get("status").asText());
+        assertTrue(repeat.at("/handling/reason").asText().contains("第三十六条"));
+        assertEquals(receipt.get("registrationNumber").asText(), repeat.at("/linkedPetitions/0").asText());
+    }
+
+    @Test
+    @Order(6)
+    void archiveWithTheCompleteAuditedFile() throws Exception {
+        assertEquals("ARCHIVED", act("archive", null, "11").get("status").asText());
+        assertEquals(409, api.post("petitions/" + id + "/reply", Map.of("text", "x")).statusCode());
+
+        List<String> actions = new ArrayList<>();
+        Api.json(api.get("petitions/" + id + "/audit")).forEach(entry -> actions.add(entry.get("action").asText()));
+        assertEquals(List.of("register", "dispose", "object", "dispose", "accept", "extend", "reply", "evaluate",
+                "request-review", "answer-review", "request-re-review", "answer-re-review", "archive"), actions);
+        JsonNode verification = Api.json(api.get("audit/verification"));
+        assertTrue(verification.get("intact").asBoolean(), verification.toString());
+    }
+
+    @Test
+    @Order(7)
+    void aLitigationMatterIsRedirectedAndAGroupOfSixWithoutRepresentativesIsRefused() throws Exception {
+        String litigation = Api.json(api.post("petitions", Petitions.petition("OTHER", "判决执行", "法院判决后对方拒不履行。",
+                "520103"))).get("id").asText();
+        JsonNode redirected = Api.json(api.post("petitions/" + litigation + "/dispose", Map.of("disposition", "REDIRECT",
+                "reason", "涉法涉诉事项，引导通过法律程序解决（《信访工作条例》第三十一条）")));
+        assertEquals("REDIRECTED", redirected.get("status").asText());
+
+        HttpResponse<String> group = api.post("petitions", Petitions.withPetitioners(
+                Petitions.petition("LAND_RESOURCES", "集体土地", "村集体土地被占用。", "520103"), Petitions.group(6, 0)));
+        assertEquals(400, group.statusCode());
+        assertTrue(Api.json(group).get("detail").asText().contains("Art. 20"));
+        assertEquals(201, api.post("petitions", Petitions.withPetitioners(
+                Petitions.petition("LAND_RESOURCES", "集体土地", "村集体土地被占用。", "520103"), Petitions.group(6, 2)))
+                .statusCode());
+    }
+
+    @Test
+    @Order(8)
+    void ofConcurrentUpdatesAtTheSameVersionExactlyOneWins() throws Exception {
+        String contested = Api.json(api.post("petitions", Petitions.petition("HEALTH", "医疗纠纷", "手术后并发症。",
+                "520111"))).get("id").asText();
+        int clerks = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clerks);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < clerks; i++) {
+            String unit = "520111-WJJ" + i;
+            Callable<Integer> clerk = () -> {
+                start.await();
+                return api.post("petitions/" + contested + "/dispose",
+                        Map.of("disposition", "ACCEPT", "unit", unit), "If-Match", "\"0\"").statusCode();
+            };
+            answers.add(pool.submit(clerk));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(clerks - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        JsonNode after = Api.json(api.get("petitions/" + contested));
+        assertEquals(1, after.get("version").asInt());
+        assertEquals(2, Api.json(api.get("petitions/" + contested + "/audit")).size(), "register and one dispose");
+    }
+
+    @Test
+    @Order(9)
+    void overdueCasesAppearInTheOverdueListAndRaiseAnEventThenASupervisorActs() throws Exception {
+        String late = Api.json(api.post("petitions", Petitions.petition("EDUCATION", "入学难", "孩子无法就近入学。",
+                "520113"))).get("id").asText();
+        assertFalse(listed("petitions?overdue=true&size=200", late));
+
+        moveClock(Duration.ofDays(20));
+
+        assertTrue(awaitEvent(late, "OVERDUE", "DISPOSE"), "an overdue event for the disposal deadline");
+        assertTrue(listed("petitions?overdue=true&jurisdiction=5201&size=200", late));
+        JsonNode summary = find(Api.json(api.get("petitions?overdue=true&size=200")), late);
+        assertTrue(summary.get("overdue").asBoolean());
+
+        String due = Api.json(api.get("clock")).get("today").asText();
+        JsonNode supervised = Api.json(api.post("petitions/" + late + "/supervise",
+                Map.of("order", "立即办理并报告结果", "due", LocalDate.parse(due).plusDays(5).toString()),
+                "Reception-Actor", "supervisor-520100"));
+        JsonNode order = supervised.at("/supervisions/0");
+        assertEquals("supervisor-520100", order.get("orderedBy").asText());
+        JsonNode resolved = Api.json(api.post("petitions/" + late + "/supervisions/" + order.get("id").asLong() + "/resolve",
+                Map.of("outcome", "已责成区教育局三日内办理")));
+        assertEquals("已责成区教育局三日内办理", resolved.at("/supervisions/0/outcome").asText());
+    }
+
+    @Test
+    @Order(10)
+    void theLogHasNoError() throws Exception {
+        assertEquals(List.of(), karaf.loggedErrors());
+    }
+
+    private static JsonNode act(String action, Object body, String version) throws Exception {
+        HttpResponse<String> response = api.post("petitions/" + id + "/" + action, body == null ? "{}" : Petitions.json(body),
+                "If-Match", "\"" + version + "\"", "Reception-Actor", "clerk-520102");
+        assertEquals(200, response.statusCode(), action + ": " + response.body());
+        assertEquals("\"" + (Integer.parseInt(version) + 1) + "\"", response.headers().firstValue("ETag").orElseThrow());
+        return Api.json(response);
+    }
+
+    private static boolean pending(JsonNode petition, String kind) {
+        JsonNode deadline = deadline(petition, kind);
+        return deadline != null && deadline.get("metAt").isNull();
+    }
+
+    /** The latest deadline of that kind. */
+    private static JsonNode deadline(JsonNode petition, String kind) {
+        JsonNode found = null;
+        for (JsonNode deadline : petition.get("deadlines")) {
+            if (deadline.get("kind").asText().equals(kind)) {
+                found = deadline;
+            }
+        }
+        return found;
+    }
+
+    private static boolean listed(String query, String petitionId) throws Exception {
+        return find(Api.json(api.get(query)), petitionId) != null;
+    }
+
+    private static JsonNode find(JsonNode page, String petitionId) {
+        for (JsonNode item : page.get("items")) {
+            if (item.get("id").asText().equals(petitionId)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    /** Shifts the platform's clock and waits until the platform runs on it. */
+    private static void moveClock(Duration offset) throws Exception {
+        Instant target = Instant.now().plus(offset).minusSeconds(60);
+        karaf.configure("org.reception.clock", "offset = " + offset + "\n");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (Instant.parse(Api.json(api.get("clock")).get("now").asText()).isAfter(target)) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("the platform's clock did not move by " + offset);
+    }
+
+    /** Waits for the deadline watch to raise the event; it scans every second in this test. */
+    private static boolean awaitEvent(String petitionId, String kind, String deadlineKind) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode event : Api.json(api.get("events?after=0&limit=1000"))) {
+                if (event.get("petitionId").asText().equals(petitionId) && event.get("kind").asText().equals(kind)
+                        && event.get("deadline").asText().equals(deadlineKind)) {
+                    return true;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return false;
+    }
+}
