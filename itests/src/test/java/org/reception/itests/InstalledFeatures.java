@@ -13,7 +13,7 @@ final class InstalledFeatures {
     static final Set<String> INTENDED = new TreeSet<>(Set.of(
             // The platform
             "reception", "reception-api", "reception-core", "reception-store", "reception-rules-host",
-            "reception-rules-province-base", "reception-rest",
+            "reception-rules-province-base", "reception-rest", "reception-shell",
             // Karaf: the operator's shell and the deploy/ folder
             "feature", "shell", "deployer", "bundle", "config", "diagnostic", "jaas", "log", "package",
             "service", "system", "kar", "ssh", "scr",

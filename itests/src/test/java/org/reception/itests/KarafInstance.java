@@ -132,6 +132,16 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
+    /** Kills the platform's JVM outright (SIGKILL), as a power cut would: no shutdown of any kind. */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            handle.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        }
+    }
+
     /** Runs a shell command through {@code bin/client}, as an operator on this machine would. */
     String shell(String command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort),

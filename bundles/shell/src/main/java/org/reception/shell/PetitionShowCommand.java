@@ -1,0 +1,52 @@
+package org.reception.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.reception.cases.AuditEntry;
+import org.reception.cases.Deadline;
+import org.reception.cases.Petition;
+import org.reception.cases.PetitionService;
+
+/** A petition's state, deadlines and audit trail, for an operator; no petitioner's personal data. */
+@Service
+@Command(scope = "reception", name = "petition", description = "Shows a petition's state, deadlines and audit trail")
+public class PetitionShowCommand implements Action {
+
+    @Argument(index = 0, name = "id", description = "the petition's id", required = true)
+    String id;
+
+    @Reference
+    PetitionService petitions;
+
+    @Reference
+    Session session;
+
+    @Override
+    public Object execute() {
+        var out = session.getConsole();
+        Petition petition = petitions.find(id).orElse(null);
+        if (petition == null) {
+            out.println("No petition with id " + id);
+            return null;
+        }
+        out.println(petition.registrationNumber() + "  " + petition.status() + "  version " + petition.version());
+        out.println("  " + petition.type() + " / " + petition.category() + " in " + petition.jurisdiction()
+                + ", received " + petition.receivedAt());
+        out.println("  routed to " + petition.routing().unitCode() + " by " + petition.routing().provenance().moduleId()
+                + " " + petition.routing().provenance().moduleVersion());
+        out.println("  handling unit " + (petition.handling().unit() == null ? "-" : petition.handling().unit()));
+        for (Deadline deadline : petition.deadlines()) {
+            out.println("  deadline " + deadline.kind() + " due " + deadline.due()
+                    + (deadline.isPending() ? " (pending)" : " met " + deadline.metAt()));
+        }
+        for (AuditEntry entry : petitions.audit(id)) {
+            out.println("  #" + entry.seq() + " " + entry.at() + " " + entry.action() + " by " + entry.actor() + ": "
+                    + entry.detail());
+        }
+        return null;
+    }
+}
