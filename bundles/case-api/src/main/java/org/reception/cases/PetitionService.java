@@ -16,6 +16,8 @@ public interface PetitionService {
 
     Optional<Petition> find(String id);
 
+    Optional<Petition> findByRegistrationNumber(String registrationNumber);
+
     /**
      * Takes one step of the procedure.
      *

@@ -117,6 +117,11 @@ public final class PetitionDesk implements PetitionService {
     }
 
     @Override
+    public Optional<Petition> findByRegistrationNumber(String registrationNumber) {
+        return repository.findByRegistrationNumber(registrationNumber);
+    }
+
+    @Override
     public Petition act(String id, Integer expectedVersion, CaseAction action, String actor) {
         Petition current = repository.findById(id).orElseThrow(() -> new UnknownPetition(id));
         if (expectedVersion != null && expectedVersion != current.version()) {

@@ -180,6 +180,15 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     @Override
+    public Optional<Petition> findByRegistrationNumber(String registrationNumber) {
+        return read(connection -> {
+            List<String> ids = PetitionRows.strings(connection,
+                    "SELECT id FROM petition WHERE registration_number = ?", registrationNumber);
+            return ids.isEmpty() ? Optional.<Petition>empty() : PetitionRows.read(connection, ids.get(0));
+        }, "the petition could not be read");
+    }
+
+    @Override
     public Petition update(Petition changed, int expectedVersion, String action, String actor, String detail,
                            Instant now) {
         try (Connection connection = dataSource.getConnection()) {

@@ -27,6 +27,12 @@ import org.reception.cases.PetitionType;
  */
 final class PetitionListing {
 
+    /**
+     * Counting stops here: an exact count of hundreds of thousands of matches costs a scan of all
+     * of them, and no desk pages that far. Beyond it the total is reported as not exact.
+     */
+    static final int COUNT_LIMIT = 10_000;
+
     private PetitionListing() {
     }
 
@@ -85,17 +91,21 @@ final class PetitionListing {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 
         long total;
-        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM petition p" + where)) {
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT p.id FROM petition p"
+                + where + " FETCH FIRST " + (COUNT_LIMIT + 1) + " ROWS ONLY) AS matches")) {
             bind(count, parameters);
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 total = row.getLong(1);
             }
         }
+        boolean exact = total <= COUNT_LIMIT;
         List<PetitionSummary> items = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT p.id, p.registration_number, p.petition_type, p.category, p.title, p.jurisdiction,"
-                        + " p.received_at, p.status, p.handling_unit, p.next_due FROM petition p" + where
+                        + " p.received_at, p.status, p.handling_unit, p.next_due"
+                        // Newest first without a sort: walk the descending index and stop at the page's end.
+                        + " FROM petition p --DERBY-PROPERTIES index=IX_PETITION_RECEIVED_DESC\n" + where
                         + " ORDER BY p.received_at DESC, p.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             int next = bind(select, parameters);
             select.setLong(next++, (long) query.page() * query.size());
@@ -112,7 +122,7 @@ final class PetitionListing {
                 }
             }
         }
-        return new Page<>(items, total, query.page(), query.size());
+        return new Page<>(items, exact ? total : COUNT_LIMIT, exact, query.page(), query.size());
     }
 
     private static int bind(PreparedStatement statement, List<Binder> parameters) throws SQLException {

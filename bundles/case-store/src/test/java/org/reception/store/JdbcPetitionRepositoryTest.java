@@ -168,11 +168,14 @@ class JdbcPetitionRepositoryTest {
     @Test
     void migratingAnUpToDateSchemaChangesNothing() throws SQLException {
         Petition created = create("520102", "a");
+        String applied = "SELECT COUNT(*) FROM schema_history WHERE \"success\" = TRUE AND \"version\" IS NOT NULL";
+        int before = count(applied);
 
         JdbcPetitionRepository again = new JdbcPetitionRepository(dataSource);
 
         assertEquals(created, again.findById(created.id()).orElseThrow());
-        assertEquals(2, count("SELECT COUNT(*) FROM schema_history WHERE \"success\" = TRUE AND \"version\" IS NOT NULL"));
+        assertTrue(before >= 3, "every migration applied once");
+        assertEquals(before, count(applied), "nothing applied again");
     }
 
     @Test

@@ -91,6 +91,14 @@ public class PetitionResource {
     }
 
     @GET
+    @Path("/number/{registrationNumber}")
+    public Response readByNumber(@PathParam("registrationNumber") String registrationNumber) {
+        Petition petition = Services.required(petitions).findByRegistrationNumber(registrationNumber)
+                .orElseThrow(() -> new UnknownPetition(registrationNumber));
+        return Response.ok(petition).tag(etag(petition)).build();
+    }
+
+    @GET
     public Page<PetitionSummary> list(@QueryParam("jurisdiction") String jurisdiction,
                                       @QueryParam("status") List<String> statuses,
                                       @QueryParam("unit") String unit,

@@ -32,6 +32,8 @@ public interface PetitionRepository {
 
     Optional<Petition> findById(String id);
 
+    Optional<Petition> findByRegistrationNumber(String registrationNumber);
+
     /**
      * Replaces the case state of a petition (status, handling, deadlines, supervisions) and
      * appends the audit entry, if and only if its version is still {@code expectedVersion}.

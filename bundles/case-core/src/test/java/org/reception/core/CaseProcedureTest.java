@@ -1,0 +1,172 @@
+package org.reception.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.reception.cases.CaseAction;
+import org.reception.cases.Category;
+import org.reception.cases.Channel;
+import org.reception.cases.Deadline;
+import org.reception.cases.DeadlineKind;
+import org.reception.cases.Disposition;
+import org.reception.cases.Handling;
+import org.reception.cases.IllegalTransition;
+import org.reception.cases.Petition;
+import org.reception.cases.PetitionRejected;
+import org.reception.cases.PetitionStatus;
+import org.reception.cases.PetitionType;
+import org.reception.cases.Petitioner;
+import org.reception.cases.RoutingDecision;
+import org.reception.cases.RuleProvenance;
+import org.reception.cases.Satisfaction;
+import org.reception.cases.Violation;
+
+class CaseProcedureTest {
+
+    /** Monday 2026-03-02, 09:30 in Guiyang. */
+    private static final Instant MONDAY = Instant.parse("2026-03-02T01:30:00Z");
+    private final CaseProcedure procedure = new CaseProcedure(Holidays2026.calendar());
+
+    @Test
+    void acceptanceMeetsTheDisposalLimitAndStartsSixtyDaysOfHandling() {
+        Petition accepted = step(registered(), new CaseAction.Dispose(Disposition.ACCEPT, "520102-ZRZYJ",
+                List.of("520102-NYNCJ"), null), MONDAY);
+
+        assertEquals(PetitionStatus.ACCEPTED, accepted.status());
+        assertEquals(List.of("520102-NYNCJ"), accepted.handling().coUnits());
+        assertEquals(MONDAY, deadline(accepted, DeadlineKind.DISPOSE).metAt());
+        assertEquals(LocalDate.of(2026, 5, 6), deadline(accepted, DeadlineKind.HANDLE).due(),
+                "60 days is Friday May 1, inside the Labour Day holiday until May 5");
+    }
+
+    @Test
+    void aDispositionSaysWhatItNeeds() {
+        PetitionRejected noUnit = assertThrows(PetitionRejected.class, () -> step(registered(),
+                new CaseAction.Dispose(Disposition.TRANSFER, null, List.of(), null), MONDAY));
+        assertEquals(List.of(new Violation("unit", "is required")), noUnit.violations());
+        PetitionRejected noReason = assertThrows(PetitionRejected.class, () -> step(registered(),
+                new CaseAction.Dispose(Disposition.NOT_ACCEPT, null, List.of(), " "), MONDAY));
+        assertEquals(List.of(new Violation("reason", "is required")), noReason.violations());
+        assertThrows(PetitionRejected.class, () -> step(registered(),
+                new CaseAction.Dispose(Disposition.TRANSFER, "520102-X", List.of("520102-Y"), null), MONDAY));
+    }
+
+    @Test
+    void theReceivingUnitMayObjectWithinFiveWorkingDaysOnly() {
+        Petition transferred = step(registered(), new CaseAction.Dispose(Disposition.TRANSFER, "520102-ZRZYJ",
+                List.of(), "属地"), MONDAY);
+        assertEquals(LocalDate.of(2026, 3, 9), deadline(transferred, DeadlineKind.OBJECT).due());
+
+        Petition back = step(transferred, new CaseAction.Object("不属本单位职责"), MONDAY.plus(Duration.ofDays(7)));
+        assertEquals(PetitionStatus.REGISTERED, back.status());
+
+        IllegalTransition late = assertThrows(IllegalTransition.class,
+                () -> step(transferred, new CaseAction.Object("不属本单位职责"), MONDAY.plus(Duration.ofDays(8))));
+        assertTrue(late.getMessage().contains("2026-03-09"));
+    }
+
+    @Test
+    void handlingIsExtendedOnceByAtMostThirtyDays() {
+        Petition accepted = accepted();
+        assertThrows(PetitionRejected.class, () -> step(accepted, new CaseAction.Extend(31, "复杂"), MONDAY));
+
+        Petition extended = step(accepted, new CaseAction.Extend(30, "需会同调查"), MONDAY);
+        assertEquals(LocalDate.of(2026, 6, 5), deadline(extended, DeadlineKind.HANDLE).due());
+        assertThrows(IllegalTransition.class, () -> step(extended, new CaseAction.Extend(5, "再延"), MONDAY));
+    }
+
+    @Test
+    void reviewIsRequestedWithinThirtyDaysOfTheReplyAndTheReReviewIsFinal() {
+        Petition replied = step(accepted(), new CaseAction.Reply("答复意见"), MONDAY);
+        assertEquals(LocalDate.of(2026, 4, 1), deadline(replied, DeadlineKind.REQUEST_REVIEW).due());
+        assertThrows(IllegalTransition.class, () -> step(replied, new CaseAction.RequestReview("不服"),
+                MONDAY.plus(Duration.ofDays(31))));
+
+        Petition reviewed = step(step(replied, new CaseAction.RequestReview("不服"), MONDAY),
+                new CaseAction.AnswerReview("维持"), MONDAY);
+        Petition reReviewed = step(step(reviewed, new CaseAction.RequestReReview("仍不服"), MONDAY),
+                new CaseAction.AnswerReReview("维持"), MONDAY);
+        assertEquals(PetitionStatus.RE_REVIEWED, reReviewed.status());
+
+        IllegalTransition third = assertThrows(IllegalTransition.class,
+                () -> step(reReviewed, new CaseAction.RequestReview("再次"), MONDAY));
+        assertTrue(third.getMessage().contains("Art. 36"));
+    }
+
+    @Test
+    void aRepliedCaseIsArchivedOnceThePetitionerIsSatisfiedOrThePeriodHasPassed() {
+        Petition replied = step(accepted(), new CaseAction.Reply("答复意见"), MONDAY);
+        assertThrows(IllegalTransition.class, () -> step(replied, new CaseAction.Archive(), MONDAY));
+
+        Petition satisfied = step(replied, new CaseAction.Evaluate(Satisfaction.SATISFIED), MONDAY);
+        assertEquals(PetitionStatus.ARCHIVED, step(satisfied, new CaseAction.Archive(), MONDAY).status());
+        assertEquals(PetitionStatus.ARCHIVED,
+                step(replied, new CaseAction.Archive(), MONDAY.plus(Duration.ofDays(31))).status());
+    }
+
+    @Test
+    void aSupervisionOrderIsADeadlineUntilItsOutcomeIsRecorded() {
+        Petition supervised = step(accepted(), new CaseAction.Supervise("限期办结", LocalDate.of(2026, 3, 10)), MONDAY);
+        assertEquals(LocalDate.of(2026, 3, 10), deadline(supervised, DeadlineKind.SUPERVISION).due());
+        assertThrows(PetitionRejected.class, () -> step(accepted(),
+                new CaseAction.Supervise("限期办结", LocalDate.of(2026, 3, 1)), MONDAY));
+
+        Petition stored = withSupervisionId(supervised, 7);
+        Petition resolved = step(stored, new CaseAction.ResolveSupervision(7, "已办结"), MONDAY);
+        assertEquals("已办结", resolved.supervisions().get(0).outcome());
+        assertNotNull(deadline(resolved, DeadlineKind.SUPERVISION).metAt());
+        assertThrows(IllegalTransition.class, () -> step(resolved, new CaseAction.ResolveSupervision(7, "再次"), MONDAY));
+    }
+
+    @Test
+    void aStepTheStateDoesNotAllowIsRefused() {
+        IllegalTransition refused = assertThrows(IllegalTransition.class,
+                () -> step(registered(), new CaseAction.Reply("答复"), MONDAY));
+        assertEquals("cannot reply to a petition that is REGISTERED; allowed when [ACCEPTED]", refused.getMessage());
+    }
+
+    private Petition step(Petition petition, CaseAction action, Instant now) {
+        return procedure.apply(petition, action, "clerk", now).petition();
+    }
+
+    private Petition accepted() {
+        return step(registered(), new CaseAction.Dispose(Disposition.ACCEPT, "520102-ZRZYJ", List.of(), null), MONDAY);
+    }
+
+    private Petition registered() {
+        RoutingDecision routing = new RoutingDecision("520000-ZRZYT", "贵州省自然资源厅", "主管", MONDAY,
+                new RuleProvenance("province-base", "1", "52", List.of("r")));
+        return new Petition("id", "520102-2026-000001", Channel.VISIT, PetitionType.APPEAL, Category.LAND_RESOURCES,
+                "征地", "补偿", "520102", MONDAY, List.of(new Petitioner("张三", "11010519491231002X", null, null, false)),
+                List.of(), false, List.of(), PetitionStatus.REGISTERED, routing, Handling.NONE,
+                List.of(procedure.disposeDeadline(MONDAY)), List.of(), 0);
+    }
+
+    private static Deadline deadline(Petition petition, DeadlineKind kind) {
+        Deadline found = null;
+        for (Deadline deadline : petition.deadlines()) {
+            if (deadline.kind() == kind) {
+                found = deadline;
+            }
+        }
+        return found;
+    }
+
+    /** As the store gives it back: the new order now has its id. */
+    private static Petition withSupervisionId(Petition p, long id) {
+        var order = p.supervisions().get(0);
+        var stored = new org.reception.cases.Supervision(id, order.order(), order.due(), order.orderedBy(),
+                order.orderedAt(), null, null);
+        return new Petition(p.id(), p.registrationNumber(), p.channel(), p.type(), p.category(), p.title(), p.content(),
+                p.jurisdiction(), p.receivedAt(), p.petitioners(), p.accused(), p.confidential(), p.linkedPetitions(),
+                p.status(), p.routing(), p.handling(), p.deadlines(), List.of(stored), p.version());
+    }
+}
