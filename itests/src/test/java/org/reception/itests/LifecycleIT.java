@@ -215,6 +215,23 @@ class LifecycleIT {
 
     @Test
     @Order(9)
+    void theSameMatterRaisedAgainWhileOpenIsLinkedNotAcceptedAgain() throws Exception {
+        JsonNode open = Api.json(api.post("petitions", Petitions.petition("CIVIL_AFFAIRS", "低保申请", "低保申请三个月未答复。",
+                "520112")));
+        assertEquals("REGISTERED", open.get("status").asText());
+
+        JsonNode again = Api.json(api.post("petitions", Petitions.petition("CIVIL_AFFAIRS", "再次反映低保", "仍未答复。",
+                "520112")));
+
+        String first = open.get("registrationNumber").asText();
+        assertEquals(List.of(first), List.of(again.at("/possibleDuplicates/0").asText()));
+        assertEquals("NOT_ACCEPTED", again.get("status").asText());
+        assertTrue(again.at("/handling/reason").asText().contains("第十九条"));
+        assertEquals(first, again.at("/linkedPetitions/0").asText());
+    }
+
+    @Test
+    @Order(10)
     void overdueCasesAppearInTheOverdueListAndRaiseAnEventThenASupervisorActs() throws Exception {
         String late = Api.json(api.post("petitions", Petitions.petition("EDUCATION", "入学难", "孩子无法就近入学。",
                 "520113"))).get("id").asText();
@@ -239,7 +256,7 @@ class LifecycleIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theLogHasNoError() throws Exception {
         assertEquals(List.of(), karaf.loggedErrors());
     }

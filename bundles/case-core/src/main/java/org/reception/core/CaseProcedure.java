@@ -34,6 +34,7 @@ import org.reception.cases.Problem;
 import org.reception.cases.Satisfaction;
 import org.reception.cases.Supervision;
 import org.reception.cases.Violation;
+import org.reception.cases.divisions.Divisions;
 
 /**
  * The procedure of the Regulations on Letters and Visits Work (2022) as a state machine: which
@@ -155,11 +156,12 @@ final class CaseProcedure {
         }
         state.meet(DeadlineKind.OBJECT);
         String unit = state.handling.unit();
-        state.handling = new Handling(null, null, List.of(), "objection of " + unit + ": " + objection.reason(),
-                null, null, null, null, null, null, null);
+        String decides = commonSuperior(state.original.jurisdiction(), unit);
+        String reason = "objection of " + unit + ": " + objection.reason() + "; re-routing falls to " + decides;
+        state.handling = new Handling(null, null, List.of(), reason, null, null, null, null, null, null, null);
         state.status = REGISTERED;
         state.begin(DeadlineKind.DISPOSE);
-        return unit + " objects: " + objection.reason();
+        return unit + " objects: " + objection.reason() + "; re-routing falls to " + decides;
     }
 
     private String extend(State state, CaseAction.Extend extend) {
@@ -305,6 +307,29 @@ final class CaseProcedure {
         state.deadlines.replaceAll(d -> d.kind() == DeadlineKind.SUPERVISION && d.isPending()
                 && d.startedAt().equals(order.orderedAt()) ? new Deadline(d.kind(), d.startedAt(), d.due(), state.now) : d);
         return "supervision " + order.id() + " resolved: " + resolve.outcome();
+    }
+
+    /**
+     * Who settles a disputed routing: the lowest division that holds both the petition's place and
+     * the objecting unit's (units are coded by their division, {@code 520103-XFJ}). Its petition
+     * department re-routes the case.
+     */
+    static String commonSuperior(String jurisdiction, String unit) {
+        String unitDivision = unit == null ? "" : unit.split("-", 2)[0];
+        if (unitDivision.length() == 6 && unitDivision.endsWith("0000")) {
+            unitDivision = unitDivision.substring(0, 2);
+        } else if (unitDivision.length() == 6 && unitDivision.endsWith("00")) {
+            unitDivision = unitDivision.substring(0, 4);
+        }
+        String common = jurisdiction;
+        for (int length : new int[] {6, 4, 2}) {
+            common = jurisdiction.substring(0, length);
+            if (unitDivision.startsWith(common)) {
+                break;
+            }
+        }
+        String code = common;
+        return Divisions.reference().find(code).map(d -> d.code() + " " + d.name()).orElse(code);
     }
 
     private Deadline start(DeadlineKind kind, Instant at) {

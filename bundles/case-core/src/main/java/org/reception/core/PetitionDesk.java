@@ -53,6 +53,7 @@ public final class PetitionDesk implements PetitionService {
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final int CODE_LENGTH = 10;
     private static final String REVIEWED_MATTER = "复核意见为最终处理意见，同一事项不再受理（《信访工作条例》第三十六条）";
+    private static final String OPEN_MATTER = "同一信访事项正在办理中（%s），不再重复受理，已关联原事项（《信访工作条例》第十九条）";
 
     private final PetitionRepository repository;
     private final RoutingEngine routing;
@@ -91,10 +92,12 @@ public final class PetitionDesk implements PetitionService {
         Deadline dispose = procedure.disposeDeadline(receivedAt);
         PetitionStatus status = PetitionStatus.REGISTERED;
         Handling handling = Handling.NONE;
-        if (!reviewed.isEmpty()) {
-            // Registered all the same, so that nothing is lost, but closed at once.
+        // Registered all the same, so that nothing is lost, but closed at once and linked.
+        String refusal = !reviewed.isEmpty() ? REVIEWED_MATTER
+                : !duplicates.isEmpty() ? String.format(OPEN_MATTER, String.join(", ", duplicates)) : null;
+        if (refusal != null) {
             status = PetitionStatus.NOT_ACCEPTED;
-            handling = new Handling(Disposition.NOT_ACCEPT, null, List.of(), REVIEWED_MATTER, null, null, null, null,
+            handling = new Handling(Disposition.NOT_ACCEPT, null, List.of(), refusal, null, null, null, null,
                     null, null, null);
             dispose = new Deadline(dispose.kind(), dispose.startedAt(), dispose.due(), now);
         }

@@ -67,10 +67,20 @@ class CaseProcedureTest {
 
         Petition back = step(transferred, new CaseAction.Object("不属本单位职责"), MONDAY.plus(Duration.ofDays(7)));
         assertEquals(PetitionStatus.REGISTERED, back.status());
+        assertTrue(back.handling().reason().endsWith("re-routing falls to 520102 南明区"), back.handling().reason());
 
         IllegalTransition late = assertThrows(IllegalTransition.class,
                 () -> step(transferred, new CaseAction.Object("不属本单位职责"), MONDAY.plus(Duration.ofDays(8))));
         assertTrue(late.getMessage().contains("2026-03-09"));
+    }
+
+    @Test
+    void aDisputeBetweenUnitsOfDifferentPlacesGoesToTheirCommonSuperior() {
+        assertEquals("520102 南明区", CaseProcedure.commonSuperior("520102", "520102-ZRZYJ"));
+        assertEquals("5201 贵阳市", CaseProcedure.commonSuperior("520102", "520103-ZRZYJ"));
+        assertEquals("5201 贵阳市", CaseProcedure.commonSuperior("520102", "520100-ZRZYJ"));
+        assertEquals("52 贵州省", CaseProcedure.commonSuperior("520102", "520302-ZRZYJ"));
+        assertEquals("52 贵州省", CaseProcedure.commonSuperior("520102", "520000-ZRZYT"));
     }
 
     @Test
