@@ -5,6 +5,6 @@ set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$module"
 mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
-# The page cache is the one the platform runs with (etc/system.properties).
-exec java -Xmx1g -Dderby.storage.pageCacheSize="${PAGE_CACHE:-4000}" -cp "target/classes:target/test-classes:$(cat target/benchmark.classpath)" \
+# The page cache defaults to the one the platform runs with: Derby's default, 1,000 pages.
+exec java -Xmx1g -Dderby.storage.pageCacheSize="${PAGE_CACHE:-1000}" -cp "target/classes:target/test-classes:$(cat target/benchmark.classpath)" \
   org.reception.store.bench.StoreBenchmark "${1:-1000000}" target/benchmarks

@@ -87,7 +87,11 @@ public final class StoreBenchmark {
             for (String table : List.of("PETITION", "ROUTING_DECISION", "PETITIONER", "DEADLINE")) {
                 statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', '" + table + "', NULL)");
             }
+            // Loading, migrating and counting leave dirty pages and garbage behind; the timed part
+            // starts from a checkpointed database and a collected heap, as a platform in service would.
+            statement.execute("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()");
         }
+        System.gc();
 
         List<String[]> sample = sample(dataSource, 2_000);
         Random random = new Random(7);
@@ -98,6 +102,10 @@ public final class StoreBenchmark {
         report.append(row("lookup by registration number",
                 () -> repository.findByRegistrationNumber(sample.get(random.nextInt(sample.size()))[1]), null,
                 LOOKUP_WARM_UP, LOOKUP_ROUNDS));
+        if (Boolean.getBoolean("bench.lookupsOnly")) {
+            System.out.println(report);
+            return;
+        }
         report.append(list(repository, "jurisdiction subtree (prefecture 5201)", q("5201", null, null, false, null, null, null, null, null, null)));
         report.append(list(repository, "jurisdiction (county 520102)", q("520102", null, null, false, null, null, null, null, null, null)));
         report.append(list(repository, "status ACCEPTED", q(null, Set.of(PetitionStatus.ACCEPTED), null, false, null, null, null, null, null, null)));
