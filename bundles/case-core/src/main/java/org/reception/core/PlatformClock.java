@@ -42,7 +42,9 @@ public final class PlatformClock implements PlatformTime {
         try {
             offset = Duration.parse(config.offset());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("clock offset '" + config.offset() + "' is not an ISO 8601 duration", e);
+            LOG.error("Clock offset '{}' in etc/{}.cfg is not an ISO 8601 duration; the clock keeps running {} from the system time",
+                    config.offset(), ClockConfig.PID, offset);
+            return;
         }
         if (!offset.isZero()) {
             LOG.warn("The platform clock runs {} from the system time", offset);

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -30,8 +32,10 @@ public final class WorkingCalendar {
     /** The calendar of the reception centers: China Standard Time. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private volatile Set<LocalDate> holidays;
-    private volatile Set<LocalDate> workdays;
+    private static final Logger LOG = LogManager.getLogger(WorkingCalendar.class);
+
+    private volatile Set<LocalDate> holidays = Set.of();
+    private volatile Set<LocalDate> workdays = Set.of();
 
     @Activate
     public WorkingCalendar(CalendarConfig config) {
@@ -43,10 +47,18 @@ public final class WorkingCalendar {
         this.workdays = Set.copyOf(workdays);
     }
 
+    /** A calendar file with a mistake is refused whole, and the calendar in force stays. */
     @Modified
     void modified(CalendarConfig config) {
-        this.holidays = dates(config.holidays(), "holidays");
-        this.workdays = dates(config.workdays(), "workdays");
+        try {
+            Set<LocalDate> newHolidays = dates(config.holidays(), "holidays");
+            Set<LocalDate> newWorkdays = dates(config.workdays(), "workdays");
+            this.holidays = newHolidays;
+            this.workdays = newWorkdays;
+            LOG.info("Working-day calendar: {} holidays, {} make-up working days", newHolidays.size(), newWorkdays.size());
+        } catch (IllegalArgumentException e) {
+            LOG.error("{} in etc/{}.cfg; the calendar in force is kept", e.getMessage(), CalendarConfig.PID);
+        }
     }
 
     public boolean isWorkingDay(LocalDate day) {

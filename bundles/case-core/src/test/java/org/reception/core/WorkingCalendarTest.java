@@ -53,6 +53,37 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void aCalendarFileWithAMistakeIsRefusedWholeAndTheCalendarInForceStays() {
+        calendar.modified(config("2026-10-01, 2026-13-01", ""));
+
+        assertFalse(calendar.isWorkingDay(LocalDate.of(2026, 10, 2)), "still the 2026 table");
+        assertTrue(calendar.isWorkingDay(LocalDate.of(2026, 2, 14)));
+
+        calendar.modified(config("2026-03-03", ""));
+        assertFalse(calendar.isWorkingDay(LocalDate.of(2026, 3, 3)));
+        assertTrue(calendar.isWorkingDay(LocalDate.of(2026, 10, 2)), "a good file replaces the table");
+    }
+
+    private static CalendarConfig config(String holidays, String workdays) {
+        return new CalendarConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return CalendarConfig.class;
+            }
+
+            @Override
+            public String holidays() {
+                return holidays;
+            }
+
+            @Override
+            public String workdays() {
+                return workdays;
+            }
+        };
+    }
+
+    @Test
     void legalDeadlinesStartOnTheDayOfTheEventInChinaStandardTime() {
         // 2026-03-01T17:00Z is already March 2 in Guiyang.
         Instant lateEvening = Instant.parse("2026-03-01T17:00:00Z");
