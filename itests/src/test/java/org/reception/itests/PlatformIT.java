@@ -211,6 +211,12 @@ class PlatformIT {
                 """);
 
         JsonNode inYunyan = awaitRouting("520103", "520103-WJJ");
+        assertTrue(karaf.shell("rules:list").contains("yunyan-health"), "the shell lists the new module");
+        JsonNode modules = JSON.readTree(get("rules/modules").body());
+        assertEquals("52", modules.get(0).get("jurisdiction").asText());
+        assertEquals("province-base", modules.get(0).get("id").asText());
+        assertEquals("520103", modules.get(1).get("jurisdiction").asText());
+        assertEquals("yunyan-health", modules.get(1).get("id").asText());
         assertEquals("yunyan-health", inYunyan.at("/provenance/moduleId").asText());
         assertEquals("1.0.0", inYunyan.at("/provenance/moduleVersion").asText());
         assertEquals("520000-WSJKW", routingOf(registerHealthPetition("520102")).at("/unitCode").asText(),

@@ -21,6 +21,7 @@ import org.reception.cases.PetitionService;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.health.HealthCheck;
+import org.reception.rules.admin.RuleAdministration;
 
 /**
  * Publishes the REST API on CXF's servlet (context {@code /api}, see {@code etc/org.apache.cxf.osgi.cfg})
@@ -35,6 +36,7 @@ public final class RestServer {
 
     private volatile PetitionService petitions;
     private volatile PlatformTime time;
+    private volatile RuleAdministration rules;
     private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private Server server;
 
@@ -60,6 +62,17 @@ public final class RestServer {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRules(RuleAdministration service) {
+        this.rules = service;
+    }
+
+    void unbindRules(RuleAdministration service) {
+        if (this.rules == service) {
+            this.rules = null;
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindHealthCheck(HealthCheck check, Map<String, Object> properties) {
         healthChecks.put(String.valueOf(properties.get(HealthCheck.NAME)), check);
@@ -77,6 +90,7 @@ public final class RestServer {
         factory.setServiceBeans(List.of(new PetitionResource(() -> petitions),
                 new ReceiptResource(() -> petitions),
                 new OperationsResource(() -> petitions, this::now),
+                new RulesResource(() -> rules),
                 new HealthResource(() -> Map.copyOf(healthChecks))));
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());

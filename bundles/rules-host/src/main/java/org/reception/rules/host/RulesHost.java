@@ -2,6 +2,8 @@ package org.reception.rules.host;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.logging.log4j.LogManager;
@@ -21,16 +23,18 @@ import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
 import org.reception.cases.spi.RoutingEngine;
 import org.reception.rules.PetitionFact;
+import org.reception.rules.admin.RuleAdministration;
+import org.reception.rules.admin.RuleModuleInfo;
 
 /**
  * The rules host: an extender that compiles the rule module of every bundle that declares one as
  * it starts, publishes it for its jurisdiction, and withdraws it as the bundle stops.
  */
-@Component(service = {RoutingEngine.class, HealthCheck.class},
+@Component(service = {RoutingEngine.class, RuleAdministration.class, HealthCheck.class},
         configurationPid = RulesHostConfig.PID,
         property = HealthCheck.NAME + "=rules")
 @Designate(ocd = RulesHostConfig.class)
-public final class RulesHost implements RoutingEngine, HealthCheck {
+public final class RulesHost implements RoutingEngine, RuleAdministration, HealthCheck {
 
     private static final Logger LOG = LogManager.getLogger(RulesHost.class);
 
@@ -54,6 +58,15 @@ public final class RulesHost implements RoutingEngine, HealthCheck {
     @Override
     public RoutingDecision route(PetitionFact petition, Instant decidedAt) {
         return router.route(petition, decidedAt);
+    }
+
+    @Override
+    public List<RuleModuleInfo> activeModules() {
+        return ruleBases.all().stream()
+                .sorted(Comparator.comparing(CompiledRuleModule::jurisdiction))
+                .map(module -> new RuleModuleInfo(module.id(), module.version(), module.jurisdiction(),
+                        module.ruleCount(), module.source().origin()))
+                .toList();
     }
 
     @Override
