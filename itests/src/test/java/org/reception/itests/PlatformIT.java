@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,10 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -197,7 +192,7 @@ class PlatformIT {
     @Order(6)
     void aRuleModuleDroppedIntoDeployDecidesForItsCountyOnlyUntilItIsRemoved() throws Exception {
         Path module = karaf.home().resolve("deploy/yunyan-health.jar");
-        writeRuleModule(module, "yunyan-health", "1.0.0", "520103", """
+        RuleModuleJars.write(module, "yunyan-health", "1.0.0", "520103", """
                 package org.reception.rules.yunyan
                 import org.reception.cases.Category
                 import org.reception.rules.PetitionFact
@@ -259,26 +254,6 @@ class PlatformIT {
 
     private static JsonNode routingOf(JsonNode petition) {
         return petition.get("routing");
-    }
-
-    /** A rule module as a county engineer ships it: a bundle of DRL with the module header. */
-    private static void writeRuleModule(Path jar, String id, String version, String jurisdiction, String drl)
-            throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.example.rules." + id);
-        main.putValue("Bundle-Version", version);
-        main.putValue("Reception-Rule-Module", id + ";jurisdiction=" + jurisdiction);
-        Path staged = Files.createTempFile(karaf.home(), id, ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(staged), manifest)) {
-            out.putNextEntry(new JarEntry("rules/routing.drl"));
-            out.write(drl.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        // Appears whole in deploy/, never half-written.
-        Files.move(staged, jar, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import org.apache.logging.log4j.LogManager;
@@ -11,6 +13,7 @@ import org.apache.logging.log4j.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -42,10 +45,24 @@ public final class RulesHost implements RoutingEngine, RuleAdministration, Healt
     private final RuleModuleCompiler compiler = new RuleModuleCompiler();
     private final LayeredRouter router;
     private final BundleTracker<CompiledRuleModule> tracker;
+    /**
+     * The last module each bundle served with, kept while the bundle is stopped: when the same
+     * bundle starts again with a module that is rejected (a broken update), this one serves
+     * again, so a broken module never ends up replacing a working one.
+     */
+    private final Map<Long, CompiledRuleModule> lastGood = new ConcurrentHashMap<>();
+    private final BundleListener forgetUninstalled = event -> {
+        if (event.getType() == BundleEvent.UNINSTALLED) {
+            lastGood.remove(event.getBundle().getBundleId());
+        }
+    };
+    private final BundleContext context;
 
     @Activate
     public RulesHost(BundleContext context, RulesHostConfig config) {
         this.router = new LayeredRouter(ruleBases, new RuleEvaluator(config.fireLimit()));
+        this.context = context;
+        context.addBundleListener(forgetUninstalled);
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new ModuleTracking());
         this.tracker.open();
     }
@@ -53,6 +70,7 @@ public final class RulesHost implements RoutingEngine, RuleAdministration, Healt
     @Deactivate
     void deactivate() {
         tracker.close();
+        context.removeBundleListener(forgetUninstalled);
     }
 
     @Override
@@ -105,6 +123,12 @@ public final class RulesHost implements RoutingEngine, RuleAdministration, Healt
                         replaced.map(old -> ", replacing " + old.version()).orElse(""));
                 return module;
             } catch (RuleModuleRejected e) {
+                CompiledRuleModule previous = lastGood.get(bundle.getBundleId());
+                if (previous != null && ruleBases.forJurisdiction(previous.jurisdiction()).isEmpty()) {
+                    ruleBases.publish(previous);
+                    LOG.error("{}; version {} of the same bundle serves again", e.getMessage(), previous.version());
+                    return previous;
+                }
                 LOG.error(e.getMessage());
                 return null;
             }
@@ -117,6 +141,7 @@ public final class RulesHost implements RoutingEngine, RuleAdministration, Healt
 
         @Override
         public void removedBundle(Bundle bundle, BundleEvent event, CompiledRuleModule module) {
+            lastGood.put(bundle.getBundleId(), module);
             if (ruleBases.withdraw(module)) {
                 LOG.info("Rule module {} {} for jurisdiction {} withdrawn", module.id(), module.version(),
                         module.jurisdiction());
