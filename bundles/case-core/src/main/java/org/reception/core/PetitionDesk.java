@@ -110,18 +110,18 @@ public final class PetitionDesk implements PetitionService {
         LOG.info("Registered petition {} ({}) for {} as {}, routed to {} by {} {}", registered.registrationNumber(),
                 registered.id(), registered.jurisdiction(), registered.status(), decision.unitCode(),
                 decision.provenance().moduleId(), decision.provenance().moduleVersion());
-        return new Registration(registered, new Receipt(registered.registrationNumber(), queryCode, receivedAt),
-                duplicates);
+        return new Registration(Redaction.of(registered),
+                new Receipt(registered.registrationNumber(), queryCode, receivedAt), duplicates);
     }
 
     @Override
     public Optional<Petition> find(String id) {
-        return repository.findById(id);
+        return repository.findById(id).map(Redaction::of);
     }
 
     @Override
     public Optional<Petition> findByRegistrationNumber(String registrationNumber) {
-        return repository.findByRegistrationNumber(registrationNumber);
+        return repository.findByRegistrationNumber(registrationNumber).map(Redaction::of);
     }
 
     @Override
@@ -135,7 +135,7 @@ public final class PetitionDesk implements PetitionService {
         CaseProcedure.Step step = procedure.apply(current, action, actor, now);
         Petition changed = repository.update(step.petition(), current.version(), action.name(), actor, step.detail(), now);
         LOG.info("Petition {}: {} by {}, now {}", changed.registrationNumber(), action.name(), actor, changed.status());
-        return changed;
+        return Redaction.of(changed);
     }
 
     @Override
