@@ -337,11 +337,7 @@ final class CaseProcedure {
     }
 
     private static List<Violation> text(String field, String value, int max, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            violations.add(new Violation(field, "is required"));
-        } else if (value.codePointCount(0, value.length()) > max) {
-            violations.add(new Violation(field, "is longer than " + max + " characters"));
-        }
+        IntakeValidation.text(field, value, max, true).ifPresent(violations::add);
         return violations;
     }
 

@@ -110,7 +110,8 @@ final class IntakeValidation {
         }
     }
 
-    private static Optional<Violation> text(String field, String value, int maxLength, boolean required) {
+    /** The one check of free text in the platform: present if required, and not longer than allowed. */
+    static Optional<Violation> text(String field, String value, int maxLength, boolean required) {
         if (value == null || value.isBlank()) {
             return required ? Optional.of(new Violation(field, "is required")) : Optional.empty();
         }

@@ -13,16 +13,21 @@ final class ResidentIds {
     private ResidentIds() {
     }
 
+    /** The check digit of the first 17 digits of a number: weighted sum modulo 11. */
+    static char checkDigit(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return CHECK_DIGITS.charAt(sum % 11);
+    }
+
     /** @return what is wrong with the number, or empty if it is valid on {@code today} */
     static Optional<String> problem(String id, LocalDate today) {
         if (id == null || !id.matches("\\d{17}[\\dX]")) {
             return Optional.of("must be 17 digits and a check digit (0-9 or X)");
         }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (id.charAt(i) - '0') * WEIGHTS[i];
-        }
-        if (id.charAt(17) != CHECK_DIGITS.charAt(sum % 11)) {
+        if (id.charAt(17) != checkDigit(id.substring(0, 17))) {
             return Optional.of("has a wrong check digit");
         }
         LocalDate birth;

@@ -88,15 +88,10 @@ class IntakeValidationTest {
 
     /** People with distinct, valid identity numbers; the first {@code representatives} of them speak for the group. */
     static List<Petitioner> group(int size, int representatives) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         List<Petitioner> people = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String base = "52010219800101" + String.format("%03d", i + 1);
-            int sum = 0;
-            for (int d = 0; d < 17; d++) {
-                sum += (base.charAt(d) - '0') * weights[d];
-            }
-            people.add(new Petitioner("村民" + i, base + "10X98765432".charAt(sum % 11), null, null, i < representatives));
+            people.add(new Petitioner("村民" + i, base + ResidentIds.checkDigit(base), null, null, i < representatives));
         }
         return people;
     }

@@ -34,44 +34,17 @@ public final class RestServer {
     static final String ADDRESS = "/v1";
     private static final Logger LOG = LogManager.getLogger(RestServer.class);
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PetitionService petitions;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PlatformTime time;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RuleAdministration rules;
+
     private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private Server server;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindPetitions(PetitionService service) {
-        this.petitions = service;
-    }
-
-    void unbindPetitions(PetitionService service) {
-        if (this.petitions == service) {
-            this.petitions = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindTime(PlatformTime service) {
-        this.time = service;
-    }
-
-    void unbindTime(PlatformTime service) {
-        if (this.time == service) {
-            this.time = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindRules(RuleAdministration service) {
-        this.rules = service;
-    }
-
-    void unbindRules(RuleAdministration service) {
-        if (this.rules == service) {
-            this.rules = null;
-        }
-    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindHealthCheck(HealthCheck check, Map<String, Object> properties) {
