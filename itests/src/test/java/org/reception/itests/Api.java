@@ -37,6 +37,12 @@ final class Api {
         return post(path, Petitions.json(body), headers);
     }
 
+    /** POSTs a module jar, as a rule administrator uploads one. */
+    HttpResponse<String> postJar(String path, byte[] jar) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(karaf.api(path)).header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode json(HttpResponse<String> response) throws IOException {
         return Petitions.JSON.readTree(response.body());
     }

@@ -240,6 +240,10 @@ class LifecycleIT {
         moveClock(Duration.ofDays(20));
 
         assertTrue(awaitEvent(late, "OVERDUE", "DISPOSE"), "an overdue event for the disposal deadline");
+        JsonNode escalation = awaitEscalation(late, "OVERDUE");
+        assertEquals("CITY", escalation.get("level").asText(), "the province's rules report overdue cases to the city");
+        assertEquals("province-base", escalation.at("/provenance/moduleId").asText());
+        assertTrue(Api.json(api.get("petitions/" + late + "/audit")).toString().contains("escalate"));
         assertTrue(listed("petitions?overdue=true&jurisdiction=5201&size=200", late));
         JsonNode summary = find(Api.json(api.get("petitions?overdue=true&size=200")), late);
         assertTrue(summary.get("overdue").asBoolean());
@@ -296,6 +300,20 @@ class LifecycleIT {
             }
         }
         return null;
+    }
+
+    /** The escalation the rules raise for an overdue case, once the deadline watch has put it to them. */
+    private static JsonNode awaitEscalation(String petition, String trigger) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode escalation : Api.json(api.get("petitions/" + petition)).get("escalations")) {
+                if (trigger.equals(escalation.get("trigger").asText())) {
+                    return escalation;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("no " + trigger + " escalation of " + petition + " within 30 s");
     }
 
     /** Shifts the platform's clock and waits until the platform runs on it. */

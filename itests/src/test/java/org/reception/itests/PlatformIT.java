@@ -92,10 +92,11 @@ class PlatformIT {
         assertEquals(karaf.api("petitions/" + id).toString(), created.headers().firstValue("Location").orElseThrow());
         assertTrue(body.get("registrationNumber").asText().matches("520102-\\d{4}-\\d{6}"));
         assertEquals("REGISTERED", body.get("status").asText());
-        assertEquals("520000-STHJT", body.at("/routing/unitCode").asText());
+        assertEquals("520102-STHJJ", body.at("/routing/unitCode").asText());
+        assertEquals("TRANSFER", body.at("/routing/disposition").asText());
         assertEquals("province-base", body.at("/routing/provenance/moduleId").asText());
         assertEquals(MODULE_VERSION, body.at("/routing/provenance/moduleVersion").asText());
-        assertEquals("Environment to the Department of Ecology and Environment",
+        assertEquals("Local matters go to the competent department of the county (Art. 22 (2))",
                 body.at("/routing/provenance/rulesFired/0").asText());
         ACCEPTED.put(id, body);
 
@@ -211,11 +212,11 @@ class PlatformIT {
                 when
                     PetitionFact( category == Category.HEALTH )
                 then
-                    insert( new Routing( "520103-WJJ", "云岩区卫生健康局", "属地管理" ) );
+                    insert( new Routing( "520103-YLJFTJ", "云岩区医疗纠纷人民调解委员会", "属地管理" ) );
                 end
                 """);
 
-        JsonNode inYunyan = awaitRouting("520103", "520103-WJJ");
+        JsonNode inYunyan = awaitRouting("520103", "520103-YLJFTJ");
         assertTrue(karaf.shell("rules:list").contains("yunyan-health"), "the shell lists the new module");
         JsonNode modules = JSON.readTree(get("rules/modules").body());
         assertEquals("52", modules.get(0).get("jurisdiction").asText());
@@ -224,12 +225,12 @@ class PlatformIT {
         assertEquals("yunyan-health", modules.get(1).get("id").asText());
         assertEquals("yunyan-health", inYunyan.at("/provenance/moduleId").asText());
         assertEquals("1.0.0", inYunyan.at("/provenance/moduleVersion").asText());
-        assertEquals("520000-WSJKW", routingOf(registerHealthPetition("520102")).at("/unitCode").asText(),
+        assertEquals("520102-WJJ", routingOf(registerHealthPetition("520102")).at("/unitCode").asText(),
                 "a neighbouring county keeps the province's routing");
 
         Files.delete(module);
 
-        assertEquals("province-base", awaitRouting("520103", "520000-WSJKW").at("/provenance/moduleId").asText());
+        assertEquals("province-base", awaitRouting("520103", "520103-WJJ").at("/provenance/moduleId").asText());
     }
 
     /** Registers health petitions in the county until one is routed to the unit; fails after 30 s. */

@@ -10,12 +10,15 @@ import java.util.List;
  * @param registrationNumber readable number: jurisdiction, year and sequence, e.g. {@code 520102-2026-000042}
  * @param jurisdiction the 6-digit division code of the place the matter concerns
  * @param routing the unit the rules chose, and which rules decided so
+ * @param confidentiality what the rules keep from whom, all layers combined
+ * @param escalations the reports up the rules asked for, at registration and when deadlines passed
  * @param version increases with every change; clients send it back to change the case (optimistic locking)
  */
 public record Petition(String id, String registrationNumber, Channel channel, PetitionType type, Category category,
                        String title, String content, String jurisdiction, Instant receivedAt,
                        List<Petitioner> petitioners, List<String> accused, boolean confidential,
                        List<String> linkedPetitions, PetitionStatus status, RoutingDecision routing,
+                       ConfidentialityDecision confidentiality, List<EscalationDecision> escalations,
                        Handling handling, List<Deadline> deadlines, List<Supervision> supervisions, int version) {
 
     public Petition {
@@ -24,5 +27,6 @@ public record Petition(String id, String registrationNumber, Channel channel, Pe
         linkedPetitions = List.copyOf(linkedPetitions);
         deadlines = List.copyOf(deadlines);
         supervisions = List.copyOf(supervisions);
+        escalations = List.copyOf(escalations);
     }
 }

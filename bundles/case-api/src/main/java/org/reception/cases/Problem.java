@@ -10,7 +10,9 @@ public enum Problem {
     NOT_FOUND("not-found", "No such resource"),
     ILLEGAL_TRANSITION("illegal-transition", "The action is not allowed in the case's present state"),
     CONFLICT("conflict", "The case changed since it was read"),
-    SERVICE_UNAVAILABLE("service-unavailable", "The platform is not ready");
+    SERVICE_UNAVAILABLE("service-unavailable", "The platform is not ready"),
+    INVALID_RULE_MODULE("invalid-rule-module", "The rule module was refused"),
+    NO_EARLIER_VERSION("no-earlier-version", "No earlier version of the rule module is kept");
 
     private final String slug;
     private final String title;

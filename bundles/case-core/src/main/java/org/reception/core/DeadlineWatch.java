@@ -1,6 +1,8 @@
 package org.reception.core;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,13 +13,22 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.reception.cases.CaseEvent;
+import org.reception.cases.EscalationDecision;
+import org.reception.cases.Petition;
+import org.reception.cases.Petitioner;
 import org.reception.cases.PlatformTime;
+import org.reception.cases.RuleDecisions;
+import org.reception.cases.spi.RuleEngine;
 import org.reception.cases.spi.PetitionRepository;
 
 /**
- * Finds pending legal time limits that are near or passed and raises their events, once each. The
- * state lives in the database, so a restart neither loses nor repeats an event.
+ * Finds pending legal time limits that are near or passed and raises their events, once each, then
+ * puts every overdue case to its jurisdiction's rules, which may escalate it. The state lives in
+ * the database, so a restart neither loses nor repeats an event or an assessment.
  */
 @Component(immediate = true, configurationPid = DeadlineConfig.PID)
 @Designate(ocd = DeadlineConfig.class)
@@ -25,7 +36,12 @@ public final class DeadlineWatch {
 
     private static final Logger LOG = LogManager.getLogger(DeadlineWatch.class);
 
+    private static final int ASSESSMENTS_PER_SCAN = 200;
+
     private final PetitionRepository repository;
+    /** Without a rules host, overdue events wait, unassessed, for one to arrive. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RuleEngine rules;
     private final PlatformTime clock;
     private final int dueSoonDays;
     private final ScheduledExecutorService scanner;
@@ -56,9 +72,33 @@ public final class DeadlineWatch {
             if (raised > 0) {
                 LOG.info("Raised {} deadline event(s) for {}", raised, today);
             }
+            assessOverdue(today);
         } catch (RuntimeException e) {
             // The next scan retries; an exception must not end the schedule.
             LOG.warn("Deadline scan failed: {}", e.getMessage(), e);
+        }
+    }
+
+    private void assessOverdue(LocalDate today) {
+        RuleEngine engine = rules;
+        if (engine == null) {
+            return;
+        }
+        for (CaseEvent event : repository.unassessedOverdueEvents(ASSESSMENTS_PER_SCAN)) {
+            Petition petition = repository.findById(event.petitionId()).orElseThrow();
+            Instant now = clock.now();
+            List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
+            int earlier = repository.earlierPetitionsOnMatter(residentIds, petition.category().name(),
+                    petition.jurisdiction(), petition.receivedAt());
+            RuleDecisions decisions = engine.decide(PetitionFacts.of(petition, now, today, earlier), now);
+            List<EscalationDecision> added = decisions.escalations().stream()
+                    .filter(escalation -> petition.escalations().stream().noneMatch(escalation::sameReport))
+                    .toList();
+            repository.recordAssessment(event, added, "rules", now);
+            if (!added.isEmpty()) {
+                LOG.info("Petition {} overdue ({}): escalated {}", event.registrationNumber(), event.deadline(),
+                        added.stream().map(e -> e.trigger() + " to " + e.level()).toList());
+            }
         }
     }
 }

@@ -37,8 +37,8 @@ import org.reception.cases.RoutingDecision;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.spi.PetitionRepository;
-import org.reception.cases.spi.RoutingEngine;
-import org.reception.rules.PetitionFact;
+import org.reception.cases.RuleDecisions;
+import org.reception.cases.spi.RuleEngine;
 
 /**
  * The reception desk: registers petitions (validate, let the jurisdiction's rules route, store with
@@ -56,17 +56,17 @@ public final class PetitionDesk implements PetitionService {
     private static final String OPEN_MATTER = "同一信访事项正在办理中（%s），不再重复受理，已关联原事项（《信访工作条例》第十九条）";
 
     private final PetitionRepository repository;
-    private final RoutingEngine routing;
+    private final RuleEngine rules;
     private final PlatformTime clock;
     private final IntakeValidation validation;
     private final CaseProcedure procedure;
     private final SecureRandom random = new SecureRandom();
 
     @Activate
-    public PetitionDesk(@Reference PetitionRepository repository, @Reference RoutingEngine routing,
+    public PetitionDesk(@Reference PetitionRepository repository, @Reference RuleEngine rules,
                         @Reference PlatformTime clock, @Reference WorkingCalendar calendar, PlatformConfig config) {
         this.repository = repository;
-        this.routing = routing;
+        this.rules = rules;
         this.clock = clock;
         this.validation = new IntakeValidation(config.provinceCode());
         this.procedure = new CaseProcedure(calendar);
@@ -77,11 +77,11 @@ public final class PetitionDesk implements PetitionService {
         Instant now = clock.now();
         validation.check(petition, now);
         Instant receivedAt = petition.receivedAt() != null ? petition.receivedAt() : now;
-        RoutingDecision decision = routing.route(new PetitionFact(petition.channel(), petition.type(),
-                petition.category(), petition.title(), petition.content(), petition.jurisdiction(), receivedAt), now);
-
         List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
         String category = petition.category().name();
+        int earlier = repository.earlierPetitionsOnMatter(residentIds, category, petition.jurisdiction(), now);
+        RuleDecisions decisions = rules.decide(PetitionFacts.atRegistration(petition, receivedAt, now, earlier), now);
+        RoutingDecision decision = decisions.routing();
         List<String> duplicates = repository.openMatters(residentIds, category, petition.jurisdiction());
         List<String> reviewed = repository.finallyReviewed(petition.linkedPetitions(), residentIds, category,
                 petition.jurisdiction());
@@ -103,13 +103,15 @@ public final class PetitionDesk implements PetitionService {
         }
         Petition draft = new Petition(null, null, petition.channel(), petition.type(), petition.category(),
                 petition.title(), petition.content(), petition.jurisdiction(), receivedAt, petition.petitioners(),
-                petition.accused(), petition.confidential(), new ArrayList<>(links), status, decision, handling,
-                List.of(dispose), List.of(), 0);
+                petition.accused(), petition.confidential(), new ArrayList<>(links), status, decision,
+                decisions.confidentiality(), decisions.escalations(), handling, List.of(dispose), List.of(), 0);
         String queryCode = queryCode();
         Petition registered = repository.create(draft, queryCode, "intake", now);
-        LOG.info("Registered petition {} ({}) for {} as {}, routed to {} by {} {}", registered.registrationNumber(),
+        LOG.info("Registered petition {} ({}) for {} as {}, routed to {} by {} {}{}", registered.registrationNumber(),
                 registered.id(), registered.jurisdiction(), registered.status(), decision.unitCode(),
-                decision.provenance().moduleId(), decision.provenance().moduleVersion());
+                decision.provenance().moduleId(), decision.provenance().moduleVersion(),
+                decisions.escalations().isEmpty() ? "" : ", escalated " + decisions.escalations().stream()
+                        .map(e -> e.trigger() + " to " + e.level()).toList());
         return new Registration(Redaction.of(registered),
                 new Receipt(registered.registrationNumber(), queryCode, receivedAt), duplicates);
     }

@@ -8,7 +8,7 @@ import org.reception.cases.Petitioner;
 /**
  * What every read of a petition shows of its petitioners until readers are known by role: identity
  * numbers and phones masked always, names and addresses too when the petitioners asked for
- * confidentiality. Applied by the desk to every petition it hands out, whatever the read path.
+ * confidentiality or a rule hid their identity. Applied by the desk to every petition it hands out, whatever the read path.
  */
 final class Redaction {
 
@@ -16,12 +16,14 @@ final class Redaction {
     }
 
     static Petition of(Petition petition) {
+        boolean identityHidden = petition.confidential() || petition.confidentiality().identityHidden();
         List<Petitioner> masked = petition.petitioners().stream()
-                .map(petitioner -> mask(petitioner, petition.confidential())).toList();
+                .map(petitioner -> mask(petitioner, identityHidden)).toList();
         return new Petition(petition.id(), petition.registrationNumber(), petition.channel(), petition.type(),
                 petition.category(), petition.title(), petition.content(), petition.jurisdiction(),
                 petition.receivedAt(), masked, petition.accused(), petition.confidential(),
-                petition.linkedPetitions(), petition.status(), petition.routing(), petition.handling(),
+                petition.linkedPetitions(), petition.status(), petition.routing(), petition.confidentiality(),
+                petition.escalations(), petition.handling(),
                 petition.deadlines(), petition.supervisions(), petition.version());
     }
 

@@ -152,11 +152,13 @@ class CaseProcedureTest {
     }
 
     private Petition registered() {
-        RoutingDecision routing = new RoutingDecision("520000-ZRZYT", "贵州省自然资源厅", "主管", MONDAY,
+        RoutingDecision routing = new RoutingDecision(Disposition.TRANSFER, "520000-ZRZYT", "贵州省自然资源厅", List.of(),
+                org.reception.cases.Priority.NORMAL, "主管", MONDAY,
                 new RuleProvenance("province-base", "1", "52", List.of("r")));
         return new Petition("id", "520102-2026-000001", Channel.VISIT, PetitionType.APPEAL, Category.LAND_RESOURCES,
                 "征地", "补偿", "520102", MONDAY, List.of(new Petitioner("张三", "11010519491231002X", null, null, false)),
-                List.of(), false, List.of(), PetitionStatus.REGISTERED, routing, Handling.NONE,
+                List.of(), false, List.of(), PetitionStatus.REGISTERED, routing,
+                org.reception.cases.ConfidentialityDecision.none(MONDAY), List.of(), Handling.NONE,
                 List.of(procedure.disposeDeadline(MONDAY)), List.of(), 0);
     }
 
@@ -177,6 +179,7 @@ class CaseProcedureTest {
                 order.orderedAt(), null, null);
         return new Petition(p.id(), p.registrationNumber(), p.channel(), p.type(), p.category(), p.title(), p.content(),
                 p.jurisdiction(), p.receivedAt(), p.petitioners(), p.accused(), p.confidential(), p.linkedPetitions(),
-                p.status(), p.routing(), p.handling(), p.deadlines(), List.of(stored), p.version());
+                p.status(), p.routing(), p.confidentiality(), p.escalations(), p.handling(), p.deadlines(),
+                List.of(stored), p.version());
     }
 }

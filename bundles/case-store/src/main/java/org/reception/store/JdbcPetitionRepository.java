@@ -34,6 +34,7 @@ import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.ConcurrentUpdate;
 import org.reception.cases.DeadlineKind;
+import org.reception.cases.EscalationDecision;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
 import org.reception.cases.PetitionQuery;
@@ -119,6 +120,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         PetitionRows.updateState(connection, id, draft, null, false);
         PetitionRows.insertParties(connection, id, draft);
         insertRouting(connection, id, 1, draft.routing());
+        PetitionRows.insertConfidentiality(connection, id, draft.confidentiality());
+        PetitionRows.insertEscalations(connection, id, draft.escalations());
         PetitionRows.replaceDeadlines(connection, id, draft.deadlines());
         AuditLog.append(connection, id, "register", actor,
                 "registered " + registrationNumber + " as " + draft.status() + ", routed to " + draft.routing().unitCode()
@@ -158,8 +161,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         RuleProvenance provenance = routing.provenance();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO routing_decision (petition_id, seq, unit_code, unit_name, reason, module_id,"
-                        + " module_version, module_jurisdiction, rules_fired, decided_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " module_version, module_jurisdiction, rules_fired, decided_at, disposition, co_units, priority)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, petitionId);
             insert.setInt(2, seq);
             insert.setString(3, routing.unitCode());
@@ -170,6 +173,9 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             insert.setString(8, provenance.jurisdiction());
             insert.setString(9, String.join(PetitionRows.LIST_SEPARATOR, provenance.rulesFired()));
             setInstant(insert, 10, routing.decidedAt());
+            insert.setString(11, routing.disposition().name());
+            insert.setString(12, String.join(PetitionRows.LIST_SEPARATOR, routing.coUnits()));
+            insert.setString(13, routing.priority().name());
             insert.executeUpdate();
         }
     }
@@ -257,6 +263,32 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     @Override
+    public int earlierPetitionsOnMatter(List<String> residentIds, String category, String jurisdiction, Instant before) {
+        if (residentIds.isEmpty()) {
+            return 0;
+        }
+        String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
+        String sql = "SELECT COUNT(DISTINCT p.id) FROM petition p JOIN petitioner r ON r.petition_id = p.id"
+                + " WHERE r.resident_id IN (" + placeholders + ") AND p.category = ? AND p.jurisdiction = ?"
+                + " AND p.created_at < ?";
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (String residentId : residentIds) {
+                    select.setString(index++, residentId);
+                }
+                select.setString(index++, category);
+                select.setString(index++, jurisdiction);
+                setInstant(select, index, before);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        }, "earlier petitions could not be counted");
+    }
+
+    @Override
     public Optional<PublicStatus> publicStatus(String registrationNumber, String queryCode) {
         return read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
@@ -324,11 +356,46 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public List<CaseEvent> events(long afterId, int limit) {
+        return events("e.id > ?", afterId, limit);
+    }
+
+    @Override
+    public List<CaseEvent> unassessedOverdueEvents(int limit) {
+        return events("e.assessed = FALSE AND e.kind = 'OVERDUE' AND e.id > ?", 0, limit);
+    }
+
+    @Override
+    public void recordAssessment(CaseEvent event, List<EscalationDecision> added, String actor, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            inTransaction(connection, () -> {
+                try (PreparedStatement mark = connection.prepareStatement(
+                        "UPDATE case_event SET assessed = TRUE WHERE id = ? AND assessed = FALSE")) {
+                    mark.setLong(1, event.id());
+                    if (mark.executeUpdate() == 0) {
+                        return null; // assessed meanwhile by another scan
+                    }
+                }
+                PetitionRows.insertEscalations(connection, event.petitionId(), added);
+                if (!added.isEmpty()) {
+                    AuditLog.append(connection, event.petitionId(), "escalate", actor, added.stream()
+                            .map(e -> e.trigger() + " to " + e.level() + " within " + e.reportWithinHours() + " h by "
+                                    + e.provenance().moduleId() + " " + e.provenance().moduleVersion())
+                            .collect(Collectors.joining("; ", event.deadline() + " overdue since " + event.due() + ": ", "")),
+                            now);
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new ServiceUnavailable("the assessment of an overdue case could not be stored", e);
+        }
+    }
+
+    private List<CaseEvent> events(String condition, long afterId, int limit) {
         return read(connection -> {
             List<CaseEvent> events = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT e.*, p.registration_number FROM case_event e JOIN petition p ON p.id = e.petition_id"
-                            + " WHERE e.id > ? ORDER BY e.id FETCH FIRST ? ROWS ONLY")) {
+                            + " WHERE " + condition + " ORDER BY e.id FETCH FIRST ? ROWS ONLY")) {
                 select.setLong(1, afterId);
                 select.setInt(2, limit);
                 try (ResultSet rows = select.executeQuery()) {

@@ -12,7 +12,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,6 +24,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.reception.cases.Category;
+import org.reception.cases.ConfidentialityDecision;
+import org.reception.cases.EscalationDecision;
+import org.reception.cases.EscalationLevel;
+import org.reception.cases.EscalationTrigger;
+import org.reception.cases.Priority;
+import org.reception.cases.RedactedField;
 import org.reception.cases.Channel;
 import org.reception.cases.Deadline;
 import org.reception.cases.DeadlineKind;
@@ -45,7 +55,8 @@ final class PetitionRows {
     static Optional<Petition> read(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT p.*, r.unit_code, r.unit_name, r.reason, r.module_id, r.module_version,"
-                        + " r.module_jurisdiction, r.rules_fired, r.decided_at"
+                        + " r.module_jurisdiction, r.rules_fired, r.decided_at, r.disposition AS routing_disposition,"
+                        + " r.co_units AS routing_co_units, r.priority AS routing_priority"
                         + " FROM petition p JOIN routing_decision r ON r.petition_id = p.id"
                         + " WHERE p.id = ?"
                         + " AND r.seq = (SELECT MAX(seq) FROM routing_decision WHERE petition_id = p.id)")) {
@@ -54,8 +65,11 @@ final class PetitionRows {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                RoutingDecision routing = new RoutingDecision(row.getString("unit_code"), row.getString("unit_name"),
-                        row.getString("reason"), instant(row, "decided_at"),
+                RoutingDecision routing = new RoutingDecision(
+                        Disposition.valueOf(row.getString("routing_disposition")), row.getString("unit_code"),
+                        row.getString("unit_name"), split(row.getString("routing_co_units")),
+                        Priority.valueOf(row.getString("routing_priority")), row.getString("reason"),
+                        instant(row, "decided_at"),
                         new RuleProvenance(row.getString("module_id"), row.getString("module_version"),
                                 row.getString("module_jurisdiction"), split(row.getString("rules_fired"))));
                 Handling handling = new Handling(enumValue(Disposition.class, row.getString("disposition")),
@@ -72,10 +86,103 @@ final class PetitionRows {
                         row.getBoolean("confidential"),
                         strings(connection, "SELECT registration_number FROM petition_link WHERE petition_id = ?"
                                 + " ORDER BY registration_number", id),
-                        PetitionStatus.valueOf(row.getString("status")), routing, handling, deadlines(connection, id),
+                        PetitionStatus.valueOf(row.getString("status")), routing,
+                        confidentiality(connection, id, routing.decidedAt()), escalations(connection, id), handling,
+                        deadlines(connection, id),
                         supervisions(connection, id), row.getInt("row_version")));
             }
         }
+    }
+
+    private static ConfidentialityDecision confidentiality(Connection connection, String id, Instant routedAt)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM confidentiality_decision WHERE petition_id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return ConfidentialityDecision.none(routedAt);
+                }
+                Set<RedactedField> redacted = EnumSet.noneOf(RedactedField.class);
+                split(row.getString("redacted")).forEach(field -> redacted.add(RedactedField.valueOf(field)));
+                return new ConfidentialityDecision(row.getBoolean("identity_hidden"),
+                        new TreeSet<>(split(row.getString("hidden_from"))), redacted,
+                        new TreeSet<>(split(row.getString("readers"))), split(row.getString("reasons")),
+                        instant(row, "decided_at"), Provenances.decode(row.getString("provenance")));
+            }
+        }
+    }
+
+    private static List<EscalationDecision> escalations(Connection connection, String id) throws SQLException {
+        List<EscalationDecision> escalations = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM escalation WHERE petition_id = ? ORDER BY id")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    escalations.add(new EscalationDecision(EscalationLevel.valueOf(rows.getString("escalation_level")),
+                            Priority.valueOf(rows.getString("urgency")), rows.getInt("report_within_hours"),
+                            EscalationTrigger.valueOf(rows.getString("trigger_kind")), rows.getString("reason"),
+                            instant(rows, "raised_at"),
+                            new RuleProvenance(rows.getString("module_id"), rows.getString("module_version"),
+                                    rows.getString("module_jurisdiction"), split(rows.getString("rules_fired")))));
+                }
+            }
+        }
+        return escalations;
+    }
+
+    /** Writes the rules' confidentiality decision of a case, if it restricts anything. */
+    static void insertConfidentiality(Connection connection, String petitionId, ConfidentialityDecision decision)
+            throws SQLException {
+        if (!decision.restricts()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO confidentiality_decision (petition_id, identity_hidden, hidden_from, redacted, readers,"
+                        + " reasons, provenance, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, petitionId);
+            insert.setBoolean(2, decision.identityHidden());
+            insert.setString(3, joinAll(decision.hiddenFrom()));
+            insert.setString(4, joinAll(decision.redacted().stream().map(Enum::name).sorted().toList()));
+            insert.setString(5, joinAll(decision.readers()));
+            insert.setString(6, joinAll(decision.reasons()));
+            insert.setString(7, Provenances.encode(decision.provenance()));
+            setInstant(insert, 8, decision.decidedAt());
+            insert.executeUpdate();
+        }
+    }
+
+    static void insertEscalations(Connection connection, String petitionId, List<EscalationDecision> escalations)
+            throws SQLException {
+        if (escalations.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO escalation (petition_id, escalation_level, urgency, report_within_hours, trigger_kind,"
+                        + " reason, raised_at, module_id, module_version, module_jurisdiction, rules_fired)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (EscalationDecision escalation : escalations) {
+                RuleProvenance provenance = escalation.provenance();
+                insert.setString(1, petitionId);
+                insert.setString(2, escalation.level().name());
+                insert.setString(3, escalation.urgency().name());
+                insert.setInt(4, escalation.reportWithinHours());
+                insert.setString(5, escalation.trigger().name());
+                insert.setString(6, escalation.reason());
+                setInstant(insert, 7, escalation.raisedAt());
+                insert.setString(8, provenance.moduleId());
+                insert.setString(9, provenance.moduleVersion());
+                insert.setString(10, provenance.jurisdiction());
+                insert.setString(11, String.join(LIST_SEPARATOR, provenance.rulesFired()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static String joinAll(java.util.Collection<String> values) {
+        return String.join(LIST_SEPARATOR, values.stream().map(Provenances::clean).toList());
     }
 
     private static List<Petitioner> petitioners(Connection connection, String id) throws SQLException {

@@ -22,6 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.Category;
+import org.reception.cases.ConfidentialityDecision;
+import org.reception.cases.EscalationDecision;
+import org.reception.cases.EscalationLevel;
+import org.reception.cases.EscalationTrigger;
+import org.reception.cases.Priority;
+import org.reception.cases.RedactedField;
 import org.reception.cases.Channel;
 import org.reception.cases.ConcurrentUpdate;
 import org.reception.cases.Deadline;
@@ -70,6 +76,14 @@ class JdbcPetitionRepositoryTest {
         assertEquals(List.of("某化工厂"), read.accused());
         assertEquals(List.of("520102-2025-000007"), read.linkedPetitions());
         assertEquals(List.of("route environment", "second rule"), read.routing().provenance().rulesFired());
+        assertEquals(List.of("520000-SLT"), read.routing().coUnits());
+        assertEquals(Priority.HIGH, read.routing().priority());
+        assertTrue(read.confidentiality().identityHidden());
+        assertEquals(Set.of(RedactedField.CONTENT), read.confidentiality().redacted());
+        assertEquals("province-base", read.confidentiality().provenance().get(0).moduleId());
+        assertEquals(List.of("route environment", "second rule"), read.confidentiality().provenance().get(0).rulesFired());
+        assertEquals(EscalationTrigger.RISK_WORDS, read.escalations().get(0).trigger());
+        assertEquals(2, read.escalations().get(0).reportWithinHours());
         assertEquals(LocalDate.of(2026, 3, 17), read.deadlines().get(0).due());
         assertEquals(0, read.version());
     }
@@ -193,11 +207,18 @@ class JdbcPetitionRepositoryTest {
     }
 
     private static Petition draft(String jurisdiction, String title) {
-        RoutingDecision routing = new RoutingDecision("520000-STHJT", "贵州省生态环境厅", "环境污染", NOW,
-                new RuleProvenance("province-base", "0.1.0", "52", List.of("route environment", "second rule")));
+        RuleProvenance provenance = new RuleProvenance("province-base", "0.1.0", "52",
+                List.of("route environment", "second rule"));
+        RoutingDecision routing = new RoutingDecision(Disposition.TRANSFER, "520000-STHJT", "贵州省生态环境厅",
+                List.of("520000-SLT"), Priority.HIGH, "环境污染", NOW, provenance);
+        ConfidentialityDecision confidentiality = new ConfidentialityDecision(true, Set.of("某化工厂"),
+                Set.of(RedactedField.CONTENT), Set.of(), List.of("第三十条"), NOW, List.of(provenance));
+        EscalationDecision escalation = new EscalationDecision(EscalationLevel.PROVINCE, Priority.URGENT, 2,
+                EscalationTrigger.RISK_WORDS, "风险", NOW, provenance);
         return new Petition(null, null, Channel.ONLINE, PetitionType.APPEAL, Category.ENVIRONMENT, title,
                 "小区旁的河道长期发黑发臭。", jurisdiction, NOW, List.of(ZHANG), List.of("某化工厂"), true,
-                List.of("520102-2025-000007"), PetitionStatus.REGISTERED, routing, Handling.NONE,
+                List.of("520102-2025-000007"), PetitionStatus.REGISTERED, routing,
+                confidentiality, List.of(escalation), Handling.NONE,
                 List.of(new Deadline(DeadlineKind.DISPOSE, NOW, LocalDate.of(2026, 3, 17), null)), List.of(), 0);
     }
 
@@ -209,7 +230,7 @@ class JdbcPetitionRepositoryTest {
         return new Petition(petition.id(), petition.registrationNumber(), petition.channel(), petition.type(),
                 petition.category(), petition.title(), petition.content(), petition.jurisdiction(), petition.receivedAt(),
                 petition.petitioners(), petition.accused(), petition.confidential(), petition.linkedPetitions(), status,
-                petition.routing(), handling, deadlines,
+                petition.routing(), petition.confidentiality(), petition.escalations(), handling, deadlines,
                 List.of(new Supervision(0, "尽快办理", LocalDate.of(2026, 3, 20), "supervisor", NOW, null, null)),
                 petition.version());
     }

@@ -21,7 +21,25 @@ public record ProblemDetails(String type, String title, int status, String detai
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:reception:problem:";
 
-    static Response response(Problem problem, Response.Status status, String detail, String instance,
+    /** 422: JAX-RS 2.1 has no constant for it. */
+    static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    static Response response(Problem problem, Response.StatusType status, String detail, String instance,
                              List<Violation> violations) {
         ProblemDetails body = new ProblemDetails(TYPE_PREFIX + problem.slug(), problem.title(),
                 status.getStatusCode(), detail, instance, violations);

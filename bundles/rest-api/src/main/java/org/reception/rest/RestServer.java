@@ -22,6 +22,7 @@ import org.reception.cases.PlatformTime;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.health.HealthCheck;
 import org.reception.rules.admin.RuleAdministration;
+import org.reception.rules.admin.RuleTrials;
 
 /**
  * Publishes the REST API on CXF's servlet (context {@code /api}, see {@code etc/org.apache.cxf.osgi.cfg})
@@ -43,6 +44,9 @@ public final class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RuleAdministration rules;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RuleTrials trials;
+
     private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private Server server;
 
@@ -63,7 +67,7 @@ public final class RestServer {
         factory.setServiceBeans(List.of(new PetitionResource(() -> petitions),
                 new ReceiptResource(() -> petitions),
                 new OperationsResource(() -> petitions, this::now),
-                new RulesResource(() -> rules),
+                new RulesResource(() -> rules, () -> trials, () -> petitions),
                 new HealthResource(() -> Map.copyOf(healthChecks))));
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());

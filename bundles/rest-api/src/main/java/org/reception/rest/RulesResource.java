@@ -1,36 +1,184 @@
 package org.reception.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
-import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.Petition;
+import org.reception.cases.PetitionService;
+import org.reception.cases.Problem;
+import org.reception.cases.RuleProvenance;
+import org.reception.cases.UnknownPetition;
+import org.reception.cases.Violation;
+import org.reception.rules.admin.DeployOutcome;
+import org.reception.rules.admin.ModuleTestReport;
 import org.reception.rules.admin.RuleAdministration;
+import org.reception.rules.admin.RuleModuleDetail;
 import org.reception.rules.admin.RuleModuleInfo;
+import org.reception.rules.admin.RuleModuleInvalid;
+import org.reception.rules.admin.RuleModuleRejection;
+import org.reception.rules.admin.RuleTrials;
+import org.reception.rules.admin.WhatIfReport;
 
-/** {@code /api/v1/rules}: what the rules host runs, for administrators. */
+/**
+ * {@code /api/v1/rules}: the rule modules, for rule administrators. The same operations as the
+ * {@code rules:*} shell commands. A module travels as its jar ({@code application/java-archive}).
+ */
 @Path("/rules")
 @Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
 public class RulesResource {
 
-    private final Supplier<RuleAdministration> rules;
+    static final String JAR = "application/java-archive";
 
-    RulesResource(Supplier<RuleAdministration> rules) {
+    private final Supplier<RuleAdministration> rules;
+    private final Supplier<RuleTrials> trials;
+    private final Supplier<PetitionService> petitions;
+
+    @Context
+    UriInfo uriInfo;
+
+    RulesResource(Supplier<RuleAdministration> rules, Supplier<RuleTrials> trials, Supplier<PetitionService> petitions) {
         this.rules = rules;
+        this.trials = trials;
+        this.petitions = petitions;
     }
 
     /** The modules serving now, one per jurisdiction. */
     @GET
     @Path("/modules")
     public List<RuleModuleInfo> modules() {
-        RuleAdministration administration = rules.get();
-        if (administration == null) {
-            throw new ServiceUnavailable("the rules host is not running");
+        return administration().activeModules();
+    }
+
+    /** One module, by id or by the jurisdiction it decides for: versions kept, rules, test cases, rejections. */
+    @GET
+    @Path("/modules/{module}")
+    public RuleModuleDetail module(@PathParam("module") String module) {
+        return administration().module(module).orElseThrow(() -> unknownModule(module));
+    }
+
+    /** Deploys a module jar: installed as a bundle, or as an update of the bundle of the same module. */
+    @POST
+    @Path("/modules")
+    @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
+    public Response deploy(InputStream jar) throws IOException {
+        DeployOutcome outcome;
+        try {
+            outcome = administration().deploy(jar);
+        } catch (RuleModuleInvalid e) {
+            return refused(e.getMessage(), e.errors());
         }
-        return administration.activeModules();
+        if (!outcome.accepted()) {
+            return refused("the rule module was refused; the version serving before goes on", outcome.errors());
+        }
+        return Response.ok(outcome).build();
+    }
+
+    @POST
+    @Path("/modules/{module}/rollback")
+    public Response rollback(@PathParam("module") String module) {
+        RuleAdministration administration = administration();
+        administration.module(module).orElseThrow(() -> unknownModule(module));
+        try {
+            return Response.ok(administration.rollback(module)).build();
+        } catch (IllegalStateException e) {
+            return ProblemDetails.response(Problem.NO_EARLIER_VERSION, Response.Status.CONFLICT, e.getMessage(),
+                    instance(), List.of());
+        }
+    }
+
+    /** Runs the serving version's own test cases. */
+    @POST
+    @Path("/modules/{module}/test")
+    public ModuleTestReport test(@PathParam("module") String module) {
+        return administration().test(module).orElseThrow(() -> unknownModule(module));
+    }
+
+    @GET
+    @Path("/rejections")
+    public List<RuleModuleRejection> rejections() {
+        return administration().rejections();
+    }
+
+    /** What-if: the candidate jar against the latest {@code cases} stored cases of its jurisdiction; nothing is activated. */
+    @POST
+    @Path("/what-if")
+    @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
+    public Response whatIf(@QueryParam("cases") @DefaultValue("100") String cases, InputStream jar) throws IOException {
+        int count;
+        try {
+            count = Integer.parseInt(cases);
+        } catch (NumberFormatException e) {
+            count = -1;
+        }
+        if (count < 1 || count > RuleTrials.MAX_CASES) {
+            return ProblemDetails.response(Problem.MALFORMED_REQUEST, Response.Status.BAD_REQUEST,
+                    "cases must be a number from 1 to " + RuleTrials.MAX_CASES, instance(),
+                    List.of(new Violation("cases", "1 to " + RuleTrials.MAX_CASES)));
+        }
+        try {
+            WhatIfReport report = Services.required(trials, "what-if").whatIf(jar, count);
+            return Response.ok(report).build();
+        } catch (RuleModuleInvalid e) {
+            return refused(e.getMessage(), e.errors());
+        }
+    }
+
+    /** Every decision the rules took for a petition, with the module versions and rules behind each. */
+    @GET
+    @Path("/explain/{petition}")
+    public Map<String, Object> explain(@PathParam("petition") String petition) {
+        PetitionService service = Services.required(petitions);
+        Petition found = service.find(petition).or(() -> service.findByRegistrationNumber(petition))
+                .orElseThrow(() -> new UnknownPetition(petition));
+        Map<String, String> serving = new LinkedHashMap<>();
+        for (RuleModuleInfo active : administration().activeModules()) {
+            serving.put(active.id(), active.version());
+        }
+        Map<String, Object> explanation = new LinkedHashMap<>();
+        explanation.put("registrationNumber", found.registrationNumber());
+        explanation.put("routing", found.routing());
+        explanation.put("confidentiality", found.confidentiality());
+        explanation.put("escalations", found.escalations());
+        explanation.put("modulesServingNow", serving);
+        explanation.put("decidedBySupersededVersion", !isServing(found.routing().provenance(), serving));
+        return explanation;
+    }
+
+    private static boolean isServing(RuleProvenance provenance, Map<String, String> serving) {
+        return provenance.moduleVersion().equals(serving.get(provenance.moduleId()));
+    }
+
+    private RuleAdministration administration() {
+        return Services.required(rules, "the rules host");
+    }
+
+    private Response refused(String detail, List<String> errors) {
+        return ProblemDetails.response(Problem.INVALID_RULE_MODULE, ProblemDetails.UNPROCESSABLE, detail,
+                instance(), errors.stream().map(error -> new Violation("module", error)).toList());
+    }
+
+    private javax.ws.rs.NotFoundException unknownModule(String module) {
+        return new javax.ws.rs.NotFoundException("no rule module '" + module + "' is known");
+    }
+
+    private String instance() {
+        return uriInfo == null ? null : uriInfo.getRequestUri().getPath();
     }
 }

@@ -11,6 +11,15 @@ final class Services {
     private Services() {
     }
 
+    /** The service, or 503 naming what is not running. */
+    static <T> T required(Supplier<T> service, String what) {
+        T found = service.get();
+        if (found == null) {
+            throw new ServiceUnavailable(what + " is not running");
+        }
+        return found;
+    }
+
     static PetitionService required(Supplier<PetitionService> petitions) {
         PetitionService service = petitions.get();
         if (service == null) {

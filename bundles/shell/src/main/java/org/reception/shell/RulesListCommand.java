@@ -26,11 +26,13 @@ public class RulesListCommand implements Action {
         table.column("Jurisdiction");
         table.column("Module");
         table.column("Version");
+        table.column("State");
         table.column("Rules");
+        table.column("Since");
         table.column("Origin");
         for (RuleModuleInfo module : rules.activeModules()) {
-            table.addRow().addContent(module.jurisdiction(), module.id(), module.version(), module.ruleCount(),
-                    module.origin());
+            table.addRow().addContent(module.jurisdiction(), module.id(), module.version(), module.state(),
+                    module.ruleCount(), module.activatedAt(), module.origin());
         }
         table.print(session.getConsole());
         return null;

@@ -49,6 +49,12 @@ public final class Divisions {
         return chain;
     }
 
+    /** The divisions directly below {@code code}, by code. */
+    public List<Division> children(String code) {
+        return byCode.values().stream().filter(division -> code.equals(division.parentCode()))
+                .sorted(java.util.Comparator.comparing(Division::code)).toList();
+    }
+
     /** Whether {@code code} is {@code ancestor} itself or lies below it. */
     public static boolean isWithin(String code, String ancestor) {
         return code != null && ancestor != null && code.startsWith(ancestor);

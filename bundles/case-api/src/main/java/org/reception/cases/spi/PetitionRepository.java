@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.reception.cases.AuditEntry;
 import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
+import org.reception.cases.EscalationDecision;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
 import org.reception.cases.PetitionQuery;
@@ -50,6 +51,12 @@ public interface PetitionRepository {
     List<String> finallyReviewed(List<String> registrationNumbers, List<String> residentIds, String category,
                                  String jurisdiction);
 
+    /**
+     * How many petitions with one of these petitioners, the same category and place were
+     * registered before {@code before}: the history a rule sees as earlier petitions on the matter.
+     */
+    int earlierPetitionsOnMatter(List<String> residentIds, String category, String jurisdiction, Instant before);
+
     /** The public status, if the query code is the one issued with that registration number. */
     Optional<PublicStatus> publicStatus(String registrationNumber, String queryCode);
 
@@ -64,6 +71,15 @@ public interface PetitionRepository {
     int raiseDeadlineEvents(LocalDate today, LocalDate dueSoonUntil, Instant now);
 
     List<CaseEvent> events(long afterId, int limit);
+
+    /** Overdue events not yet put to the rules, oldest first. */
+    List<CaseEvent> unassessedOverdueEvents(int limit);
+
+    /**
+     * Records what the rules made of an overdue event: the escalations it adds (with an audit entry
+     * if there are any), and the event as assessed; both or neither.
+     */
+    void recordAssessment(CaseEvent event, List<EscalationDecision> added, String actor, Instant now);
 
     List<AuditEntry> audit(String petitionId);
 

@@ -1,9 +1,23 @@
 package org.reception.rules.host;
 
-import org.kie.api.KieBase;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A rule module that compiled and passed validation, ready to decide. Immutable; shared by all evaluations. */
-public record CompiledRuleModule(RuleModuleSource source, KieBase kieBase, int ruleCount) {
+import org.kie.api.KieBase;
+import org.reception.rules.admin.RuleModuleInfo;
+import org.reception.rules.admin.RuleModuleSource;
+
+/**
+ * A rule module that compiled and passed validation, ready to decide. Its rule base is immutable
+ * and shared by all evaluations; only its counters move.
+ */
+public record CompiledRuleModule(RuleModuleSource source, KieBase kieBase, List<String> ruleNames, Counters counters) {
+
+    public CompiledRuleModule {
+        ruleNames = List.copyOf(ruleNames);
+    }
 
     public String id() {
         return source.id();
@@ -15,5 +29,34 @@ public record CompiledRuleModule(RuleModuleSource source, KieBase kieBase, int r
 
     public String jurisdiction() {
         return source.jurisdiction();
+    }
+
+    public int ruleCount() {
+        return ruleNames.size();
+    }
+
+    public RuleModuleInfo info(Instant activatedAt, RuleModuleInfo.State state) {
+        return new RuleModuleInfo(id(), version(), jurisdiction(), ruleCount(), source.origin(), activatedAt,
+                counters.suspended.get() ? RuleModuleInfo.State.SUSPENDED : state);
+    }
+
+    /** How a module has fared since it was compiled. */
+    public static final class Counters {
+        final AtomicLong evaluations = new AtomicLong();
+        final AtomicLong runaways = new AtomicLong();
+        /** Set when an evaluation outlived the time limit: its thread may still spin, so the module stops deciding. */
+        final AtomicBoolean suspended = new AtomicBoolean();
+
+        public long evaluations() {
+            return evaluations.get();
+        }
+
+        public long runaways() {
+            return runaways.get();
+        }
+
+        public boolean suspended() {
+            return suspended.get();
+        }
     }
 }

@@ -1,7 +1,11 @@
 package org.reception.rules.host;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,45 +15,117 @@ import org.reception.cases.divisions.Division;
 import org.reception.cases.divisions.Divisions;
 
 /**
- * The rule bases that serve, one per jurisdiction. Publishing replaces a jurisdiction's module
- * with one reference swap: an evaluation holds the module it started with until it ends, so none
- * ever sees a mix, and none waits for a compilation.
+ * The rule bases that serve, one per jurisdiction, and the versions each replaced. Publishing
+ * replaces a jurisdiction's module with one reference swap: an evaluation holds the module it
+ * started with until it ends, so none ever sees a mix, and none waits for a compilation.
  */
 public final class RuleBases {
 
-    private final Map<String, CompiledRuleModule> byJurisdiction = new ConcurrentHashMap<>();
+    /** A module that serves, and since when. */
+    public record Serving(CompiledRuleModule module, Instant since) {
+    }
 
-    /** @return the module it replaces, if any */
+    private final Map<String, Serving> byJurisdiction = new ConcurrentHashMap<>();
+    /** Newest first; guarded by {@code this}. Readers of {@link #byJurisdiction} never take the lock. */
+    private final Map<String, Deque<CompiledRuleModule>> kept = new HashMap<>();
+    private final int keep;
+
+    /** @param keep how many replaced versions to keep per jurisdiction for a rollback */
+    public RuleBases(int keep) {
+        this.keep = keep;
+    }
+
+    public RuleBases() {
+        this(3);
+    }
+
+    /** @return the module it replaces, if any; that one is kept for a rollback */
+    public synchronized Optional<CompiledRuleModule> publish(CompiledRuleModule module, Instant now) {
+        Serving replaced = byJurisdiction.put(module.jurisdiction(), new Serving(module, now));
+        if (replaced != null && replaced.module() != module) {
+            keep(replaced.module());
+        }
+        return Optional.ofNullable(replaced).map(Serving::module);
+    }
+
     public Optional<CompiledRuleModule> publish(CompiledRuleModule module) {
-        return Optional.ofNullable(byJurisdiction.put(module.jurisdiction(), module));
+        return publish(module, Instant.now());
     }
 
     /**
      * Withdraws the module only if it is still the one serving its jurisdiction, so that a late
-     * withdrawal of a replaced version never removes its successor.
+     * withdrawal of a replaced version never removes its successor. It is kept for a rollback.
      */
-    public boolean withdraw(CompiledRuleModule module) {
-        return byJurisdiction.remove(module.jurisdiction(), module);
+    public synchronized boolean withdraw(CompiledRuleModule module) {
+        Serving serving = byJurisdiction.get(module.jurisdiction());
+        if (serving == null || serving.module() != module) {
+            return false;
+        }
+        byJurisdiction.remove(module.jurisdiction());
+        keep(module);
+        return true;
+    }
+
+    /**
+     * Serves the version the jurisdiction's module replaced last, in its place; the one it
+     * replaces is dropped, not kept, so that a second rollback goes one further back.
+     */
+    public synchronized Optional<CompiledRuleModule> rollback(String jurisdiction, Instant now) {
+        Deque<CompiledRuleModule> versions = kept.get(jurisdiction);
+        if (versions == null || versions.isEmpty()) {
+            return Optional.empty();
+        }
+        CompiledRuleModule previous = versions.removeFirst();
+        previous.counters().suspended.set(false);
+        byJurisdiction.put(jurisdiction, new Serving(previous, now));
+        return Optional.of(previous);
+    }
+
+    private void keep(CompiledRuleModule module) {
+        Deque<CompiledRuleModule> versions = kept.computeIfAbsent(module.jurisdiction(), j -> new ArrayDeque<>());
+        versions.removeIf(old -> old == module);
+        versions.addFirst(module);
+        while (versions.size() > keep) {
+            versions.removeLast();
+        }
+    }
+
+    public synchronized List<CompiledRuleModule> kept(String jurisdiction) {
+        return List.copyOf(kept.getOrDefault(jurisdiction, new ArrayDeque<>()));
+    }
+
+    public Optional<Serving> serving(String jurisdiction) {
+        return Optional.ofNullable(byJurisdiction.get(jurisdiction));
     }
 
     public Optional<CompiledRuleModule> forJurisdiction(String code) {
-        return Optional.ofNullable(byJurisdiction.get(code));
+        return serving(code).map(Serving::module);
     }
 
-    /** The modules that decide for a county, most local first: county, prefecture, province. */
-    public List<CompiledRuleModule> layersFor(String countyCode) {
+    /**
+     * The modules that decide for a county, most local first: county, prefecture, province;
+     * {@code replacing} (if not null) in place of the module of its own jurisdiction. Suspended
+     * modules are left out.
+     */
+    public List<CompiledRuleModule> layersFor(String countyCode, CompiledRuleModule replacing) {
         List<CompiledRuleModule> layers = new ArrayList<>(3);
         List<Division> chain = Divisions.reference().chain(countyCode);
         for (int i = chain.size() - 1; i >= 0; i--) {
-            CompiledRuleModule module = byJurisdiction.get(chain.get(i).code());
-            if (module != null) {
+            String code = chain.get(i).code();
+            CompiledRuleModule module = replacing != null && replacing.jurisdiction().equals(code)
+                    ? replacing : forJurisdiction(code).orElse(null);
+            if (module != null && !module.counters().suspended()) {
                 layers.add(module);
             }
         }
         return layers;
     }
 
-    public Collection<CompiledRuleModule> all() {
+    public List<CompiledRuleModule> layersFor(String countyCode) {
+        return layersFor(countyCode, null);
+    }
+
+    public Collection<Serving> all() {
         return List.copyOf(byJurisdiction.values());
     }
 }

@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.reception.rules.RuleModules;
+import org.reception.rules.admin.RuleModuleSource;
+
 /**
- * Reads a rule module from a folder of {@code .drl} files: how rule authors test their module
- * before it is packaged, and how plain DRL dropped by an administrator becomes a module.
+ * Reads a rule module from its {@code rules} folder: the {@code .drl} files, and the test cases in
+ * {@code tests/}. How rule authors test their module before it is packaged.
  */
 public final class RuleModuleFolders {
 
@@ -19,14 +22,23 @@ public final class RuleModuleFolders {
     }
 
     public static RuleModuleSource read(Path folder, String id, String version, String jurisdiction) {
-        Map<String, String> drl = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".drl"))::iterator) {
-                drl.put(folder.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return new RuleModuleSource(id, version, jurisdiction, files(folder, ".drl"),
+                files(folder.resolve(RuleModules.TESTS_FOLDER), ".properties"), "folder " + folder);
+    }
+
+    private static Map<String, String> files(Path folder, String extension) {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> found = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) found.filter(f -> f.toString().endsWith(extension))::iterator) {
+                files.put(folder.relativize(file).toString().replace('\\', '/'),
+                        Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule module folder " + folder, e);
         }
-        return new RuleModuleSource(id, version, jurisdiction, drl, "folder " + folder);
+        return files;
     }
 }

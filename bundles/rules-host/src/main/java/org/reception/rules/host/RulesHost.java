@@ -1,68 +1,109 @@
 package org.reception.rules.host;
 
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleListener;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
-import org.reception.cases.RoutingDecision;
+import org.reception.cases.RuleDecisions;
 import org.reception.cases.divisions.DivisionLevel;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
-import org.reception.cases.spi.RoutingEngine;
+import org.reception.cases.spi.RuleEngine;
 import org.reception.rules.PetitionFact;
+import org.reception.rules.RuleModules;
+import org.reception.rules.admin.DeployOutcome;
+import org.reception.rules.admin.ModuleTestReport;
 import org.reception.rules.admin.RuleAdministration;
+import org.reception.rules.admin.RuleCandidate;
+import org.reception.rules.admin.RuleModuleDetail;
 import org.reception.rules.admin.RuleModuleInfo;
+import org.reception.rules.admin.RuleModuleInvalid;
+import org.reception.rules.admin.RuleModuleRejection;
+import org.reception.rules.admin.RuleModuleSource;
 
 /**
- * The rules host: an extender that compiles the rule module of every bundle that declares one as
- * it starts, publishes it for its jurisdiction, and withdraws it as the bundle stops.
+ * The rules host. An extender: it compiles and validates the rule module of every bundle that
+ * declares one as the bundle starts, and publishes it for its jurisdiction with one reference swap.
+ * A stopped bundle's module keeps deciding for a short delay, so that an update in place (stop,
+ * update, start) swaps versions without a gap; an uninstalled one is withdrawn at once. A module
+ * that fails validation is refused and the version serving before goes on. It also compiles plain
+ * DRL files dropped into {@code deploy/} as modules ({@link ArtifactInstaller}).
  */
-@Component(service = {RoutingEngine.class, RuleAdministration.class, HealthCheck.class},
+@Component(service = {RuleEngine.class, RuleAdministration.class, HealthCheck.class, ArtifactInstaller.class},
         configurationPid = RulesHostConfig.PID,
         property = HealthCheck.NAME + "=rules")
 @Designate(ocd = RulesHostConfig.class)
-public final class RulesHost implements RoutingEngine, RuleAdministration, HealthCheck {
+public final class RulesHost implements RuleEngine, RuleAdministration, HealthCheck, ArtifactInstaller {
 
     private static final Logger LOG = LogManager.getLogger(RulesHost.class);
+    private static final Pattern DRL_FILE = Pattern.compile(RuleModules.DRL_FILE_PATTERN);
+    private static final int REJECTIONS_KEPT = 50;
+    private static final String UPLOADED_LOCATION = "reception:rule-module/";
 
-    private final RuleBases ruleBases = new RuleBases();
-    private final RuleModuleCompiler compiler = new RuleModuleCompiler();
-    private final LayeredRouter router;
-    private final BundleTracker<CompiledRuleModule> tracker;
-    /**
-     * The last module each bundle served with, kept while the bundle is stopped: when the same
-     * bundle starts again with a module that is rejected (a broken update), this one serves
-     * again, so a broken module never ends up replacing a working one.
-     */
-    private final Map<Long, CompiledRuleModule> lastGood = new ConcurrentHashMap<>();
-    private final BundleListener forgetUninstalled = event -> {
-        if (event.getType() == BundleEvent.UNINSTALLED) {
-            lastGood.remove(event.getBundle().getBundleId());
-        }
-    };
+    private final RuleEvaluator evaluator;
+    private final RuleBases ruleBases;
+    private final RuleModuleCompiler compiler;
+    private final LayeredDecider decider;
     private final BundleContext context;
+    private final BundleTracker<CompiledRuleModule> tracker;
+    private final int withdrawDelaySeconds;
+    private final ScheduledExecutorService withdrawals = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "reception-rules-withdrawal");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The module each bundle last published; kept while the bundle is stopped, dropped when it is uninstalled. */
+    private final Map<Long, CompiledRuleModule> publishedBy = new ConcurrentHashMap<>();
+    private final Map<Long, ScheduledFuture<?>> pendingWithdrawals = new ConcurrentHashMap<>();
+    /** The modules dropped as DRL files, by file name. */
+    private final Map<String, CompiledRuleModule> fromFiles = new ConcurrentHashMap<>();
+    private final Deque<RuleModuleRejection> rejections = new ArrayDeque<>();
+    private final SynchronousBundleListener bundleChanges = this::bundleChanged;
 
     @Activate
     public RulesHost(BundleContext context, RulesHostConfig config) {
-        this.router = new LayeredRouter(ruleBases, new RuleEvaluator(config.fireLimit()));
         this.context = context;
-        context.addBundleListener(forgetUninstalled);
+        this.evaluator = new RuleEvaluator(config.fireLimit(), config.timeLimitMillis());
+        this.ruleBases = new RuleBases(config.keptVersions());
+        this.compiler = new RuleModuleCompiler(evaluator);
+        this.decider = new LayeredDecider(ruleBases, evaluator);
+        this.withdrawDelaySeconds = config.withdrawDelaySeconds();
+        context.addBundleListener(bundleChanges);
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new ModuleTracking());
         this.tracker.open();
     }
@@ -70,32 +111,283 @@ public final class RulesHost implements RoutingEngine, RuleAdministration, Healt
     @Deactivate
     void deactivate() {
         tracker.close();
-        context.removeBundleListener(forgetUninstalled);
+        context.removeBundleListener(bundleChanges);
+        withdrawals.shutdownNow();
+        evaluator.close();
     }
 
     @Override
-    public RoutingDecision route(PetitionFact petition, Instant decidedAt) {
-        return router.route(petition, decidedAt);
+    public RuleDecisions decide(PetitionFact petition, Instant decidedAt) {
+        return decider.decide(petition, decidedAt);
     }
+
+    // --- administration ---------------------------------------------------------------------
 
     @Override
     public List<RuleModuleInfo> activeModules() {
         return ruleBases.all().stream()
-                .sorted(Comparator.comparing(CompiledRuleModule::jurisdiction))
-                .map(module -> new RuleModuleInfo(module.id(), module.version(), module.jurisdiction(),
-                        module.ruleCount(), module.source().origin()))
+                .sorted(Comparator.comparing(serving -> serving.module().jurisdiction()))
+                .map(serving -> serving.module().info(serving.since(), RuleModuleInfo.State.ACTIVE))
                 .toList();
+    }
+
+    @Override
+    public Optional<RuleModuleDetail> module(String idOrJurisdiction) {
+        Optional<String> jurisdiction = jurisdictionOf(idOrJurisdiction);
+        if (jurisdiction.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<RuleBases.Serving> serving = ruleBases.serving(jurisdiction.get());
+        List<CompiledRuleModule> kept = ruleBases.kept(jurisdiction.get());
+        CompiledRuleModule shown = serving.map(RuleBases.Serving::module).orElse(kept.isEmpty() ? null : kept.get(0));
+        if (shown == null) {
+            return Optional.empty();
+        }
+        List<RuleModuleRejection> refused;
+        synchronized (rejections) {
+            refused = rejections.stream().filter(r -> r.jurisdiction().equals(jurisdiction.get())).toList();
+        }
+        return Optional.of(new RuleModuleDetail(
+                serving.map(s -> s.module().info(s.since(), RuleModuleInfo.State.ACTIVE)).orElse(null),
+                kept.stream().map(m -> m.info(null, RuleModuleInfo.State.SUPERSEDED)).toList(),
+                shown.ruleNames(), List.copyOf(shown.source().tests().keySet()),
+                shown.counters().evaluations(), shown.counters().runaways(), refused));
+    }
+
+    @Override
+    public List<RuleModuleRejection> rejections() {
+        synchronized (rejections) {
+            return List.copyOf(rejections);
+        }
+    }
+
+    @Override
+    public DeployOutcome deploy(InputStream moduleJar) throws IOException {
+        byte[] jar = moduleJar.readAllBytes();
+        RuleModuleSource source = readJar(jar, "upload");
+        try {
+            compiler.compile(source);
+        } catch (RuleModuleRejected e) {
+            reject(e);
+            return new DeployOutcome(false, servingInfo(source.jurisdiction()), e.errors());
+        }
+        try {
+            Optional<Bundle> existing = bundleOfModule(source.id());
+            if (existing.isPresent()) {
+                existing.get().update(new ByteArrayInputStream(jar));
+                if (existing.get().getState() != Bundle.ACTIVE) {
+                    existing.get().start();
+                }
+            } else {
+                Bundle installed = context.installBundle(UPLOADED_LOCATION + source.id(), new ByteArrayInputStream(jar));
+                installed.start();
+            }
+        } catch (BundleException e) {
+            return new DeployOutcome(false, servingInfo(source.jurisdiction()),
+                    List.of("the module's bundle cannot be installed or started: " + e.getMessage()));
+        }
+        RuleModuleInfo now = servingInfo(source.jurisdiction());
+        boolean accepted = now != null && now.id().equals(source.id()) && now.version().equals(source.version());
+        return new DeployOutcome(accepted, now, accepted ? List.of()
+                : List.of("the host did not publish it; see rules:info " + source.id() + " for the rejection"));
+    }
+
+    @Override
+    public RuleModuleInfo rollback(String idOrJurisdiction) {
+        String jurisdiction = jurisdictionOf(idOrJurisdiction)
+                .orElseThrow(() -> new IllegalStateException("no module " + idOrJurisdiction + " is known"));
+        Instant now = Instant.now();
+        CompiledRuleModule previous = ruleBases.rollback(jurisdiction, now)
+                .orElseThrow(() -> new IllegalStateException("no earlier version of the module of " + jurisdiction
+                        + " is kept"));
+        LOG.info("Rule module {} rolled back to version {} for jurisdiction {}", previous.id(), previous.version(),
+                jurisdiction);
+        return previous.info(now, RuleModuleInfo.State.ACTIVE);
+    }
+
+    @Override
+    public Optional<ModuleTestReport> test(String idOrJurisdiction) {
+        return jurisdictionOf(idOrJurisdiction).flatMap(ruleBases::forJurisdiction)
+                .map(module -> ModuleTests.run(module, evaluator));
+    }
+
+    @Override
+    public RuleCandidate candidate(InputStream moduleJar) throws IOException {
+        RuleModuleSource source = readJar(moduleJar.readAllBytes(), "candidate");
+        CompiledRuleModule candidate;
+        try {
+            candidate = compiler.compile(source);
+        } catch (RuleModuleRejected e) {
+            throw new RuleModuleInvalid("rule module " + source.id() + " " + source.version() + " is invalid",
+                    e.errors());
+        }
+        RuleModuleInfo info = candidate.info(null, RuleModuleInfo.State.SUPERSEDED);
+        return new RuleCandidate() {
+            @Override
+            public RuleModuleInfo module() {
+                return info;
+            }
+
+            @Override
+            public RuleDecisions decideWithCandidate(PetitionFact petition, Instant decidedAt) {
+                return decider.decide(petition, decidedAt, candidate);
+            }
+
+            @Override
+            public RuleDecisions decideAsServing(PetitionFact petition, Instant decidedAt) {
+                return decider.decide(petition, decidedAt);
+            }
+        };
     }
 
     @Override
     public HealthStatus check() {
         // Intake only accepts jurisdictions of the platform's province, so a province module suffices.
-        return ruleBases.all().stream()
+        return ruleBases.all().stream().map(RuleBases.Serving::module)
                 .filter(module -> module.jurisdiction().length() == DivisionLevel.PROVINCE.codeLength())
+                .filter(module -> !module.counters().suspended())
                 .findFirst()
                 .map(module -> HealthStatus.up("province module " + module.id() + " " + module.version()
                         + " serves; " + ruleBases.all().size() + " module(s) loaded"))
-                .orElseGet(() -> HealthStatus.down("no province rule module is loaded"));
+                .orElseGet(() -> HealthStatus.down("no province rule module is serving"));
+    }
+
+    // --- plain DRL files in deploy/ -----------------------------------------------------------
+
+    @Override
+    public boolean canHandle(File artifact) {
+        return DRL_FILE.matcher(artifact.getName()).matches();
+    }
+
+    @Override
+    public void install(File artifact) throws Exception {
+        Matcher name = DRL_FILE.matcher(artifact.getName());
+        if (!name.matches()) {
+            return;
+        }
+        String drl = Files.readString(artifact.toPath(), StandardCharsets.UTF_8);
+        RuleModuleSource source = new RuleModuleSource(name.group(2), "drl-" + digest(drl), name.group(1),
+                Map.of("/" + artifact.getName(), drl), Map.of(), "file deploy/" + artifact.getName());
+        try {
+            CompiledRuleModule module = compiler.compile(source);
+            publish(module);
+            fromFiles.put(artifact.getName(), module);
+        } catch (RuleModuleRejected e) {
+            reject(e);
+        }
+    }
+
+    @Override
+    public void update(File artifact) throws Exception {
+        install(artifact);
+    }
+
+    @Override
+    public void uninstall(File artifact) {
+        CompiledRuleModule module = fromFiles.remove(artifact.getName());
+        if (module != null && ruleBases.withdraw(module)) {
+            LOG.info("Rule module {} {} for jurisdiction {} withdrawn: its file was removed", module.id(),
+                    module.version(), module.jurisdiction());
+        }
+    }
+
+    // --- internals ----------------------------------------------------------------------------
+
+    private void publish(CompiledRuleModule module) {
+        Optional<CompiledRuleModule> replaced = ruleBases.publish(module, Instant.now());
+        LOG.info("Rule module {} {} for jurisdiction {} active ({}): {} rules, {} test case(s) passed{}",
+                module.id(), module.version(), module.jurisdiction(), module.source().origin(), module.ruleCount(),
+                module.source().tests().size(), replaced.map(old -> ", replacing " + old.version()).orElse(""));
+    }
+
+    private void reject(RuleModuleRejected e) {
+        RuleModuleSource source = e.module();
+        LOG.error(e.getMessage());
+        synchronized (rejections) {
+            rejections.addFirst(new RuleModuleRejection(source.id(), source.version(), source.jurisdiction(),
+                    source.origin(), Instant.now(), e.errors()));
+            while (rejections.size() > REJECTIONS_KEPT) {
+                rejections.removeLast();
+            }
+        }
+    }
+
+    private RuleModuleSource readJar(byte[] jar, String origin) throws IOException {
+        try {
+            return RuleModuleBundles.read(jar, origin);
+        } catch (IllegalArgumentException e) {
+            throw new RuleModuleInvalid("the upload is not a rule module", List.of(e.getMessage()));
+        }
+    }
+
+    private RuleModuleInfo servingInfo(String jurisdiction) {
+        return ruleBases.serving(jurisdiction).map(s -> s.module().info(s.since(), RuleModuleInfo.State.ACTIVE))
+                .orElse(null);
+    }
+
+    private Optional<Bundle> bundleOfModule(String id) {
+        for (Bundle bundle : context.getBundles()) {
+            if (id.equals(RuleModuleBundles.moduleId(bundle))) {
+                return Optional.of(bundle);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A division code is a jurisdiction; anything else is a module id, serving or kept. */
+    private Optional<String> jurisdictionOf(String idOrJurisdiction) {
+        if (idOrJurisdiction == null || idOrJurisdiction.isBlank()) {
+            return Optional.empty();
+        }
+        if (idOrJurisdiction.chars().allMatch(Character::isDigit)) {
+            return Optional.of(idOrJurisdiction);
+        }
+        Optional<String> serving = ruleBases.all().stream().map(RuleBases.Serving::module)
+                .filter(m -> m.id().equals(idOrJurisdiction)).map(CompiledRuleModule::jurisdiction).findFirst();
+        if (serving.isPresent()) {
+            return serving;
+        }
+        return publishedBy.values().stream().filter(m -> m.id().equals(idOrJurisdiction))
+                .map(CompiledRuleModule::jurisdiction).findFirst()
+                .or(() -> fromFiles.values().stream().filter(m -> m.id().equals(idOrJurisdiction))
+                        .map(CompiledRuleModule::jurisdiction).findFirst());
+    }
+
+    private void bundleChanged(BundleEvent event) {
+        long id = event.getBundle().getBundleId();
+        if (event.getType() == BundleEvent.UPDATED) {
+            // The start that follows an update publishes the new version, or keeps this one if it is refused.
+            cancelWithdrawal(id);
+        } else if (event.getType() == BundleEvent.UNINSTALLED) {
+            cancelWithdrawal(id);
+            CompiledRuleModule module = publishedBy.remove(id);
+            if (module != null) {
+                withdraw(module, "its bundle was uninstalled");
+            }
+        }
+    }
+
+    private void cancelWithdrawal(long bundleId) {
+        ScheduledFuture<?> pending = pendingWithdrawals.remove(bundleId);
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    private void withdraw(CompiledRuleModule module, String why) {
+        if (ruleBases.withdraw(module)) {
+            LOG.info("Rule module {} {} for jurisdiction {} withdrawn: {}", module.id(), module.version(),
+                    module.jurisdiction(), why);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private final class ModuleTracking implements BundleTrackerCustomizer<CompiledRuleModule> {
@@ -113,24 +405,26 @@ public final class RulesHost implements RoutingEngine, RuleAdministration, Healt
             if (source.isEmpty()) {
                 return null;
             }
+            long id = bundle.getBundleId();
             try {
-                long started = System.nanoTime();
                 CompiledRuleModule module = compiler.compile(source.get());
-                Optional<CompiledRuleModule> replaced = ruleBases.publish(module);
-                LOG.info("Rule module {} {} for jurisdiction {} active: {} rules, compiled in {} ms{}",
-                        module.id(), module.version(), module.jurisdiction(), module.ruleCount(),
-                        (System.nanoTime() - started) / 1_000_000,
-                        replaced.map(old -> ", replacing " + old.version()).orElse(""));
+                publish(module);
+                publishedBy.put(id, module);
+                cancelWithdrawal(id);
                 return module;
             } catch (RuleModuleRejected e) {
-                CompiledRuleModule previous = lastGood.get(bundle.getBundleId());
-                if (previous != null && ruleBases.forJurisdiction(previous.jurisdiction()).isEmpty()) {
-                    ruleBases.publish(previous);
-                    LOG.error("{}; version {} of the same bundle serves again", e.getMessage(), previous.version());
-                    return previous;
+                reject(e);
+                CompiledRuleModule previous = publishedBy.get(id);
+                if (previous == null) {
+                    return null;
                 }
-                LOG.error(e.getMessage());
-                return null;
+                cancelWithdrawal(id);
+                if (ruleBases.forJurisdiction(previous.jurisdiction()).isEmpty()) {
+                    ruleBases.publish(previous, Instant.now());
+                }
+                LOG.warn("Version {} of rule module {} from the same bundle goes on deciding", previous.version(),
+                        previous.id());
+                return previous;
             }
         }
 
@@ -141,11 +435,15 @@ public final class RulesHost implements RoutingEngine, RuleAdministration, Healt
 
         @Override
         public void removedBundle(Bundle bundle, BundleEvent event, CompiledRuleModule module) {
-            lastGood.put(bundle.getBundleId(), module);
-            if (ruleBases.withdraw(module)) {
-                LOG.info("Rule module {} {} for jurisdiction {} withdrawn", module.id(), module.version(),
-                        module.jurisdiction());
+            long id = bundle.getBundleId();
+            if (withdrawDelaySeconds == 0 || withdrawals.isShutdown()) {
+                withdraw(module, "its bundle stopped");
+                return;
             }
+            pendingWithdrawals.put(id, withdrawals.schedule(() -> {
+                pendingWithdrawals.remove(id);
+                withdraw(module, "its bundle stopped " + withdrawDelaySeconds + " s ago");
+            }, withdrawDelaySeconds, TimeUnit.SECONDS));
         }
     }
 }

@@ -8,14 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
+import org.reception.cases.EscalationDecision;
+import org.reception.cases.EscalationLevel;
+import org.reception.cases.EscalationTrigger;
+import org.reception.cases.Priority;
 import org.reception.cases.PetitionType;
+import org.reception.cases.RedactedField;
 import org.reception.cases.RoutingDecision;
+import org.reception.cases.RuleDecisions;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.rules.PetitionFact;
+import org.reception.rules.admin.RuleModuleSource;
 
 class RulesHostTest {
 
@@ -23,21 +32,33 @@ class RulesHostTest {
     private static final String HEAD = """
             package test
             import org.reception.cases.Category
+            import org.reception.cases.EscalationLevel
+            import org.reception.cases.EscalationTrigger
+            import org.reception.cases.Priority
+            import org.reception.cases.RedactedField
             import org.reception.rules.PetitionFact
             import org.reception.rules.Routing
+            import org.reception.rules.Confidentiality
+            import org.reception.rules.Escalation
             """;
 
-    private final RuleModuleCompiler compiler = new RuleModuleCompiler();
-    private final RuleBases ruleBases = new RuleBases();
-    private final LayeredRouter router = new LayeredRouter(ruleBases, new RuleEvaluator(100));
+    private final RuleEvaluator evaluator = new RuleEvaluator(100, 500);
+    private final RuleModuleCompiler compiler = new RuleModuleCompiler(evaluator);
+    private final RuleBases ruleBases = new RuleBases(2);
+    private final LayeredDecider decider = new LayeredDecider(ruleBases, evaluator);
+
+    @AfterEach
+    void closeEvaluator() {
+        evaluator.close();
+    }
 
     @Test
     void aCountyModuleDecidesForItsCountyOnly() throws Exception {
         ruleBases.publish(compiler.compile(routeEverythingTo("province", "52", "520000-XFJ")));
         ruleBases.publish(compiler.compile(routeEverythingTo("nanming", "520102", "520102-XFJ")));
 
-        RoutingDecision inNanming = router.route(petition("520102"), NOW);
-        RoutingDecision inYunyan = router.route(petition("520103"), NOW);
+        RoutingDecision inNanming = route("520102");
+        RoutingDecision inYunyan = route("520103");
 
         assertEquals("520102-XFJ", inNanming.unitCode());
         assertEquals("nanming", inNanming.provenance().moduleId());
@@ -51,11 +72,61 @@ class RulesHostTest {
         ruleBases.publish(compiler.compile(module("guiyang", "5201", """
                 rule "Only health matters are Guiyang's"
                 when PetitionFact( category == Category.HEALTH )
-                then insert( new Routing( "5201-WJW", "贵阳市卫生健康局", "卫生健康" ) );
+                then insert( Routing.assign( "5201-WJW", "贵阳市卫生健康局", "卫生健康" ).withPriority( Priority.HIGH ) );
                 end
                 """)));
 
-        assertEquals("520000-XFJ", router.route(petition("520102"), NOW).unitCode());
+        assertEquals("520000-XFJ", route("520102").unitCode());
+        RoutingDecision health = decider.decide(petition("520102", Category.HEALTH, "看病难"), NOW).routing();
+        assertEquals("5201-WJW", health.unitCode());
+        assertEquals(org.reception.cases.Disposition.ASSIGN, health.disposition());
+        assertEquals(Priority.HIGH, health.priority());
+    }
+
+    @Test
+    void confidentialityCombinesToTheStrictestAndEscalationsAddUp() throws Exception {
+        ruleBases.publish(compiler.compile(module("province", "52", """
+                rule "Route"
+                when PetitionFact()
+                then insert( new Routing( "520000-XFJ", "省信访局", "兜底" ) );
+                end
+                rule "Hide from the accused"
+                when $p : PetitionFact( accused.size() > 0 )
+                then insert( Confidentiality.hiddenFrom( $p.getAccused(), "第三十条" ).readableOnlyBy( java.util.List.of( "A", "B" ), "x" ) );
+                end
+                rule "Risk words to the province"
+                when PetitionFact( mentions( "跳楼" ) )
+                then insert( new Escalation( EscalationLevel.PROVINCE, Priority.HIGH, 24, EscalationTrigger.RISK_WORDS, "风险" ) );
+                end
+                """.replace(".readableOnlyBy( java.util.List.of( \"A\", \"B\" ), \"x\" )", ""))));
+        ruleBases.publish(compiler.compile(module("nanming", "520102", """
+                rule "Names hidden, text redacted"
+                when PetitionFact()
+                then insert( Confidentiality.identityHidden( "区规定" ).redacting( RedactedField.CONTENT ) );
+                end
+                rule "Risk words to the province, at once"
+                when PetitionFact( mentions( "跳楼" ) )
+                then insert( new Escalation( EscalationLevel.PROVINCE, Priority.URGENT, 2, EscalationTrigger.RISK_WORDS, "风险，立即" ) );
+                     insert( new Escalation( EscalationLevel.CITY, Priority.URGENT, 2, EscalationTrigger.RISK_WORDS, "风险" ) );
+                end
+                """)));
+
+        PetitionFact fact = PetitionFact.builder().channel(Channel.LETTER).type(PetitionType.ACCUSATION)
+                .category(Category.OTHER).title("举报").content("不处理就去跳楼").jurisdiction("520102")
+                .receivedAt(NOW).accused(List.of("王某", "520102-ZJJ")).build();
+        RuleDecisions decisions = decider.decide(fact, NOW);
+
+        assertTrue(decisions.confidentiality().identityHidden());
+        assertEquals(Set.of("王某", "520102-ZJJ"), decisions.confidentiality().hiddenFrom());
+        assertEquals(Set.of(RedactedField.CONTENT), decisions.confidentiality().redacted());
+        assertEquals(2, decisions.confidentiality().provenance().size());
+        List<EscalationDecision> escalations = decisions.escalations();
+        assertEquals(2, escalations.size(), escalations.toString());
+        EscalationDecision province = escalations.stream().filter(e -> e.level() == EscalationLevel.PROVINCE)
+                .findFirst().orElseThrow();
+        assertEquals(Priority.URGENT, province.urgency());
+        assertEquals(2, province.reportWithinHours());
+        assertEquals("nanming", province.provenance().moduleId());
     }
 
     @Test
@@ -68,7 +139,20 @@ class RulesHostTest {
                 end
                 """)));
 
-        assertTrue(rejected.errors().get(0).startsWith("rules.drl line 6"), rejected.errors().toString());
+        assertTrue(rejected.errors().get(0).startsWith("rules.drl line 12"), rejected.errors().toString());
+    }
+
+    @Test
+    void aModuleThatImportsBeyondTheContractIsRejected() {
+        RuleModuleRejected rejected = assertThrows(RuleModuleRejected.class, () -> compiler.compile(
+                new RuleModuleSource("sneaky", "1", "52", Map.of("rules.drl", HEAD + """
+                        import java.nio.file.Files
+                        import org.reception.cases.spi.PetitionRepository
+                        rule "x" when PetitionFact() then insert( new Routing( "a", "b", "c" ) ); end
+                        """), Map.of(), "test")));
+
+        assertEquals(2, rejected.errors().size(), rejected.errors().toString());
+        assertTrue(rejected.errors().get(0).contains("java.nio.file.Files"));
     }
 
     @Test
@@ -78,43 +162,125 @@ class RulesHostTest {
         assertTrue(unknown.getMessage().contains("529999"));
 
         assertThrows(RuleModuleRejected.class, () -> compiler.compile(
-                new RuleModuleSource("empty", "1", "52", Map.of(), "test")));
+                new RuleModuleSource("empty", "1", "52", Map.of(), Map.of(), "test")));
         assertThrows(RuleModuleRejected.class, () -> compiler.compile(module("no-rules", "52", "")));
     }
 
     @Test
-    void aRunawayModuleIsStoppedAndTheLayerAboveDecides() throws Exception {
-        ruleBases.publish(compiler.compile(routeEverythingTo("province", "52", "520000-XFJ")));
-        ruleBases.publish(compiler.compile(module("looping", "520102", """
+    void aModuleWhoseTestCasesFailIsRejectedAndOneWhoseTestsPassIsAccepted() throws Exception {
+        String drl = HEAD + """
+                rule "Housing to the district"
+                when PetitionFact( category == Category.HOUSING_CONSTRUCTION )
+                then insert( new Routing( "520102-ZJJ", "南明区住房和城乡建设局", "属地" ) );
+                end
+                """;
+        String passing = """
+                petition.category = HOUSING_CONSTRUCTION
+                expect.unit = 520102-ZJJ
+                expect.disposition = TRANSFER
+                expect.escalations = none
+                """;
+        String failing = """
+                petition.category = HEALTH
+                expect.unit = 520102-WJJ
+                """;
+        CompiledRuleModule module = compiler.compile(new RuleModuleSource("nanming", "1", "520102",
+                Map.of("rules.drl", drl), Map.of("housing.properties", passing), "test"));
+        assertEquals(1, module.source().tests().size());
+
+        RuleModuleRejected rejected = assertThrows(RuleModuleRejected.class, () -> compiler.compile(
+                new RuleModuleSource("nanming", "2", "520102", Map.of("rules.drl", drl),
+                        Map.of("health.properties", failing, "typo.properties", "expect.unti = x"), "test")));
+        assertEquals(List.of("test health.properties: expected unit 520102-WJJ but the module emitted no routing",
+                "test typo.properties: unknown key 'expect.unti'"), rejected.errors());
+    }
+
+    @Test
+    void aRunawayModuleIsRejectedByItsTrialRun() {
+        RuleModuleRejected rejected = assertThrows(RuleModuleRejected.class, () -> compiler.compile(
+                module("looping", "520102", """
                 rule "Loops for ever"
                 when $p : PetitionFact()
                 then update( $p );
                 end
                 """)));
+        assertTrue(rejected.errors().get(0).contains("fire limit"), rejected.errors().toString());
+    }
 
-        RoutingDecision decision = router.route(petition("520102"), NOW);
+    @Test
+    void aModuleThatLoopsOnSomePetitionsIsStoppedAndTheLayerAboveDecides() throws Exception {
+        ruleBases.publish(compiler.compile(routeEverythingTo("province", "52", "520000-XFJ")));
+        ruleBases.publish(compiler.compile(module("looping", "520102", """
+                rule "Loops for ever on one word"
+                when $p : PetitionFact( mentions( "循环" ) )
+                then update( $p );
+                end
+                rule "Otherwise routes"
+                when PetitionFact( !mentions( "循环" ) )
+                then insert( new Routing( "520102-XFJ", "南明区信访局", "属地" ) );
+                end
+                """)));
+
+        assertEquals("province", decider.decide(petition("520102", Category.OTHER, "循环"), NOW).routing()
+                .provenance().moduleId());
+        assertEquals("looping", route("520102").provenance().moduleId());
+    }
+
+    @Test
+    void aModuleThatNeverReturnsIsSuspendedAndTheLayerAboveDecides() throws Exception {
+        ruleBases.publish(compiler.compile(routeEverythingTo("province", "52", "520000-XFJ")));
+        CompiledRuleModule hanging = compiler.compile(module("hanging", "520102", """
+                rule "Waits for ever on one word"
+                when PetitionFact( mentions( "等待" ) )
+                then while ( true ) { Thread.sleep( 50 ); }
+                end
+                rule "Routes"
+                when PetitionFact()
+                then insert( new Routing( "520102-XFJ", "南明区信访局", "属地" ) );
+                end
+                """));
+        ruleBases.publish(hanging);
+
+        RoutingDecision decision = decider.decide(petition("520102", Category.OTHER, "等待"), NOW).routing();
 
         assertEquals("province", decision.provenance().moduleId());
+        assertTrue(hanging.counters().suspended());
+        assertEquals("province", route("520102").provenance().moduleId(), "a suspended module decides nothing");
+    }
+
+    @Test
+    void rollbackServesTheReplacedVersionAndGoesOneFurtherEachTime() throws Exception {
+        CompiledRuleModule v1 = compiler.compile(version("1", "520000-A"));
+        CompiledRuleModule v2 = compiler.compile(version("2", "520000-B"));
+        CompiledRuleModule v3 = compiler.compile(version("3", "520000-C"));
+        ruleBases.publish(v1);
+        ruleBases.publish(v2);
+        ruleBases.publish(v3);
+
+        assertEquals(v2, ruleBases.rollback("52", NOW).orElseThrow());
+        assertEquals("520000-B", route("520102").unitCode());
+        assertEquals(v1, ruleBases.rollback("52", NOW).orElseThrow());
+        assertTrue(ruleBases.rollback("52", NOW).isEmpty());
+        assertEquals("520000-A", route("520102").unitCode());
     }
 
     @Test
     void withdrawingAReplacedVersionKeepsItsSuccessor() throws Exception {
-        CompiledRuleModule first = compiler.compile(routeEverythingTo("province", "52", "520000-A"));
-        CompiledRuleModule second = compiler.compile(
-                new RuleModuleSource("province", "2", "52", routeEverythingTo("province", "52", "520000-B").drl(), "t"));
+        CompiledRuleModule first = compiler.compile(version("1", "520000-A"));
+        CompiledRuleModule second = compiler.compile(version("2", "520000-B"));
         ruleBases.publish(first);
         assertEquals(first, ruleBases.publish(second).orElseThrow());
 
         assertFalse(ruleBases.withdraw(first));
 
-        RoutingDecision decision = router.route(petition("520102"), NOW);
+        RoutingDecision decision = route("520102");
         assertEquals("520000-B", decision.unitCode());
         assertEquals("2", decision.provenance().moduleVersion());
     }
 
     @Test
     void withoutAnyModuleRoutingIsUnavailable() {
-        assertThrows(ServiceUnavailable.class, () -> router.route(petition("520102"), NOW));
+        assertThrows(ServiceUnavailable.class, () -> route("520102"));
     }
 
     @Test
@@ -129,6 +295,26 @@ class RulesHostTest {
                 ruleBases.layersFor("520103").stream().map(CompiledRuleModule::id).toList());
     }
 
+    @Test
+    void contractImportsAllowTheContractAndPlainJavaOnly() {
+        assertTrue(ContractImports.allowed("org.reception.rules.PetitionFact"));
+        assertTrue(ContractImports.allowed("org.reception.cases.Category"));
+        assertTrue(ContractImports.allowed("java.util.List"));
+        assertFalse(ContractImports.allowed("org.reception.rules.admin.RuleAdministration"));
+        assertFalse(ContractImports.allowed("org.reception.cases.PetitionService"));
+        assertFalse(ContractImports.allowed("java.lang.Runtime"));
+        assertFalse(ContractImports.allowed("java.util.concurrent.Executors"));
+    }
+
+    private RoutingDecision route(String county) {
+        return decider.decide(petition(county, Category.OTHER, "标题"), NOW).routing();
+    }
+
+    private static RuleModuleSource version(String version, String unit) {
+        return new RuleModuleSource("province", version, "52", routeEverythingTo("province", "52", unit).drl(),
+                Map.of(), "t");
+    }
+
     private static RuleModuleSource routeEverythingTo(String id, String jurisdiction, String unit) {
         return module(id, jurisdiction, """
                 rule "Everything to %s"
@@ -139,10 +325,11 @@ class RulesHostTest {
     }
 
     private static RuleModuleSource module(String id, String jurisdiction, String rules) {
-        return new RuleModuleSource(id, "1", jurisdiction, Map.of("rules.drl", HEAD + rules), "test");
+        return new RuleModuleSource(id, "1", jurisdiction, Map.of("rules.drl", HEAD + rules), Map.of(), "test");
     }
 
-    private static PetitionFact petition(String county) {
-        return new PetitionFact(Channel.ONLINE, PetitionType.APPEAL, Category.OTHER, "标题", "内容", county, NOW);
+    private static PetitionFact petition(String county, Category category, String title) {
+        return PetitionFact.builder().channel(Channel.ONLINE).type(PetitionType.APPEAL).category(category)
+                .title(title).content("内容").jurisdiction(county).receivedAt(NOW).build();
     }
 }

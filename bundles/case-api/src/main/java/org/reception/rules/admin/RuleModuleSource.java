@@ -1,4 +1,4 @@
-package org.reception.rules.host;
+package org.reception.rules.admin;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,11 +10,13 @@ import java.util.TreeMap;
  * @param version the module's version, e.g. the bundle version
  * @param jurisdiction the division code it decides for: 2, 4 or 6 digits
  * @param drl the DRL files by path, in a stable order
+ * @param tests the module's test cases ({@code .properties} text) by path, in a stable order
  * @param origin where it came from, for operators: e.g. {@code bundle 57 (org.reception.province-base)}
  */
 public record RuleModuleSource(String id, String version, String jurisdiction, Map<String, String> drl,
-                               String origin) {
+                               Map<String, String> tests, String origin) {
     public RuleModuleSource {
         drl = new TreeMap<>(drl);
+        tests = new TreeMap<>(tests);
     }
 }

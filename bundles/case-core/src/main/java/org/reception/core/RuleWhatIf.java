@@ -1,0 +1,129 @@
+package org.reception.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.reception.cases.ConfidentialityDecision;
+import org.reception.cases.EscalationDecision;
+import org.reception.cases.Page;
+import org.reception.cases.Petition;
+import org.reception.cases.PetitionQuery;
+import org.reception.cases.PetitionSummary;
+import org.reception.cases.Petitioner;
+import org.reception.cases.PlatformTime;
+import org.reception.cases.RoutingDecision;
+import org.reception.cases.RuleDecisions;
+import org.reception.cases.spi.PetitionRepository;
+import org.reception.rules.admin.RuleAdministration;
+import org.reception.rules.admin.RuleCandidate;
+import org.reception.rules.admin.RuleModuleInfo;
+import org.reception.rules.admin.RuleTrials;
+import org.reception.rules.admin.WhatIfReport;
+
+/** What-if: a candidate module against the latest stored cases of its jurisdiction, before activation. */
+@Component(service = RuleTrials.class)
+public final class RuleWhatIf implements RuleTrials {
+
+    private final PetitionRepository repository;
+    private final RuleAdministration administration;
+    private final PlatformTime clock;
+
+    @Activate
+    public RuleWhatIf(@Reference PetitionRepository repository, @Reference RuleAdministration administration,
+                      @Reference PlatformTime clock) {
+        this.repository = repository;
+        this.administration = administration;
+        this.clock = clock;
+    }
+
+    @Override
+    public WhatIfReport whatIf(InputStream moduleJar, int cases) throws IOException {
+        if (cases < 1 || cases > MAX_CASES) {
+            throw new IllegalArgumentException("cases must be between 1 and " + MAX_CASES + ", not " + cases);
+        }
+        RuleCandidate candidate = administration.candidate(moduleJar);
+        RuleModuleInfo module = candidate.module();
+        Instant now = clock.now();
+        LocalDate today = clock.today();
+        List<WhatIfReport.Change> changes = new ArrayList<>();
+        int examined = 0;
+        int size = Math.min(PetitionQuery.MAX_SIZE, cases);
+        for (int page = 0; examined < cases; page++) {
+            Page<PetitionSummary> latest = repository.list(new PetitionQuery(module.jurisdiction(), null, null, false,
+                    null, null, null, null, null, null, page, size), today);
+            for (PetitionSummary summary : latest.items()) {
+                if (examined == cases) {
+                    break;
+                }
+                Optional<Petition> petition = repository.findById(summary.id());
+                if (petition.isEmpty()) {
+                    continue;
+                }
+                examined++;
+                compare(candidate, petition.get(), now, today).ifPresent(changes::add);
+            }
+            if (latest.items().size() < size) {
+                break;
+            }
+        }
+        RuleModuleInfo serving = administration.activeModules().stream()
+                .filter(active -> active.jurisdiction().equals(module.jurisdiction())).findFirst().orElse(null);
+        return new WhatIfReport(module, serving, examined, changes);
+    }
+
+    private Optional<WhatIfReport.Change> compare(RuleCandidate candidate, Petition petition, Instant now,
+                                                  LocalDate today) {
+        List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
+        int earlier = repository.earlierPetitionsOnMatter(residentIds, petition.category().name(),
+                petition.jurisdiction(), petition.receivedAt());
+        var fact = PetitionFacts.of(petition, now, today, earlier);
+        RuleDecisions before = candidate.decideAsServing(fact, now);
+        RuleDecisions after = candidate.decideWithCandidate(fact, now);
+        List<String> differences = new ArrayList<>();
+        difference("routing", routing(before.routing()), routing(after.routing()), differences);
+        difference("confidentiality", confidentiality(before.confidentiality()),
+                confidentiality(after.confidentiality()), differences);
+        difference("escalations", escalations(before.escalations()), escalations(after.escalations()), differences);
+        return differences.isEmpty() ? Optional.empty()
+                : Optional.of(new WhatIfReport.Change(petition.registrationNumber(), differences));
+    }
+
+    private static void difference(String what, String before, String after, List<String> differences) {
+        if (!Objects.equals(before, after)) {
+            differences.add(what + ": " + before + " -> " + after);
+        }
+    }
+
+    private static String routing(RoutingDecision routing) {
+        return routing.disposition() + " " + routing.unitCode()
+                + (routing.coUnits().isEmpty() ? "" : " with " + String.join(",", routing.coUnits()))
+                + " " + routing.priority();
+    }
+
+    private static String confidentiality(ConfidentialityDecision decision) {
+        if (!decision.restricts()) {
+            return "none";
+        }
+        return (decision.identityHidden() ? "identity hidden" : "identity shown")
+                + (decision.hiddenFrom().isEmpty() ? "" : ", hidden from " + new java.util.TreeSet<>(decision.hiddenFrom()))
+                + (decision.redacted().isEmpty() ? "" : ", redacts " + new java.util.TreeSet<>(decision.redacted()))
+                + (decision.readers().isEmpty() ? "" : ", readers " + new java.util.TreeSet<>(decision.readers()));
+    }
+
+    private static String escalations(List<EscalationDecision> escalations) {
+        if (escalations.isEmpty()) {
+            return "none";
+        }
+        return escalations.stream().map(e -> e.trigger() + " to " + e.level() + " " + e.urgency() + " "
+                + e.reportWithinHours() + "h").sorted().toList().toString();
+    }
+}

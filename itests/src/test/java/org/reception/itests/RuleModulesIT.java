@@ -1,0 +1,350 @@
+package org.reception.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Jurisdiction rule modules against the booted distribution: dropped into deploy/, updated, refused,
+ * rolled back, plain DRL files, runaway rules, what-if, the shell, and the example modules as features.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RuleModulesIT {
+
+    /** Wudang district: the county of the module dropped into deploy/. */
+    private static final String WUDANG = "520112";
+    private static final String BAIYUN = "520113";
+    private static final String HUAXI = "520111";
+    private static final String YUNYAN = "520103";
+
+    private static KarafInstance karaf;
+    private static Api api;
+    private static Path moduleJar;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        karaf = KarafInstance.create("rule-modules");
+        karaf.start();
+        api = new Api(karaf);
+        moduleJar = karaf.home().resolve("deploy/wudang-health.jar");
+    }
+
+    @AfterAll
+    static void shutDown() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCountyModuleDroppedIntoDeployChangesRoutingForThatCountyOnly() throws Exception {
+        RuleModuleJars.write(moduleJar, wudangHealth("1.0.0", "520112-V1", "520112-V1"));
+
+        JsonNode routing = awaitRouting(WUDANG, "HEALTH", "wudang-health", "1.0.0");
+        assertEquals("520112-V1", routing.get("unitCode").asText());
+        assertEquals(List.of("Health to the district hospital group"), rulesFired(routing));
+        assertEquals("520113-WJJ", routingOf(register(BAIYUN, "HEALTH", "看病难")).get("unitCode").asText(),
+                "a neighbouring county keeps the province's routing");
+        assertEquals("520112-ZRZYJ",
+                routingOf(register(WUDANG, "LAND_RESOURCES", "征地")).get("unitCode").asText(),
+                "other matters of the county are the province's");
+    }
+
+    @Test
+    @Order(2)
+    void anUpdatedModuleDecidesFromItsNewVersion() throws Exception {
+        RuleModuleJars.write(moduleJar, wudangHealth("2.0.0", "520112-V2", "520112-V2"));
+
+        assertEquals("520112-V2", awaitRouting(WUDANG, "HEALTH", "wudang-health", "2.0.0").get("unitCode").asText());
+    }
+
+    @Test
+    @Order(3)
+    void aModuleWithASyntaxErrorOrAFailingTestCaseIsRefusedAndTheOldOneKeepsDeciding() throws Exception {
+        RuleModuleJars.write(moduleJar, RuleModuleJars.bytes("wudang-health", "3.0.0", WUDANG,
+                Map.of("rules/routing.drl", RuleModuleJars.HEAD + "rule \"Broken\" when PetitionFact( category == ) then end")));
+        JsonNode refused = awaitRejection("3.0.0");
+        assertTrue(refused.get("errors").get(0).asText().startsWith("/rules/routing.drl line 6"), refused.toString());
+        assertDecidedBy(WUDANG, "wudang-health", "2.0.0", "520112-V2");
+
+        RuleModuleJars.write(moduleJar, wudangHealth("3.1.0", "520112-V3", "520112-WRONG"));
+        JsonNode failing = awaitRejection("3.1.0");
+        assertTrue(failing.get("errors").get(0).asText()
+                .contains("expected unit 520112-WRONG but was 520112-V3"), failing.toString());
+        assertDecidedBy(WUDANG, "wudang-health", "2.0.0", "520112-V2");
+
+        String info = karaf.shell("rules:info wudang-health");
+        assertTrue(info.contains("wudang-health 2.0.0 for 520112, ACTIVE"), info);
+        assertTrue(info.contains("kept for rollback: 1.0.0"), info);
+        assertTrue(info.contains("refused wudang-health 3.1.0"), info);
+    }
+
+    @Test
+    @Order(4)
+    void rollingBackBringsTheReplacedVersionBack() throws Exception {
+        HttpResponse<String> rolledBack = api.post("rules/modules/wudang-health/rollback", "");
+        assertEquals(200, rolledBack.statusCode(), rolledBack.body());
+        assertEquals("1.0.0", Api.json(rolledBack).get("version").asText());
+        assertDecidedBy(WUDANG, "wudang-health", "1.0.0", "520112-V1");
+
+        HttpResponse<String> nothingLeft = api.post("rules/modules/wudang-health/rollback", "");
+        assertEquals(409, nothingLeft.statusCode(), nothingLeft.body());
+        assertEquals("urn:reception:problem:no-earlier-version", Api.json(nothingLeft).get("type").asText());
+        assertEquals(404, api.post("rules/modules/nowhere/rollback", "").statusCode());
+    }
+
+    @Test
+    @Order(5)
+    void aPlainDrlFileDroppedIntoDeployBecomesItsJurisdictionsModule() throws Exception {
+        Path drl = karaf.home().resolve("deploy/" + YUNYAN + "-yunyan-plain.drl");
+        Path staged = Files.createTempFile(karaf.home(), "plain", ".tmp");
+        Files.writeString(staged, RuleModuleJars.healthTo("520103-PLAIN"), StandardCharsets.UTF_8);
+        Files.move(staged, drl);
+
+        JsonNode routing = awaitUnit(YUNYAN, "520103-PLAIN");
+        assertEquals("yunyan-plain", routing.at("/provenance/moduleId").asText());
+        assertTrue(routing.at("/provenance/moduleVersion").asText().startsWith("drl-"));
+        assertTrue(karaf.shell("rules:list").contains("file deploy/520103-yunyan-plain.drl"));
+
+        Files.delete(drl);
+        assertEquals("province-base", awaitUnit(YUNYAN, "520103-WJJ").at("/provenance/moduleId").asText());
+    }
+
+    @Test
+    @Order(6)
+    void aModuleThatLoopsOrHangsDoesNotHangRequestsAndTheProvinceDecides() throws Exception {
+        HttpResponse<String> deployed = api.postJar("rules/modules", RuleModuleJars.bytes("huaxi-runaway", "1.0.0",
+                HUAXI, Map.of("rules/routing.drl", RuleModuleJars.HEAD + """
+                        rule "Loops on one word"
+                        when $p : PetitionFact( mentions( "循环" ) )
+                        then update( $p );
+                        end
+                        rule "Hangs on another"
+                        when PetitionFact( mentions( "挂起" ) )
+                        then while ( true ) { Thread.sleep( 20 ); }
+                        end
+                        rule "Routes the rest"
+                        when PetitionFact( !mentions( "循环" ), !mentions( "挂起" ) )
+                        then insert( new Routing( "520111-HX", "花溪区信访局", "属地管理" ) );
+                        end
+                        """)));
+        assertEquals(200, deployed.statusCode(), deployed.body());
+        assertEquals("huaxi-runaway", routingOf(register(HUAXI, "OTHER", "一般事项")).at("/provenance/moduleId").asText());
+
+        Instant started = Instant.now();
+        JsonNode looping = routingOf(register(HUAXI, "OTHER", "循环反映"));
+        assertEquals("province-base", looping.at("/provenance/moduleId").asText());
+        JsonNode hanging = routingOf(register(HUAXI, "OTHER", "挂起不办"));
+        assertEquals("province-base", hanging.at("/provenance/moduleId").asText());
+        assertTrue(Duration.between(started, Instant.now()).toSeconds() < 20, "runaway rules were cut off");
+
+        JsonNode module = Api.json(api.get("rules/modules/huaxi-runaway"));
+        assertEquals("SUSPENDED", module.at("/active/state").asText(), module.toString());
+        assertEquals(2, module.get("runaways").asInt(), module.toString());
+        assertEquals("province-base", routingOf(register(HUAXI, "OTHER", "一般事项")).at("/provenance/moduleId").asText(),
+                "a suspended module decides nothing");
+        assertEquals(200, api.get("health").statusCode(), "the province still serves");
+    }
+
+    @Test
+    @Order(7)
+    void whatIfReportsTheDecisionsACandidateWouldChangeAndActivatesNothing() throws Exception {
+        byte[] candidate = wudangHealth("9.0.0", "520112-CANDIDATE", "520112-CANDIDATE");
+
+        HttpResponse<String> answer = api.postJar("rules/what-if?cases=500", candidate);
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode report = Api.json(answer);
+        assertEquals("9.0.0", report.at("/candidate/version").asText());
+        assertEquals("1.0.0", report.at("/serving/version").asText());
+        assertTrue(report.get("examined").asInt() >= 6, report.toString());
+        JsonNode changes = report.get("changes");
+        assertTrue(changes.size() >= 4, report.toString());
+        for (JsonNode change : changes) {
+            assertEquals("routing: TRANSFER 520112-V1 NORMAL -> TRANSFER 520112-CANDIDATE NORMAL",
+                    change.get("differences").get(0).asText(), change.toString());
+        }
+        assertDecidedBy(WUDANG, "wudang-health", "1.0.0", "520112-V1");
+
+        HttpResponse<String> invalid = api.postJar("rules/what-if", RuleModuleJars.bytes("wudang-health", "9.1.0",
+                WUDANG, Map.of("rules/routing.drl", "rule")));
+        assertEquals(422, invalid.statusCode(), invalid.body());
+        assertEquals("urn:reception:problem:invalid-rule-module", Api.json(invalid).get("type").asText());
+        assertEquals(400, api.postJar("rules/what-if?cases=0", candidate).statusCode());
+        assertEquals(422, api.postJar("rules/modules", "not a jar".getBytes(StandardCharsets.UTF_8)).statusCode());
+    }
+
+    @Test
+    @Order(8)
+    void theShellDeploysTestsAndExplains() throws Exception {
+        Path jar = karaf.home().resolve("wudang-health-4.0.0.jar");
+        Files.write(jar, wudangHealth("4.0.0", "520112-V4", "520112-V4"));
+        String deployed = karaf.shell("rules:deploy " + jar);
+        assertTrue(deployed.contains("Deployed wudang-health 4.0.0 for 520112"), deployed);
+        JsonNode petition = register(WUDANG, "HEALTH", "看病难");
+        assertEquals("520112-V4", routingOf(petition).get("unitCode").asText());
+
+        String tested = karaf.shell("rules:test province-base");
+        assertTrue(tested.contains("0 failed"), tested);
+        assertTrue(tested.contains("PASS /rules/tests/accusation-hidden-from-accused.properties"), tested);
+
+        String explained = karaf.shell("rules:explain " + petition.get("registrationNumber").asText());
+        assertTrue(explained.contains("Routing: TRANSFER to 520112-V4"), explained);
+        assertTrue(explained.contains("by wudang-health 4.0.0 (520112), still serving"), explained);
+        JsonNode explanation = Api.json(api.get("rules/explain/" + petition.get("id").asText()));
+        assertFalse(explanation.get("decidedBySupersededVersion").asBoolean());
+
+        String rolledBack = karaf.shell("rules:rollback wudang-health");
+        assertTrue(rolledBack.contains("wudang-health 1.0.0 decides"), rolledBack);
+        String nowExplained = karaf.shell("rules:explain " + petition.get("registrationNumber").asText());
+        assertTrue(nowExplained.contains("since replaced by 1.0.0"), nowExplained);
+    }
+
+    @Test
+    @Order(9)
+    void theExampleCityAndCountyModulesInstallAsFeaturesAndLayerOverTheProvince() throws Exception {
+        karaf.shell("feature:install reception-rules-guiyang reception-rules-nanming");
+        awaitModule("nanming");
+
+        JsonNode property = register("520102", "HOUSING_CONSTRUCTION", "物业乱收费");
+        JsonNode routing = routingOf(property);
+        assertEquals("ASSIGN", routing.get("disposition").asText());
+        assertEquals("520102-ZJJ", routing.get("unitCode").asText());
+        assertEquals("[\"520102-SCJGJ\"]", routing.get("coUnits").toString());
+        assertEquals("5201-ZRZYHGHJ", routingOf(register("520102", "LAND_RESOURCES", "征地")).get("unitCode").asText(),
+                "Guiyang decides land matters of Nanming");
+
+        Map<String, Object> accusation = Petitions.petition("HOUSING_CONSTRUCTION", "举报物业负责人", "李某收受贿赂。", "520102");
+        accusation.put("type", "ACCUSATION");
+        accusation.put("accused", List.of("李某"));
+        HttpResponse<String> created = api.post("petitions", accusation);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode body = Api.json(created);
+        assertTrue(body.at("/confidentiality/identityHidden").asBoolean());
+        assertEquals("[\"李某\"]", body.at("/confidentiality/hiddenFrom").toString());
+        assertEquals("[\"520102-JJJCW\"]", body.at("/confidentiality/readers").toString());
+        assertEquals("张*", body.at("/petitioners/0/name").asText(), "a hidden identity is masked on every read");
+        assertEquals("张*", Api.json(api.get("petitions/" + body.get("id").asText())).at("/petitioners/0/name").asText());
+
+        Map<String, Object> group = Petitions.withPetitioners(
+                Petitions.petition("AGRICULTURE_RURAL", "土地流转纠纷", "要求解决。", "520181"), Petitions.group(6, 2));
+        group.put("channel", "VISIT");
+        JsonNode visit = Api.json(api.post("petitions", group));
+        JsonNode escalation = visit.at("/escalations/0");
+        assertEquals("GROUP_VISIT", escalation.get("trigger").asText(), visit.toString());
+        assertEquals("CITY", escalation.get("level").asText());
+        assertEquals(1, escalation.get("reportWithinHours").asInt(), "Guiyang's hour, not the province's two");
+        assertEquals("guiyang", escalation.at("/provenance/moduleId").asText());
+        assertEquals("HIGH", visit.at("/routing/priority").asText());
+    }
+
+    private static byte[] wudangHealth(String version, String unit, String testExpects) throws Exception {
+        return RuleModuleJars.bytes("wudang-health", version, WUDANG, Map.of(
+                "rules/routing.drl", RuleModuleJars.HEAD + """
+                        rule "Health to the district hospital group"
+                        when PetitionFact( category == Category.HEALTH )
+                        then insert( new Routing( "%s", "乌当区医疗集团", "属地管理（《信访工作条例》第二十二条）" ) );
+                        end
+                        """.formatted(unit),
+                "rules/tests/health.properties", "petition.category = HEALTH\nexpect.unit = " + testExpects + "\n"));
+    }
+
+    private static JsonNode register(String county, String category, String title) throws Exception {
+        HttpResponse<String> created = api.post("petitions", Petitions.petition(category, title, "请求处理。", county));
+        assertEquals(201, created.statusCode(), created.body());
+        return Api.json(created);
+    }
+
+    private static JsonNode routingOf(JsonNode petition) {
+        return petition.get("routing");
+    }
+
+    private static List<String> rulesFired(JsonNode routing) {
+        List<String> rules = new ArrayList<>();
+        routing.at("/provenance/rulesFired").forEach(rule -> rules.add(rule.asText()));
+        return rules;
+    }
+
+    private static void assertDecidedBy(String county, String module, String version, String unit) throws Exception {
+        JsonNode routing = routingOf(register(county, "HEALTH", "看病难"));
+        assertEquals(module, routing.at("/provenance/moduleId").asText(), routing.toString());
+        assertEquals(version, routing.at("/provenance/moduleVersion").asText(), routing.toString());
+        assertEquals(unit, routing.get("unitCode").asText());
+    }
+
+    private static JsonNode awaitRouting(String county, String category, String module, String version)
+            throws Exception {
+        return await(() -> {
+            JsonNode routing = routingOf(register(county, category, "看病难"));
+            return module.equals(routing.at("/provenance/moduleId").asText())
+                    && version.equals(routing.at("/provenance/moduleVersion").asText()) ? routing : null;
+        }, module + " " + version + " deciding for " + county);
+    }
+
+    private static JsonNode awaitUnit(String county, String unit) throws Exception {
+        return await(() -> {
+            JsonNode routing = routingOf(register(county, "HEALTH", "看病难"));
+            return unit.equals(routing.get("unitCode").asText()) ? routing : null;
+        }, "health petitions of " + county + " routed to " + unit);
+    }
+
+    private static JsonNode awaitRejection(String version) throws Exception {
+        return await(() -> {
+            for (JsonNode rejection : Api.json(api.get("rules/rejections"))) {
+                if (version.equals(rejection.get("version").asText())) {
+                    return rejection;
+                }
+            }
+            return null;
+        }, "the rejection of version " + version);
+    }
+
+    private static void awaitModule(String id) throws Exception {
+        await(() -> {
+            for (JsonNode module : Api.json(api.get("rules/modules"))) {
+                if (id.equals(module.get("id").asText())) {
+                    return module;
+                }
+            }
+            return null;
+        }, "module " + id + " active");
+    }
+
+    private interface Probe {
+        JsonNode attempt() throws Exception;
+    }
+
+    /** Polls what the platform does on its own (FileInstall scans deploy/ every second); fails after 30 s. */
+    private static JsonNode await(Probe probe, String what) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        do {
+            JsonNode found = probe.attempt();
+            if (found != null) {
+                return found;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("not seen within 30 s: " + what);
+    }
+}
