@@ -44,8 +44,7 @@ public final class LayeredDecider {
         RoutingDecision routing = null;
         ConfidentialityDecision confidentiality = ConfidentialityDecision.none(decidedAt);
         List<EscalationDecision> escalations = new ArrayList<>();
-        for (CompiledRuleModule layer : layers) {
-            ModuleVerdict verdict = evaluator.evaluate(layer, petition);
+        for (ModuleVerdict verdict : evaluator.evaluate(layers, petition)) {
             RuleProvenance provenance = provenance(verdict);
             Optional<Routing> proposed = verdict.routing();
             if (routing == null && proposed.isPresent()) {

@@ -27,28 +27,30 @@ import org.reception.rules.PetitionFact;
 import org.reception.rules.Routing;
 
 /**
- * Runs one compiled module against one petition in a session of its own, within two limits: a
- * number of rule firings (a rule that keeps re-activating itself) and a time (a rule whose
- * condition or action never returns). A module that outlives the time limit is suspended, since
- * the thread it holds cannot be taken back; it decides nothing more until a new version arrives.
+ * Runs compiled modules against a petition, each in a session of its own, within two limits per
+ * module: a number of rule firings (a rule that keeps re-activating itself) and a time (a rule
+ * whose condition or action never returns). The layers of one decision run one after the other on
+ * one worker thread, so that a decision costs one hand-over however many layers it has; the
+ * caller watches the module in progress. A module that outlives the time limit is suspended,
+ * since the thread it holds cannot be taken back; the layers after it run on a fresh worker.
  */
 public final class RuleEvaluator implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(RuleEvaluator.class);
 
     private final int fireLimit;
-    private final long timeLimitMillis;
-    private final ExecutorService sessions;
+    private final long timeLimitNanos;
+    private final ExecutorService workers;
 
     /**
-     * @param fireLimit how many rule firings one decision may take before the module is deemed runaway
-     * @param timeLimitMillis how long one module may take for one decision
+     * @param fireLimit how many rule firings one module may take for one petition
+     * @param timeLimitMillis how long one module may take for one petition
      */
     public RuleEvaluator(int fireLimit, long timeLimitMillis) {
         this.fireLimit = fireLimit;
-        this.timeLimitMillis = timeLimitMillis;
+        this.timeLimitNanos = TimeUnit.MILLISECONDS.toNanos(timeLimitMillis);
         AtomicInteger threads = new AtomicInteger();
-        this.sessions = Executors.newCachedThreadPool(work -> {
+        this.workers = Executors.newCachedThreadPool(work -> {
             Thread thread = new Thread(work, "reception-rules-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -56,28 +58,127 @@ public final class RuleEvaluator implements AutoCloseable {
     }
 
     public ModuleVerdict evaluate(CompiledRuleModule module, PetitionFact petition) {
-        module.counters().evaluations.incrementAndGet();
-        List<String> fired = Collections.synchronizedList(new ArrayList<>());
-        Future<ModuleVerdict> run = sessions.submit(() -> withHostClassLoader(() -> run(module, petition, fired)));
-        try {
-            return run.get(timeLimitMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            run.cancel(true);
+        return evaluate(List.of(module), petition).get(0);
+    }
+
+    /** @return one verdict per module, in the order given */
+    public List<ModuleVerdict> evaluate(List<CompiledRuleModule> modules, PetitionFact petition) {
+        List<ModuleVerdict> verdicts = new ArrayList<>(modules.size());
+        int next = 0;
+        while (next < modules.size()) {
+            Layers run = new Layers(modules.subList(next, modules.size()), petition);
+            Future<?> running = workers.submit(run);
+            int overran = await(run, running);
+            if (overran < 0) {
+                verdicts.addAll(run.verdicts);
+                break;
+            }
+            running.cancel(true);
+            CompiledRuleModule module = run.modules.get(overran);
+            synchronized (run.verdicts) {
+                run.abandoned = true;
+                verdicts.addAll(run.verdicts.subList(0, overran));
+            }
             module.counters().runaways.incrementAndGet();
             module.counters().suspended.set(true);
             LOG.error("Rule module {} {} took more than {} ms for {} and is suspended until a new version arrives;"
-                    + " rules fired so far: {}", module.id(), module.version(), timeLimitMillis, petition, fired);
-            return ModuleVerdict.brokenOff(module, List.copyOf(fired), "took more than " + timeLimitMillis + " ms");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            LOG.error("Rule module {} {} failed for {}; its decision is ignored", module.id(), module.version(),
-                    petition, cause);
-            return ModuleVerdict.brokenOff(module, List.copyOf(fired), "failed: " + cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.cancel(true);
-            return ModuleVerdict.brokenOff(module, List.copyOf(fired), "interrupted");
+                    + " rules fired so far: {}", module.id(), module.version(),
+                    TimeUnit.NANOSECONDS.toMillis(timeLimitNanos), petition, run.firedInCurrent());
+            verdicts.add(ModuleVerdict.brokenOff(module, run.firedInCurrent(),
+                    "took more than " + TimeUnit.NANOSECONDS.toMillis(timeLimitNanos) + " ms"));
+            next += overran + 1;
         }
+        return verdicts;
+    }
+
+    /** @return -1 when every module is done, else the index of the module that overran */
+    private int await(Layers run, Future<?> running) {
+        while (true) {
+            int current = run.current;
+            long left = timeLimitNanos - (System.nanoTime() - run.currentStarted);
+            try {
+                running.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+                return -1;
+            } catch (TimeoutException e) {
+                if (run.current == current && System.nanoTime() - run.currentStarted >= timeLimitNanos) {
+                    return current;
+                }
+            } catch (ExecutionException e) {
+                // Only a failure of the host itself gets here; a module's failure is its verdict.
+                throw new IllegalStateException("rule evaluation failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.cancel(true);
+                throw new IllegalStateException("interrupted while the rules decided", e);
+            }
+        }
+    }
+
+    /** The layers of one decision, run in order on one worker. */
+    private final class Layers implements Runnable {
+        final List<CompiledRuleModule> modules;
+        final PetitionFact petition;
+        final List<ModuleVerdict> verdicts;
+        volatile int current;
+        volatile long currentStarted = System.nanoTime();
+        volatile List<String> fired = List.of();
+        /** Guarded by {@link #verdicts}: set when the caller gave up on this run. */
+        boolean abandoned;
+
+        Layers(List<CompiledRuleModule> modules, PetitionFact petition) {
+            this.modules = List.copyOf(modules);
+            this.petition = petition;
+            this.verdicts = new ArrayList<>(modules.size());
+        }
+
+        @Override
+        public void run() {
+            withHostClassLoader(() -> {
+                for (int i = 0; i < modules.size(); i++) {
+                    List<String> firedHere = Collections.synchronizedList(new ArrayList<>());
+                    fired = firedHere;
+                    currentStarted = System.nanoTime();
+                    current = i;
+                    ModuleVerdict verdict = evaluateHere(modules.get(i), petition, firedHere);
+                    synchronized (verdicts) {
+                        if (abandoned) {
+                            return null;
+                        }
+                        verdicts.add(verdict);
+                    }
+                }
+                return null;
+            });
+        }
+
+        List<String> firedInCurrent() {
+            return List.copyOf(fired);
+        }
+    }
+
+    private ModuleVerdict evaluateHere(CompiledRuleModule module, PetitionFact petition, List<String> fired) {
+        module.counters().evaluations.incrementAndGet();
+        try {
+            return run(module, petition, fired);
+        } catch (RuntimeException e) {
+            if (Thread.interrupted() || interruption(e)) {
+                // The caller gave up on this module at the time limit and has reported it already.
+                LOG.debug("Rule module {} {} stopped after the time limit", module.id(), module.version(), e);
+                return ModuleVerdict.brokenOff(module, List.copyOf(fired), "stopped after the time limit");
+            }
+            LOG.error("Rule module {} {} failed for {}; its decision is ignored", module.id(), module.version(),
+                    petition, e);
+            return ModuleVerdict.brokenOff(module, List.copyOf(fired), "failed: " + e);
+        }
+    }
+
+    private static boolean interruption(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ModuleVerdict run(CompiledRuleModule module, PetitionFact petition, List<String> fired) {
@@ -126,6 +227,6 @@ public final class RuleEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        sessions.shutdownNow();
+        workers.shutdownNow();
     }
 }
