@@ -1,9 +1,12 @@
 package org.reception.itests;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,6 +38,25 @@ final class Api {
 
     HttpResponse<String> post(String path, Object body, String... headers) throws IOException, InterruptedException {
         return post(path, Petitions.json(body), headers);
+    }
+
+    /** GETs any path of the platform's port, e.g. {@code /api/open311/v2/services.json}. */
+    HttpResponse<String> getAt(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(karaf.http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs an HTML form ({@code application/x-www-form-urlencoded}); {@code headers} are name, value pairs. */
+    HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
+            throws IOException, InterruptedException {
+        String form = String.join("&", fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(),
+                StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).toList());
+        HttpRequest.Builder request = HttpRequest.newBuilder(karaf.http(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POSTs a module jar, as a rule administrator uploads one. */

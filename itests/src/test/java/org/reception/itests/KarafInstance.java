@@ -70,7 +70,12 @@ final class KarafInstance implements AutoCloseable {
     }
 
     URI api(String path) {
-        return URI.create("http://localhost:" + httpPort + "/api/v1/" + path);
+        return http("/api/v1/" + path);
+    }
+
+    /** Any path of the platform's HTTP port, e.g. {@code /api/open311/v2/services.json}. */
+    URI http(String path) {
+        return URI.create("http://localhost:" + httpPort + path);
     }
 
     /** Starts the platform and waits until its health answers 200; returns how long that took. */

@@ -6,25 +6,37 @@ package org.reception.cases;
  */
 public enum Category {
     /** 国土资源: land, expropriation, mining rights. */
-    LAND_RESOURCES,
+    LAND_RESOURCES("国土资源"),
     /** 住房城乡建设: housing, demolition, construction quality, property management. */
-    HOUSING_CONSTRUCTION,
+    HOUSING_CONSTRUCTION("住房城乡建设"),
     /** 劳动和社会保障: wages, pensions, social insurance. */
-    LABOUR_SOCIAL_SECURITY,
+    LABOUR_SOCIAL_SECURITY("劳动和社会保障"),
     /** 政法: policing and public order. */
-    PUBLIC_SECURITY,
+    PUBLIC_SECURITY("政法"),
     /** 生态环境: pollution, environmental protection. */
-    ENVIRONMENT,
+    ENVIRONMENT("生态环境"),
     /** 卫生健康: medical disputes, public health. */
-    HEALTH,
+    HEALTH("卫生健康"),
     /** 教育: schools, admissions, teachers. */
-    EDUCATION,
+    EDUCATION("教育"),
     /** 农业农村: rural land contracts, agriculture subsidies. */
-    AGRICULTURE_RURAL,
+    AGRICULTURE_RURAL("农业农村"),
     /** 市场监管: consumer protection, food and drug safety. */
-    MARKET_REGULATION,
+    MARKET_REGULATION("市场监管"),
     /** 民政: social assistance, veterans, civil affairs. */
-    CIVIL_AFFAIRS,
+    CIVIL_AFFAIRS("民政"),
     /** Anything the categories above do not cover. */
-    OTHER
+    OTHER("其他");
+
+    private final String label;
+
+    Category(String label) {
+        this.label = label;
+    }
+
+    /** The name a petitioner reads, e.g. {@code 生态环境}. */
+    public String label() {
+        return label;
+    }
 }
+

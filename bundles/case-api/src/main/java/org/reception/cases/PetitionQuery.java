@@ -15,11 +15,19 @@ import java.util.Set;
  */
 public record PetitionQuery(String jurisdiction, Set<PetitionStatus> statuses, String unit, boolean overdue,
                             Integer dueWithinDays, PetitionType type, Channel channel, Instant receivedFrom,
-                            Instant receivedTo, String text, int page, int size) {
+                            Instant receivedTo, String text, Category category, int page, int size) {
 
     public static final int MAX_SIZE = 200;
 
     public PetitionQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    }
+
+    /** Any category. */
+    public PetitionQuery(String jurisdiction, Set<PetitionStatus> statuses, String unit, boolean overdue,
+                         Integer dueWithinDays, PetitionType type, Channel channel, Instant receivedFrom,
+                         Instant receivedTo, String text, int page, int size) {
+        this(jurisdiction, statuses, unit, overdue, dueWithinDays, type, channel, receivedFrom, receivedTo, text, null,
+                page, size);
     }
 }

@@ -14,6 +14,15 @@ public interface PetitionService {
      */
     Registration register(NewPetition petition);
 
+    /**
+     * Registers at most once per idempotency key: a retry with a key already used answers what the
+     * first request answered ({@link Registration#replayed()}), and stores nothing.
+     *
+     * @param idempotencyKey chosen by the client, unique per petition it means to register; {@code null} for none
+     * @throws IdempotencyKeyReused if the key was used for a different petition
+     */
+    Registration register(NewPetition petition, String idempotencyKey);
+
     Optional<Petition> find(String id);
 
     Optional<Petition> findByRegistrationNumber(String registrationNumber);

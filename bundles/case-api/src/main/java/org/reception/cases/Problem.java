@@ -11,6 +11,7 @@ public enum Problem {
     ILLEGAL_TRANSITION("illegal-transition", "The action is not allowed in the case's present state"),
     CONFLICT("conflict", "The case changed since it was read"),
     SERVICE_UNAVAILABLE("service-unavailable", "The platform is not ready"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The idempotency key was used for another request"),
     INVALID_RULE_MODULE("invalid-rule-module", "The rule module was refused"),
     NO_EARLIER_VERSION("no-earlier-version", "No earlier version of the rule module is kept");
 

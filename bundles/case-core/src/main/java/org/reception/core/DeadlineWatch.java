@@ -28,7 +28,8 @@ import org.reception.cases.spi.PetitionRepository;
 /**
  * Finds pending legal time limits that are near or passed and raises their events, once each, then
  * puts every overdue case to its jurisdiction's rules, which may escalate it. The state lives in
- * the database, so a restart neither loses nor repeats an event or an assessment.
+ * the database, so a restart neither loses nor repeats an event or an assessment. It also forgets
+ * idempotency keys older than a day.
  */
 @Component(immediate = true, configurationPid = DeadlineConfig.PID)
 @Designate(ocd = DeadlineConfig.class)
@@ -37,6 +38,8 @@ public final class DeadlineWatch {
     private static final Logger LOG = LogManager.getLogger(DeadlineWatch.class);
 
     private static final int ASSESSMENTS_PER_SCAN = 200;
+    /** How long a client may retry a registration with the same idempotency key. */
+    static final java.time.Duration IDEMPOTENCY_KEYS_KEPT = java.time.Duration.ofHours(24);
 
     private final PetitionRepository repository;
     /** Without a rules host, overdue events wait, unassessed, for one to arrive. */
@@ -73,6 +76,7 @@ public final class DeadlineWatch {
                 LOG.info("Raised {} deadline event(s) for {}", raised, today);
             }
             assessOverdue(today);
+            repository.forgetIdempotencyKeys(clock.now().minus(IDEMPOTENCY_KEYS_KEPT));
         } catch (RuntimeException e) {
             // The next scan retries; an exception must not end the schedule.
             LOG.warn("Deadline scan failed: {}", e.getMessage(), e);

@@ -36,6 +36,9 @@ import org.reception.cases.Registration;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.PlatformTime;
+import org.reception.cases.IdempotencyKeyReused;
+import org.reception.cases.Sha256;
+import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.spi.PetitionRepository;
 import org.reception.cases.RuleDecisions;
 import org.reception.cases.spi.RuleEngine;
@@ -74,8 +77,21 @@ public final class PetitionDesk implements PetitionService {
 
     @Override
     public Registration register(NewPetition petition) {
+        return register(petition, null);
+    }
+
+    @Override
+    public Registration register(NewPetition petition, String idempotencyKey) {
         Instant now = clock.now();
         validation.check(petition, now);
+        IdempotentRegistration.Key key = idempotencyKey == null ? null : new IdempotentRegistration.Key(
+                Sha256.hex("idempotency-key\u001f" + idempotencyKey), Sha256.hex(petition.toString()));
+        if (key != null) {
+            Optional<IdempotentRegistration> earlier = repository.registrationByKey(key);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), key);
+            }
+        }
         Instant receivedAt = petition.receivedAt() != null ? petition.receivedAt() : now;
         List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
         String category = petition.category().name();
@@ -106,7 +122,16 @@ public final class PetitionDesk implements PetitionService {
                 petition.accused(), petition.confidential(), new ArrayList<>(links), status, decision,
                 decisions.confidentiality(), decisions.escalations(), handling, List.of(dispose), List.of(), 0);
         String queryCode = queryCode();
-        Petition registered = repository.create(draft, queryCode, "intake", now);
+        Petition registered;
+        if (key == null) {
+            registered = repository.create(draft, queryCode, "intake", now);
+        } else {
+            IdempotentRegistration recorded = repository.create(draft, queryCode, "intake", now, key, duplicates);
+            if (!recorded.created()) {
+                return replay(recorded, key);
+            }
+            registered = recorded.petition();
+        }
         LOG.info("Registered petition {} ({}) for {} as {}, routed to {} by {} {}{}", registered.registrationNumber(),
                 registered.id(), registered.jurisdiction(), registered.status(), decision.unitCode(),
                 decision.provenance().moduleId(), decision.provenance().moduleVersion(),
@@ -166,6 +191,19 @@ public final class PetitionDesk implements PetitionService {
     @Override
     public AuditVerification verifyAudit() {
         return repository.verifyAudit();
+    }
+
+    /** The answer the first request with this key got; refused if the key came with a different petition. */
+    private static Registration replay(IdempotentRegistration earlier, IdempotentRegistration.Key key) {
+        if (!earlier.key().requestHash().equals(key.requestHash())) {
+            throw new IdempotencyKeyReused("the idempotency key was used for another petition ("
+                    + earlier.petition().registrationNumber() + "); use a new key for a new petition");
+        }
+        Petition petition = earlier.petition();
+        LOG.info("Registration {} answered again for a retry with its idempotency key", petition.registrationNumber());
+        return new Registration(Redaction.of(petition),
+                new Receipt(petition.registrationNumber(), earlier.queryCode(), petition.receivedAt()),
+                earlier.possibleDuplicates(), true);
     }
 
     private String queryCode() {

@@ -3,20 +3,17 @@ package org.reception.store;
 import static org.reception.store.Jdbc.instant;
 import static org.reception.store.Jdbc.setInstant;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.reception.cases.AuditEntry;
 import org.reception.cases.AuditVerification;
+import org.reception.cases.Sha256;
 
 /**
  * The append-only audit log: each entry's hash covers its content and the previous entry's hash.
@@ -123,15 +120,7 @@ final class AuditLog {
                        String detail) {
         String canonical = String.join("\u001f", previous, Long.toString(seq), petitionId, action, actor,
                 at.toString(), detail);
-        return sha256(canonical);
+        return Sha256.hex(canonical);
     }
 
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
-    }
 }

@@ -44,9 +44,11 @@ import org.reception.cases.PublicStatus;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleProvenance;
 import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.Sha256;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
+import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.spi.PetitionRepository;
 
 /**
@@ -89,6 +91,80 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 }
                 throw new ServiceUnavailable("the petition could not be stored", e);
             }
+        }
+    }
+
+    @Override
+    public IdempotentRegistration create(Petition draft, String queryCode, String actor, Instant now,
+                                         IdempotentRegistration.Key key, List<String> possibleDuplicates) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                return inTransaction(connection, () -> {
+                    Optional<IdempotentRegistration> earlier = registrationByKey(connection, key);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                    Petition created = insert(connection, draft, queryCode, actor, now);
+                    try (PreparedStatement record = connection.prepareStatement(
+                            "INSERT INTO idempotent_request (key_hash, request_hash, petition_id, query_code,"
+                                    + " possible_duplicates, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        record.setString(1, key.keyHash());
+                        record.setString(2, key.requestHash());
+                        record.setString(3, created.id());
+                        record.setString(4, queryCode);
+                        record.setString(5, String.join(PetitionRows.LIST_SEPARATOR, possibleDuplicates));
+                        setInstant(record, 6, now);
+                        record.executeUpdate();
+                    }
+                    return new IdempotentRegistration(key, created, queryCode, possibleDuplicates, true);
+                });
+            } catch (SQLException e) {
+                if (DUPLICATE_KEY.equals(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
+                    // A concurrent request with the same key committed first, or the sequence was contended.
+                    Optional<IdempotentRegistration> earlier = registrationByKey(key);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                    continue;
+                }
+                throw new ServiceUnavailable("the petition could not be stored", e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<IdempotentRegistration> registrationByKey(IdempotentRegistration.Key key) {
+        return read(connection -> registrationByKey(connection, key), "the idempotency key could not be read");
+    }
+
+    private static Optional<IdempotentRegistration> registrationByKey(Connection connection,
+                                                                      IdempotentRegistration.Key key)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT request_hash, petition_id, query_code, possible_duplicates FROM idempotent_request"
+                        + " WHERE key_hash = ?")) {
+            select.setString(1, key.keyHash());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Petition petition = PetitionRows.read(connection, row.getString("petition_id")).orElseThrow();
+                return Optional.of(new IdempotentRegistration(
+                        new IdempotentRegistration.Key(key.keyHash(), row.getString("request_hash")), petition,
+                        row.getString("query_code"), PetitionRows.split(row.getString("possible_duplicates")), false));
+            }
+        }
+    }
+
+    @Override
+    public int forgetIdempotencyKeys(Instant before) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM idempotent_request WHERE created_at < ?")) {
+            setInstant(delete, 1, before);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new ServiceUnavailable("idempotency keys could not be forgotten", e);
         }
     }
 
@@ -315,7 +391,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     /** Bound to the registration number, so a code is worth nothing for another petition. */
     static String queryCodeHash(String registrationNumber, String queryCode) {
-        return AuditLog.sha256("query-code\u001f" + registrationNumber + "\u001f" + queryCode);
+        return Sha256.hex("query-code\u001f" + registrationNumber + "\u001f" + queryCode);
     }
 
     @Override

@@ -71,6 +71,10 @@ final class PetitionListing {
             conditions.add("p.petition_type = ?");
             parameters.add((s, i) -> s.setString(i, query.type().name()));
         }
+        if (query.category() != null) {
+            conditions.add("p.category = ?");
+            parameters.add((s, i) -> s.setString(i, query.category().name()));
+        }
         if (query.channel() != null) {
             conditions.add("p.channel = ?");
             parameters.add((s, i) -> s.setString(i, query.channel().name()));

@@ -13,6 +13,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
 import java.util.Set;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.Category;
+import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.EscalationDecision;
 import org.reception.cases.EscalationLevel;
@@ -86,6 +91,36 @@ class JdbcPetitionRepositoryTest {
         assertEquals(2, read.escalations().get(0).reportWithinHours());
         assertEquals(LocalDate.of(2026, 3, 17), read.deadlines().get(0).due());
         assertEquals(0, read.version());
+    }
+
+    @Test
+    void aKeyRecordedOnceRegistersOnePetitionHoweverOftenAndConcurrentlyItIsSent() throws Exception {
+        IdempotentRegistration.Key key = new IdempotentRegistration.Key("k".repeat(64), "r".repeat(64));
+        int before = count("SELECT COUNT(*) FROM petition");
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<IdempotentRegistration>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(clients.submit(() -> repository.create(draft("520102", "重试"), "CODE-" + Thread.currentThread()
+                    .getId(), "county", NOW, key, List.of("520102-2026-000009"))));
+        }
+        List<IdempotentRegistration> registrations = new ArrayList<>();
+        for (Future<IdempotentRegistration> answer : answers) {
+            registrations.add(answer.get());
+        }
+        clients.shutdown();
+
+        assertEquals(before + 1, count("SELECT COUNT(*) FROM petition"));
+        assertEquals(1, registrations.stream().filter(IdempotentRegistration::created).count());
+        IdempotentRegistration first = registrations.stream().filter(IdempotentRegistration::created).findFirst()
+                .orElseThrow();
+        for (IdempotentRegistration registration : registrations) {
+            assertEquals(first.petition().id(), registration.petition().id());
+            assertEquals(first.queryCode(), registration.queryCode());
+            assertEquals(List.of("520102-2026-000009"), registration.possibleDuplicates());
+        }
+        assertEquals("r".repeat(64), repository.registrationByKey(key).orElseThrow().key().requestHash());
+        assertEquals(1, repository.forgetIdempotencyKeys(NOW.plusSeconds(1)));
+        assertTrue(repository.registrationByKey(key).isEmpty());
     }
 
     @Test

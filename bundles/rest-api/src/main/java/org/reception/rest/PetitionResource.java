@@ -58,6 +58,9 @@ public class PetitionResource {
 
     /** Who acts, for the audit log, until accounts arrive. */
     static final String ACTOR_HEADER = "Reception-Actor";
+    /** Sent by a client that may retry: the same key never registers a second petition. */
+    static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int DEFAULT_PAGE_SIZE = 20;
 
     private final Supplier<PetitionService> petitions;
@@ -75,12 +78,20 @@ public class PetitionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(NewPetition petition) {
-        Registration registration = Services.required(petitions).register(petition);
+    public Response register(@HeaderParam(IDEMPOTENCY_KEY_HEADER) String idempotencyKey, NewPetition petition) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
+                    List.of(new Violation(IDEMPOTENCY_KEY_HEADER, "must be 1 to 100 visible ASCII characters")));
+        }
+        Registration registration = Services.required(petitions).register(petition, idempotencyKey);
         Petition registered = registration.petition();
         URI location = uriInfo.getAbsolutePathBuilder().path(registered.id()).build();
-        return Response.created(location).tag(etag(registered))
-                .entity(new Registered(registered, registration.receipt(), registration.possibleDuplicates())).build();
+        Response.ResponseBuilder answer = Response.created(location).tag(etag(registered))
+                .entity(new Registered(registered, registration.receipt(), registration.possibleDuplicates()));
+        if (registration.replayed()) {
+            answer.header(REPLAYED_HEADER, "true");
+        }
+        return answer.build();
     }
 
     @GET

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.reception.cases.ConcurrentUpdate;
+import org.reception.cases.IdempotencyKeyReused;
 import org.reception.cases.IllegalTransition;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.Problem;
@@ -37,7 +38,7 @@ final class ProblemMappers {
 
     static List<Object> all() {
         return List.of(new Rejected(), new Unavailable(), new Unreadable(), new Http(), new Unexpected(),
-                new Illegal(), new Conflict(), new Unknown());
+                new Illegal(), new Conflict(), new Unknown(), new KeyReused());
     }
 
     private abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
@@ -70,6 +71,14 @@ final class ProblemMappers {
         public Response toResponse(ConcurrentUpdate e) {
             return ProblemDetails.response(Problem.CONFLICT, Response.Status.CONFLICT, e.getMessage(), instance(),
                     List.of());
+        }
+    }
+
+    static final class KeyReused extends Base<IdempotencyKeyReused> {
+        @Override
+        public Response toResponse(IdempotencyKeyReused e) {
+            return ProblemDetails.response(Problem.IDEMPOTENCY_KEY_REUSED, ProblemDetails.UNPROCESSABLE,
+                    e.getMessage(), instance(), List.of());
         }
     }
 

@@ -33,6 +33,7 @@ import org.reception.rules.admin.RuleTrials;
 public final class RestServer {
 
     static final String ADDRESS = "/v1";
+    static final String OPEN311_ADDRESS = "/open311/v2";
     private static final Logger LOG = LogManager.getLogger(RestServer.class);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -49,6 +50,7 @@ public final class RestServer {
 
     private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private Server server;
+    private Server open311;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindHealthCheck(HealthCheck check, Map<String, Object> properties) {
@@ -76,6 +78,14 @@ public final class RestServer {
         factory.setProviders(providers);
         server = factory.create();
         LOG.info("REST API published at {} under the CXF servlet", ADDRESS);
+
+        JAXRSServerFactoryBean open311Factory = new JAXRSServerFactoryBean();
+        open311Factory.setBus(BusFactory.getDefaultBus());
+        open311Factory.setAddress(OPEN311_ADDRESS);
+        open311Factory.setServiceBeans(List.of(new Open311Resource(() -> petitions)));
+        open311Factory.setProviders(List.of(new BodySizeLimit()));
+        open311 = open311Factory.create();
+        LOG.info("Open311 GeoReport v2 published at {} under the CXF servlet", OPEN311_ADDRESS);
     }
 
     private Instant now() {
@@ -90,6 +100,9 @@ public final class RestServer {
     void deactivate() {
         if (server != null) {
             server.destroy();
+        }
+        if (open311 != null) {
+            open311.destroy();
         }
     }
 }

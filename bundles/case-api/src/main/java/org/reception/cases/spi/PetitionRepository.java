@@ -31,6 +31,20 @@ public interface PetitionRepository {
      */
     Petition create(Petition draft, String queryCode, String actor, Instant now);
 
+    /**
+     * As {@link #create}, and records the request under its idempotency key in the same
+     * transaction. If the key is recorded already (by an earlier or a concurrent request),
+     * nothing is stored and the earlier registration is returned.
+     */
+    IdempotentRegistration create(Petition draft, String queryCode, String actor, Instant now,
+                                  IdempotentRegistration.Key key, List<String> possibleDuplicates);
+
+    /** The registration recorded under an idempotency key, if any. */
+    Optional<IdempotentRegistration> registrationByKey(IdempotentRegistration.Key key);
+
+    /** Forgets the idempotency keys recorded before {@code before}; @return how many */
+    int forgetIdempotencyKeys(Instant before);
+
     Optional<Petition> findById(String id);
 
     Optional<Petition> findByRegistrationNumber(String registrationNumber);

@@ -6,14 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +37,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.reception.cases.RuleDecisions;
+import org.reception.cases.Sha256;
 import org.reception.cases.divisions.DivisionLevel;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
@@ -266,7 +264,7 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
             return;
         }
         String drl = Files.readString(artifact.toPath(), StandardCharsets.UTF_8);
-        RuleModuleSource source = new RuleModuleSource(name.group(2), "drl-" + digest(drl), name.group(1),
+        RuleModuleSource source = new RuleModuleSource(name.group(2), "drl-" + Sha256.hex(drl).substring(0, 12), name.group(1),
                 Map.of("/" + artifact.getName(), drl), Map.of(), "file deploy/" + artifact.getName());
         try {
             CompiledRuleModule module = compiler.compile(source);
@@ -378,15 +376,6 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         if (ruleBases.withdraw(module)) {
             LOG.info("Rule module {} {} for jurisdiction {} withdrawn: {}", module.id(), module.version(),
                     module.jurisdiction(), why);
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

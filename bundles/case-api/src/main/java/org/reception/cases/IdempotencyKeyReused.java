@@ -1,0 +1,11 @@
+package org.reception.cases;
+
+/** An idempotency key sent again with a different request: the client mixed up its keys. Nothing was stored. */
+public class IdempotencyKeyReused extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public IdempotencyKeyReused(String message) {
+        super(message);
+    }
+}
