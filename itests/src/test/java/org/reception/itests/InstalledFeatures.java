@@ -13,7 +13,7 @@ final class InstalledFeatures {
     static final Set<String> INTENDED = new TreeSet<>(Set.of(
             // The platform
             "reception", "reception-api", "reception-core", "reception-store", "reception-rules-host",
-            "reception-rules-province-base", "reception-rest", "reception-shell",
+            "reception-rules-province-base", "reception-rest", "reception-soap", "reception-shell",
             // Karaf: the operator's shell and the deploy/ folder
             "feature", "shell", "deployer", "bundle", "config", "diagnostic", "jaas", "log", "package",
             "service", "system", "kar", "ssh", "scr",
@@ -21,6 +21,8 @@ final class InstalledFeatures {
             "pax-web-http", "http", "pax-web-core", "pax-web-jetty", "pax-web-http-jetty",
             // CXF JAX-RS with Jackson
             "cxf-specs", "cxf-core", "cxf-commands", "cxf-rt-security", "cxf-http", "cxf-jaxrs", "cxf-jackson",
+            // CXF JAX-WS: the SOAP petitions service for county systems
+            "cxf-jaxws", "cxf-wsdl", "cxf-bindings-soap", "cxf-databinding-jaxb", "saaj-impl",
             // The DataSource: pax-jdbc with embedded Derby and HikariCP
             "pax-jdbc-spec", "pax-jdbc-config", "pax-jdbc-derby", "pax-jdbc-pool-hikaricp"));
 

@@ -1,0 +1,72 @@
+package org.reception.soap;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.reception.cases.PetitionService;
+import org.reception.soap.v1.Petitions;
+
+/**
+ * Publishes the contract-first petitions service ({@code wsdl/petitions-v1.wsdl}) on CXF's servlet
+ * at {@code /api/soap/petitions}. The WSDL and schema served are the ones in this bundle. Every
+ * request is validated against the schema and read with bounded depth, counts and sizes; CXF's
+ * parser refuses DTDs and so external entities.
+ */
+@Component(immediate = true)
+public final class SoapServer {
+
+    static final String ADDRESS = "/soap/petitions";
+    private static final Logger LOG = LogManager.getLogger(SoapServer.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PetitionService petitions;
+
+    private Server server;
+
+    @Activate
+    void activate() {
+        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+        factory.setBus(BusFactory.getDefaultBus());
+        factory.setAddress(ADDRESS);
+        factory.setServiceClass(Petitions.class);
+        factory.setServiceBean(new PetitionsEndpoint(() -> petitions));
+        factory.setWsdlLocation(SoapServer.class.getResource("/wsdl/petitions-v1.wsdl").toString());
+        factory.setServiceName(new javax.xml.namespace.QName(Petitions.NAMESPACE, "PetitionsService"));
+        factory.setEndpointName(new javax.xml.namespace.QName(Petitions.NAMESPACE, "PetitionsPort"));
+        factory.setProperties(limits());
+        server = factory.create();
+        LOG.info("SOAP petitions service published at {} under the CXF servlet", ADDRESS);
+    }
+
+    /** What a request may be: schema-valid, and bounded in every dimension a parser can be flooded in. */
+    static Map<String, Object> limits() {
+        Map<String, Object> limits = new HashMap<>();
+        limits.put("schema-validation-enabled", "BOTH");
+        limits.put("org.apache.cxf.stax.maxElementDepth", 32);
+        limits.put("org.apache.cxf.stax.maxChildElements", 500);
+        limits.put("org.apache.cxf.stax.maxElementCount", 5_000);
+        limits.put("org.apache.cxf.stax.maxAttributeCount", 50);
+        limits.put("org.apache.cxf.stax.maxAttributeSize", 1_024);
+        limits.put("org.apache.cxf.stax.maxTextLength", 64 * 1_024);
+        limits.put("org.apache.cxf.stax.maxXMLCharacters", 1_024L * 1_024L);
+        return limits;
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (server != null) {
+            server.destroy();
+        }
+    }
+}
