@@ -13,7 +13,8 @@ final class InstalledFeatures {
     static final Set<String> INTENDED = new TreeSet<>(Set.of(
             // The platform
             "reception", "reception-api", "reception-core", "reception-store", "reception-rules-host",
-            "reception-rules-province-base", "reception-rest", "reception-soap", "reception-shell",
+            "reception-rules-province-base", "reception-rest", "reception-soap", "reception-outbound",
+            "reception-shell",
             // Karaf: the operator's shell and the deploy/ folder
             "feature", "shell", "deployer", "bundle", "config", "diagnostic", "jaas", "log", "package",
             "service", "system", "kar", "ssh", "scr",

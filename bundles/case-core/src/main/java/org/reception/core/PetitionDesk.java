@@ -13,6 +13,8 @@ import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.reception.cases.AuditEntry;
 import org.reception.cases.AuditVerification;
@@ -23,6 +25,7 @@ import org.reception.cases.Deadline;
 import org.reception.cases.Disposition;
 import org.reception.cases.Handling;
 import org.reception.cases.NewPetition;
+import org.reception.cases.OutboxAdministration;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
 import org.reception.cases.PetitionQuery;
@@ -64,6 +67,9 @@ public final class PetitionDesk implements PetitionService {
     private final IntakeValidation validation;
     private final CaseProcedure procedure;
     private final SecureRandom random = new SecureRandom();
+    /** Without one, nothing is delivered to county systems: cases wait in the platform. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile OutboxAdministration outbox;
 
     @Activate
     public PetitionDesk(@Reference PetitionRepository repository, @Reference RuleEngine rules,
@@ -160,9 +166,24 @@ public final class PetitionDesk implements PetitionService {
         }
         Instant now = clock.now();
         CaseProcedure.Step step = procedure.apply(current, action, actor, now);
-        Petition changed = repository.update(step.petition(), current.version(), action.name(), actor, step.detail(), now);
+        Petition changed = repository.update(step.petition(), current.version(), action.name(), actor, step.detail(), now,
+                deliveries(action));
         LOG.info("Petition {}: {} by {}, now {}", changed.registrationNumber(), action.name(), actor, changed.status());
         return Redaction.of(changed);
+    }
+
+    /** A case transferred or assigned to a unit whose county system is registered goes to that system too. */
+    private List<PetitionRepository.Delivery> deliveries(CaseAction action) {
+        if (action instanceof CaseAction.Dispose dispose
+                && (dispose.disposition() == Disposition.TRANSFER || dispose.disposition() == Disposition.ASSIGN)
+                && dispose.unit() != null) {
+            String destination = dispose.unit().split("-", 2)[0];
+            OutboxAdministration outbox = this.outbox;
+            if (outbox != null && outbox.delivers(destination)) {
+                return List.of(new PetitionRepository.Delivery(destination, dispose.disposition().name()));
+            }
+        }
+        return List.of();
     }
 
     @Override

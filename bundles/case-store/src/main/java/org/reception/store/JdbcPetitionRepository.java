@@ -37,6 +37,7 @@ import org.reception.cases.DeadlineKind;
 import org.reception.cases.EscalationDecision;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
+import org.reception.cases.OutboxMessage;
 import org.reception.cases.PetitionQuery;
 import org.reception.cases.PetitionStatus;
 import org.reception.cases.PetitionSummary;
@@ -273,6 +274,12 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     @Override
     public Petition update(Petition changed, int expectedVersion, String action, String actor, String detail,
                            Instant now) {
+        return update(changed, expectedVersion, action, actor, detail, now, List.of());
+    }
+
+    @Override
+    public Petition update(Petition changed, int expectedVersion, String action, String actor, String detail,
+                           Instant now, List<Delivery> deliveries) {
         try (Connection connection = dataSource.getConnection()) {
             return inTransaction(connection, () -> {
                 if (PetitionRows.updateState(connection, changed.id(), changed, expectedVersion, true) == 0) {
@@ -285,10 +292,44 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
                 PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
                 AuditLog.append(connection, changed.id(), action, actor, detail, now);
+                Outbox.put(connection, changed, deliveries, now);
                 return PetitionRows.read(connection, changed.id()).orElseThrow();
             });
         } catch (SQLException e) {
             throw new ServiceUnavailable("the petition could not be updated", e);
+        }
+    }
+
+    @Override
+    public List<OutboxMessage> dueDeliveries(Instant now, int limit) {
+        return read(connection -> Outbox.due(connection, now, limit), "the outbox could not be read");
+    }
+
+    @Override
+    public void markDelivered(long messageId, Instant now) {
+        write(connection -> Outbox.delivered(connection, messageId, now), "the outbox could not be updated");
+    }
+
+    @Override
+    public void markAttemptFailed(long messageId, String error, Instant nextAttemptAt) {
+        write(connection -> Outbox.failed(connection, messageId, error, nextAttemptAt), "the outbox could not be updated");
+    }
+
+    @Override
+    public List<OutboxMessage> outbox(boolean undeliveredOnly, int limit) {
+        return read(connection -> Outbox.list(connection, undeliveredOnly, limit), "the outbox could not be read");
+    }
+
+    @Override
+    public boolean retryNow(long messageId, Instant now) {
+        return write(connection -> Outbox.retryNow(connection, messageId, now), "the outbox could not be updated");
+    }
+
+    private <T> T write(Reading<T> writing, String failure) {
+        try (Connection connection = dataSource.getConnection()) {
+            return writing.read(connection);
+        } catch (SQLException e) {
+            throw new ServiceUnavailable(failure, e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.reception.cases.OutboxAdministration;
 import org.reception.cases.PetitionService;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.ServiceUnavailable;
@@ -48,6 +49,9 @@ public final class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RuleTrials trials;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile OutboxAdministration outbox;
+
     private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private Server server;
     private Server open311;
@@ -70,6 +74,7 @@ public final class RestServer {
                 new ReceiptResource(() -> petitions),
                 new OperationsResource(() -> petitions, this::now),
                 new RulesResource(() -> rules, () -> trials, () -> petitions),
+                new OutboxResource(() -> outbox),
                 new HealthResource(() -> Map.copyOf(healthChecks))));
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());

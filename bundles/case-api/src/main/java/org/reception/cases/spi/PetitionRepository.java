@@ -9,6 +9,7 @@ import org.reception.cases.AuditEntry;
 import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.EscalationDecision;
+import org.reception.cases.OutboxMessage;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
 import org.reception.cases.PetitionQuery;
@@ -57,6 +58,31 @@ public interface PetitionRepository {
      * @throws org.reception.cases.ConcurrentUpdate if the version moved on; nothing changed
      */
     Petition update(Petition changed, int expectedVersion, String action, String actor, String detail, Instant now);
+
+    /**
+     * As {@link #update}, and puts deliveries into the outbox in the same transaction.
+     *
+     * @param deliveries each a destination division code and the kind of delivery
+     */
+    Petition update(Petition changed, int expectedVersion, String action, String actor, String detail, Instant now,
+                    List<Delivery> deliveries);
+
+    /** A case to deliver to a county system. */
+    record Delivery(String destination, String kind) {
+    }
+
+    /** Undelivered outbox messages due at {@code now}, oldest first. */
+    List<OutboxMessage> dueDeliveries(Instant now, int limit);
+
+    void markDelivered(long messageId, Instant now);
+
+    void markAttemptFailed(long messageId, String error, Instant nextAttemptAt);
+
+    /** The outbox, newest first: undelivered ones only, or all. */
+    List<OutboxMessage> outbox(boolean undeliveredOnly, int limit);
+
+    /** Makes an undelivered message due at once; @return whether there was one */
+    boolean retryNow(long messageId, Instant now);
 
     /** Registration numbers of open petitions with one of these petitioners, the same category and place. */
     List<String> openMatters(List<String> residentIds, String category, String jurisdiction);

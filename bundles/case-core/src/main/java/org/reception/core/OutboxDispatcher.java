@@ -1,0 +1,141 @@
+package org.reception.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.reception.cases.OutboxAdministration;
+import org.reception.cases.OutboxMessage;
+import org.reception.cases.Petition;
+import org.reception.cases.PlatformTime;
+import org.reception.cases.spi.OutboundAdapter;
+import org.reception.cases.spi.PetitionRepository;
+
+/**
+ * Delivers the outbox: every due message goes to the adapter of its destination; a success marks
+ * it delivered, a failure schedules the next attempt after an exponential backoff. The state lives
+ * in the database, so deliveries survive restarts; one dispatcher thread keeps each destination's
+ * deliveries in order.
+ */
+@Component(service = OutboxAdministration.class, immediate = true, configurationPid = OutboxConfig.PID)
+@Designate(ocd = OutboxConfig.class)
+public final class OutboxDispatcher implements OutboxAdministration {
+
+    private static final Logger LOG = LogManager.getLogger(OutboxDispatcher.class);
+
+    private final PetitionRepository repository;
+    private final PlatformTime clock;
+    private final int batchSize;
+    private final int maxBackoffSeconds;
+    private final Map<String, List<OutboundAdapter>> adapters = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService poller;
+
+    @Activate
+    public OutboxDispatcher(@Reference PetitionRepository repository, @Reference PlatformTime clock,
+                            OutboxConfig config) {
+        this.repository = repository;
+        this.clock = clock;
+        this.batchSize = config.batchSize();
+        this.maxBackoffSeconds = config.maxBackoffSeconds();
+        this.poller = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread thread = new Thread(work, "reception-outbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::deliverDue, config.pollMillis(), config.pollMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        poller.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindAdapter(OutboundAdapter adapter, Map<String, Object> properties) {
+        adapters.computeIfAbsent(destination(properties), d -> new CopyOnWriteArrayList<>()).add(0, adapter);
+    }
+
+    void unbindAdapter(OutboundAdapter adapter, Map<String, Object> properties) {
+        adapters.computeIfPresent(destination(properties), (destination, list) -> {
+            list.remove(adapter);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    private static String destination(Map<String, Object> properties) {
+        return String.valueOf(properties.get(OutboundAdapter.DESTINATION));
+    }
+
+    void deliverDue() {
+        try {
+            for (OutboxMessage message : repository.dueDeliveries(clock.now(), batchSize)) {
+                deliver(message);
+            }
+        } catch (RuntimeException e) {
+            // The next poll tries again; an exception must not end the schedule.
+            LOG.warn("Outbox poll failed: {}", e.getMessage(), e);
+        }
+    }
+
+    private void deliver(OutboxMessage message) {
+        List<OutboundAdapter> candidates = adapters.get(message.destination());
+        if (candidates == null || candidates.isEmpty()) {
+            failed(message, "no county system is registered for " + message.destination() + " now");
+            return;
+        }
+        Optional<Petition> petition = repository.findById(message.petitionId()).map(Redaction::of);
+        try {
+            candidates.get(0).deliver(message, petition.orElseThrow());
+            repository.markDelivered(message.id(), clock.now());
+            LOG.info("Delivered {} of {} to {} (attempt {})", message.kind(), message.registrationNumber(),
+                    message.destination(), message.attempts() + 1);
+        } catch (Exception e) {
+            failed(message, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void failed(OutboxMessage message, String error) {
+        long backoff = Math.min(maxBackoffSeconds, 1L << Math.min(20, message.attempts() + 1));
+        Instant next = clock.now().plus(Duration.ofSeconds(backoff));
+        repository.markAttemptFailed(message.id(), error, next);
+        LOG.warn("Delivery of {} to {} failed (attempt {}): {}; next attempt in {} s", message.registrationNumber(),
+                message.destination(), message.attempts() + 1, error, backoff);
+    }
+
+    @Override
+    public List<OutboxMessage> messages(boolean undeliveredOnly, int limit) {
+        return repository.outbox(undeliveredOnly, limit);
+    }
+
+    @Override
+    public boolean retryNow(long messageId) {
+        return repository.retryNow(messageId, clock.now());
+    }
+
+    @Override
+    public boolean delivers(String destination) {
+        List<OutboundAdapter> candidates = adapters.get(destination);
+        return candidates != null && !candidates.isEmpty();
+    }
+
+    @Override
+    public List<String> destinations() {
+        return adapters.keySet().stream().sorted().toList();
+    }
+}

@@ -1,0 +1,67 @@
+package org.reception.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.reception.cases.OutboxAdministration;
+import org.reception.cases.OutboxMessage;
+import org.reception.cases.PetitionRejected;
+import org.reception.cases.Problem;
+import org.reception.cases.Violation;
+
+/** {@code /api/v1/outbox}: deliveries to county systems, for administrators. */
+@Path("/outbox")
+@Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+public class OutboxResource {
+
+    private final Supplier<OutboxAdministration> outbox;
+
+    OutboxResource(Supplier<OutboxAdministration> outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Newest first; {@code undelivered=true} for the ones still waiting (with their attempts and last error). */
+    @GET
+    public Map<String, Object> messages(@QueryParam("undelivered") @DefaultValue("false") String undelivered,
+                                        @QueryParam("limit") @DefaultValue("100") String limit) {
+        int max;
+        try {
+            max = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            max = -1;
+        }
+        if (max < 1 || max > 1000 || !("true".equals(undelivered) || "false".equals(undelivered))) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
+                    List.of(new Violation("undelivered, limit", "undelivered is true or false, limit 1 to 1000")));
+        }
+        OutboxAdministration administration = Services.required(outbox, "the outbox");
+        List<OutboxMessage> messages = administration.messages(Boolean.parseBoolean(undelivered), max);
+        return Map.of("destinations", administration.destinations(), "messages", messages);
+    }
+
+    /** Makes an undelivered message due now instead of at its next backoff. */
+    @POST
+    @Path("/{id}/retry")
+    public Map<String, Object> retry(@PathParam("id") String id) {
+        long messageId;
+        try {
+            messageId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new javax.ws.rs.NotFoundException("no outbox message " + id);
+        }
+        if (!Services.required(outbox, "the outbox").retryNow(messageId)) {
+            throw new javax.ws.rs.NotFoundException("no undelivered outbox message " + id);
+        }
+        return Map.of("id", messageId, "due", "now");
+    }
+}
