@@ -200,11 +200,14 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         PetitionRows.insertConfidentiality(connection, id, draft.confidentiality());
         PetitionRows.insertEscalations(connection, id, draft.escalations());
         PetitionRows.replaceDeadlines(connection, id, draft.deadlines());
+        Petition stored = PetitionRows.read(connection, id).orElseThrow();
+        // Last: the audit head is the one lock every writer takes; held for the shortest time, and
+        // never while waiting for another lock.
         AuditLog.append(connection, id, "register", actor,
                 "registered " + registrationNumber + " as " + draft.status() + ", routed to " + draft.routing().unitCode()
                         + " by " + draft.routing().provenance().moduleId() + " " + draft.routing().provenance().moduleVersion(),
                 now);
-        return PetitionRows.read(connection, id).orElseThrow();
+        return stored;
     }
 
     private static int nextSequence(Connection connection, String jurisdiction, int year) throws SQLException {
@@ -291,9 +294,10 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 }
                 PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
                 PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
-                AuditLog.append(connection, changed.id(), action, actor, detail, now);
                 Outbox.put(connection, changed, deliveries, now);
-                return PetitionRows.read(connection, changed.id()).orElseThrow();
+                Petition stored = PetitionRows.read(connection, changed.id()).orElseThrow();
+                AuditLog.append(connection, changed.id(), action, actor, detail, now);
+                return stored;
             });
         } catch (SQLException e) {
             throw new ServiceUnavailable("the petition could not be updated", e);

@@ -53,25 +53,19 @@ final class PetitionRows {
     }
 
     static Optional<Petition> read(Connection connection, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT p.*, r.unit_code, r.unit_name, r.reason, r.module_id, r.module_version,"
-                        + " r.module_jurisdiction, r.rules_fired, r.decided_at, r.disposition AS routing_disposition,"
-                        + " r.co_units AS routing_co_units, r.priority AS routing_priority"
-                        + " FROM petition p JOIN routing_decision r ON r.petition_id = p.id"
-                        + " WHERE p.id = ?"
-                        + " AND r.seq = (SELECT MAX(seq) FROM routing_decision WHERE petition_id = p.id)")) {
+        // Two lookups by key, never a join the optimizer might turn into a scan: a scan would wait on
+        // the uncommitted rows of other petitions' transactions.
+        Optional<RoutingDecision> current = routing(connection, id);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM petition p WHERE p.id = ?")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                RoutingDecision routing = new RoutingDecision(
-                        Disposition.valueOf(row.getString("routing_disposition")), row.getString("unit_code"),
-                        row.getString("unit_name"), split(row.getString("routing_co_units")),
-                        Priority.valueOf(row.getString("routing_priority")), row.getString("reason"),
-                        instant(row, "decided_at"),
-                        new RuleProvenance(row.getString("module_id"), row.getString("module_version"),
-                                row.getString("module_jurisdiction"), split(row.getString("rules_fired"))));
+                RoutingDecision routing = current.get();
                 Handling handling = new Handling(enumValue(Disposition.class, row.getString("disposition")),
                         row.getString("handling_unit"), split(row.getString("co_units")),
                         row.getString("disposition_reason"), row.getString("extension_reason"),
@@ -90,6 +84,25 @@ final class PetitionRows {
                         confidentiality(connection, id, routing.decidedAt()), escalations(connection, id), handling,
                         deadlines(connection, id),
                         supervisions(connection, id), row.getInt("row_version")));
+            }
+        }
+    }
+
+    /** The routing decision in force: the one with the highest seq. */
+    private static Optional<RoutingDecision> routing(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM routing_decision WHERE petition_id = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RoutingDecision(Disposition.valueOf(row.getString("disposition")),
+                        row.getString("unit_code"), row.getString("unit_name"), split(row.getString("co_units")),
+                        Priority.valueOf(row.getString("priority")), row.getString("reason"),
+                        instant(row, "decided_at"),
+                        new RuleProvenance(row.getString("module_id"), row.getString("module_version"),
+                                row.getString("module_jurisdiction"), split(row.getString("rules_fired")))));
             }
         }
     }
