@@ -198,6 +198,29 @@ class CountyIntegrationIT {
         assertEquals(0, open311Json("requests.json?service_request_id=" + number, 200).size());
     }
 
+    @Test
+    @Order(6)
+    void theServedOpenApiDocumentDescribesTheRunningApi() throws Exception {
+        HttpResponse<String> served = api.get("openapi.json");
+        assertEquals(200, served.statusCode());
+        JsonNode document = Api.json(served);
+        assertTrue(document.get("openapi").asText().startsWith("3."));
+        JsonNode paths = document.get("paths");
+        assertTrue(paths.size() >= 30, paths.size() + " paths");
+        List<String> answeredWrongly = new ArrayList<>();
+        for (java.util.Iterator<String> names = paths.fieldNames(); names.hasNext(); ) {
+            String path = names.next();
+            if (paths.get(path).has("get") && !path.contains("{")) {
+                int status = api.get(path.substring(1)).statusCode();
+                if (status == 404 || status == 405) {
+                    answeredWrongly.add(path + " " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), answeredWrongly, "documented GET paths the API does not serve");
+        assertEquals(404, api.get("no-such-path").statusCode(), "and an undocumented one is not served");
+    }
+
     private static JsonNode open311Json(String path, int status) throws Exception {
         HttpResponse<String> answer = api.getAt(OPEN311 + path);
         assertEquals(status, answer.statusCode(), path + ": " + answer.body());

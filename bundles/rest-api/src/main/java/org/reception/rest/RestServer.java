@@ -75,6 +75,7 @@ public final class RestServer {
                 new OperationsResource(() -> petitions, this::now),
                 new RulesResource(() -> rules, () -> trials, () -> petitions),
                 new OutboxResource(() -> outbox),
+                new OpenApiResource(),
                 new HealthResource(() -> Map.copyOf(healthChecks))));
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());

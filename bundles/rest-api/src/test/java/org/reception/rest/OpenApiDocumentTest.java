@@ -1,0 +1,96 @@
+package org.reception.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document built into the bundle describes exactly the resources of {@code /api/v1}: every
+ * resource method of every resource class of this package (the Open311 face, a server of its own,
+ * aside) is in it, and nothing else is. A resource added without being documented fails here.
+ */
+class OpenApiDocumentTest {
+
+    private static final Set<Class<?>> OTHER_SERVERS = Set.of(Open311Resource.class);
+
+    @Test
+    void theDocumentListsEveryOperationOfTheApiAndNoOther() throws Exception {
+        JsonNode document = document();
+        Set<String> documented = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+        }
+
+        assertEquals(implemented(), documented);
+        assertEquals("/api/v1", document.at("/servers/0/url").asText());
+    }
+
+    @Test
+    void theDocumentCarriesTheHeadersAndBodiesClientsNeed() throws Exception {
+        JsonNode register = document().at("/paths/~1petitions/post");
+        assertTrue(register.toString().contains("Idempotency-Key"), register.toString());
+        assertTrue(register.at("/requestBody/content/application~1json/schema/$ref").asText().endsWith("NewPetition"));
+        assertTrue(document().at("/components/schemas/NewPetition/properties").has("jurisdiction"));
+    }
+
+    private static JsonNode document() throws Exception {
+        try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static Set<String> implemented() throws Exception {
+        Set<String> operations = new TreeSet<>();
+        Path classes = Path.of(OpenApiResource.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("org/reception/rest");
+        try (Stream<Path> files = Files.list(classes)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".class") || name.contains("$")) {
+                    continue;
+                }
+                Class<?> type = Class.forName("org.reception.rest." + name.replace(".class", ""));
+                javax.ws.rs.Path root = type.getAnnotation(javax.ws.rs.Path.class);
+                if (root == null || OTHER_SERVERS.contains(type)) {
+                    continue;
+                }
+                for (Method method : type.getMethods()) {
+                    String verb = method.isAnnotationPresent(GET.class) ? "GET"
+                            : method.isAnnotationPresent(POST.class) ? "POST"
+                            : method.isAnnotationPresent(PUT.class) ? "PUT"
+                            : method.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
+                    if (verb != null) {
+                        javax.ws.rs.Path sub = method.getAnnotation(javax.ws.rs.Path.class);
+                        operations.add(verb + " " + join(root.value(), sub == null ? "" : sub.value()));
+                    }
+                }
+            }
+        }
+        return operations;
+    }
+
+    private static String join(String root, String sub) {
+        String path = ("/" + root + "/" + sub).replaceAll("/+", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}
