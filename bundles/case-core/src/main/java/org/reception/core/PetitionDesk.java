@@ -42,6 +42,7 @@ import org.reception.cases.PlatformTime;
 import org.reception.cases.IdempotencyKeyReused;
 import org.reception.cases.Sha256;
 import org.reception.cases.spi.IdempotentRegistration;
+import org.reception.cases.spi.MatterHistory;
 import org.reception.cases.spi.PetitionRepository;
 import org.reception.cases.RuleDecisions;
 import org.reception.cases.spi.RuleEngine;
@@ -101,12 +102,16 @@ public final class PetitionDesk implements PetitionService {
         Instant receivedAt = petition.receivedAt() != null ? petition.receivedAt() : now;
         List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
         String category = petition.category().name();
-        int earlier = repository.earlierPetitionsOnMatter(residentIds, category, petition.jurisdiction(), now);
+        MatterHistory history = repository.matterHistory(residentIds, category, petition.jurisdiction());
+        int earlier = history.petitions();
         RuleDecisions decisions = rules.decide(PetitionFacts.atRegistration(petition, receivedAt, now, earlier), now);
         RoutingDecision decision = decisions.routing();
-        List<String> duplicates = repository.openMatters(residentIds, category, petition.jurisdiction());
-        List<String> reviewed = repository.finallyReviewed(petition.linkedPetitions(), residentIds, category,
-                petition.jurisdiction());
+        List<String> duplicates = history.open();
+        List<String> reviewed = new ArrayList<>(history.finallyReviewed());
+        if (!petition.linkedPetitions().isEmpty()) {
+            repository.finallyReviewed(petition.linkedPetitions(), List.of(), category, petition.jurisdiction())
+                    .stream().filter(number -> !reviewed.contains(number)).forEach(reviewed::add);
+        }
         Set<String> links = new LinkedHashSet<>(petition.linkedPetitions());
         links.addAll(duplicates);
         links.addAll(reviewed);

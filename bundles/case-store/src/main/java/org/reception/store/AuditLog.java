@@ -10,61 +10,103 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.reception.cases.AuditEntry;
 import org.reception.cases.AuditVerification;
 import org.reception.cases.Sha256;
 
 /**
- * The append-only audit log: each entry's hash covers its content and the previous entry's hash.
- * Appends take the single head row's lock, so entries are chained in commit order.
+ * The append-only audit log, a hash chain. An entry is appended inside the transaction of the
+ * change it records, without a place in the chain; {@link #seal} then gives the committed entries,
+ * in order, the next positions and hashes, each over its content and the hash before it. Writers
+ * never wait on each other for the chain, and an entry is sealed within moments of its commit; one
+ * rolled back never was. Sealing takes the head row's lock, so the chain has one order.
  */
 final class AuditLog {
 
     static final String GENESIS = "0".repeat(64);
+    private static final int SEAL_BATCH = 1_000;
 
     private AuditLog() {
     }
 
-    /** Appends one entry inside the caller's transaction. */
+    /** Appends one entry, unsealed, inside the caller's transaction. */
     static void append(Connection connection, String petitionId, String action, String actor, String detail,
                        Instant at) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1")) {
-            lock.executeUpdate();
-        }
-        long seq;
-        String previous;
-        try (PreparedStatement head = connection.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-             ResultSet row = head.executeQuery()) {
-            row.next();
-            seq = row.getLong(1);
-            previous = row.getString(2);
-        }
-        String hash = hash(previous, seq, petitionId, action, actor, at, detail);
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit_entry (seq, petition_id, action, actor, acted_at, detail, previous_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, seq);
+                "INSERT INTO audit_entry (entry_id, petition_id, action, actor, acted_at, detail, appended)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, NEXT VALUE FOR audit_entry_order)")) {
+            insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, petitionId);
             insert.setString(3, action);
             insert.setString(4, actor);
             setInstant(insert, 5, at);
             insert.setString(6, detail);
-            insert.setString(7, previous);
-            insert.setString(8, hash);
             insert.executeUpdate();
         }
-        try (PreparedStatement head = connection.prepareStatement("UPDATE audit_head SET last_hash = ? WHERE id = 1")) {
-            head.setString(1, hash);
-            head.executeUpdate();
-        }
+    }
+
+    /**
+     * Seals the committed entries that are not yet in the chain, in one transaction of the
+     * caller's connection (which must not be in one already).
+     *
+     * @return how many were sealed
+     */
+    static int seal(Connection connection) throws SQLException {
+        return Jdbc.inTransaction(connection, () -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
+                lock.executeUpdate();
+            }
+            long seq;
+            String previous;
+            try (PreparedStatement head = connection.prepareStatement(
+                    "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+                 ResultSet row = head.executeQuery()) {
+                row.next();
+                seq = row.getLong(1);
+                previous = row.getString(2);
+            }
+            int sealed = 0;
+            try (PreparedStatement unsealed = connection.prepareStatement(
+                    "SELECT entry_id, petition_id, action, actor, acted_at, detail FROM audit_entry"
+                            + " WHERE seq IS NULL ORDER BY appended FETCH FIRST " + SEAL_BATCH + " ROWS ONLY");
+                 PreparedStatement update = connection.prepareStatement(
+                         "UPDATE audit_entry SET seq = ?, previous_hash = ?, hash = ? WHERE entry_id = ?");
+                 ResultSet rows = unsealed.executeQuery()) {
+                while (rows.next()) {
+                    seq++;
+                    String hash = hash(previous, seq, rows.getString("petition_id"), rows.getString("action"),
+                            rows.getString("actor"), instant(rows, "acted_at"), rows.getString("detail"));
+                    update.setLong(1, seq);
+                    update.setString(2, previous);
+                    update.setString(3, hash);
+                    update.setString(4, rows.getString("entry_id"));
+                    update.addBatch();
+                    previous = hash;
+                    sealed++;
+                }
+                if (sealed > 0) {
+                    update.executeBatch();
+                }
+            }
+            if (sealed > 0) {
+                try (PreparedStatement head = connection.prepareStatement(
+                        "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                    head.setLong(1, seq);
+                    head.setString(2, previous);
+                    head.executeUpdate();
+                }
+            }
+            return sealed;
+        });
     }
 
     static List<AuditEntry> of(Connection connection, String petitionId) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT * FROM audit_entry WHERE petition_id = ? ORDER BY seq")) {
+                "SELECT * FROM audit_entry WHERE petition_id = ? ORDER BY seq, appended")) {
             select.setString(1, petitionId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -75,12 +117,16 @@ final class AuditLog {
         return entries;
     }
 
-    /** Walks the whole chain from the first entry and checks every link and every hash. */
+    /** Walks the whole chain from the first entry and checks every link and every hash; seals first. */
     static AuditVerification verify(Connection connection) throws SQLException {
+        while (seal(connection) == SEAL_BATCH) {
+            // a backlog: seal it all before walking
+        }
         String previous = GENESIS;
         long expectedSeq = 1;
         long count = 0;
-        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM audit_entry ORDER BY seq");
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM audit_entry WHERE seq IS NOT NULL ORDER BY seq");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 AuditEntry entry = entry(rows);
@@ -110,6 +156,7 @@ final class AuditLog {
         return new AuditVerification(count, true, -1, null);
     }
 
+    /** An entry not sealed yet has position 0 and no hashes. */
     private static AuditEntry entry(ResultSet row) throws SQLException {
         return new AuditEntry(row.getLong("seq"), row.getString("petition_id"), row.getString("action"),
                 row.getString("actor"), instant(row, "acted_at"), row.getString("detail"), row.getString("previous_hash"),

@@ -20,6 +20,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -28,6 +31,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.reception.cases.AuditEntry;
 import org.reception.cases.AuditVerification;
@@ -50,6 +54,7 @@ import org.reception.cases.UnknownPetition;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
 import org.reception.cases.spi.IdempotentRegistration;
+import org.reception.cases.spi.MatterHistory;
 import org.reception.cases.spi.PetitionRepository;
 
 /**
@@ -71,12 +76,35 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             .filter(status -> !status.isOpen()).map(status -> "'" + status.name() + "'")
             .collect(Collectors.joining(", "));
 
+    /** How soon after its commit an audit entry takes its place in the chain. */
+    static final long SEAL_INTERVAL_MILLIS = 250;
+
     private final DataSource dataSource;
+    private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "reception-audit-sealer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public JdbcPetitionRepository(@Reference(target = "(dataSourceName=reception)") DataSource dataSource) {
         this.dataSource = dataSource;
         SchemaMigration.migrate(dataSource);
+        sealer.scheduleWithFixedDelay(this::sealAudit, 0, SEAL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        sealer.shutdownNow();
+    }
+
+    void sealAudit() {
+        try (Connection connection = dataSource.getConnection()) {
+            AuditLog.seal(connection);
+        } catch (SQLException | RuntimeException e) {
+            // The next round seals what this one could not; nothing is lost meanwhile.
+            LOG.warn("Sealing the audit log failed: {}", e.getMessage());
+        }
     }
 
     @Override
@@ -200,7 +228,12 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         PetitionRows.insertConfidentiality(connection, id, draft.confidentiality());
         PetitionRows.insertEscalations(connection, id, draft.escalations());
         PetitionRows.replaceDeadlines(connection, id, draft.deadlines());
-        Petition stored = PetitionRows.read(connection, id).orElseThrow();
+        // As it was written, without reading it back: a registration is the busiest write there is.
+        Petition stored = new Petition(id, registrationNumber, draft.channel(), draft.type(), draft.category(),
+                draft.title(), draft.content(), draft.jurisdiction(), draft.receivedAt(), draft.petitioners(),
+                draft.accused(), draft.confidential(), draft.linkedPetitions().stream().distinct().sorted().toList(),
+                draft.status(), draft.routing(), draft.confidentiality(), draft.escalations(), draft.handling(),
+                draft.deadlines(), List.of(), 0);
         // Last: the audit head is the one lock every writer takes; held for the shortest time, and
         // never while waiting for another lock.
         AuditLog.append(connection, id, "register", actor,
@@ -335,6 +368,43 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         } catch (SQLException e) {
             throw new ServiceUnavailable(failure, e);
         }
+    }
+
+    @Override
+    public MatterHistory matterHistory(List<String> residentIds, String category, String jurisdiction) {
+        if (residentIds.isEmpty()) {
+            return new MatterHistory(List.of(), List.of(), 0);
+        }
+        String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
+        String sql = "SELECT DISTINCT p.registration_number, p.status,"
+                + " CASE WHEN p.re_review_answer IS NULL THEN 0 ELSE 1 END AS reviewed FROM petition p"
+                + " JOIN petitioner r ON r.petition_id = p.id WHERE r.resident_id IN (" + placeholders + ")"
+                + " AND p.category = ? AND p.jurisdiction = ? ORDER BY p.registration_number";
+        return read(connection -> {
+            List<String> open = new ArrayList<>();
+            List<String> reviewed = new ArrayList<>();
+            int count = 0;
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (String residentId : residentIds) {
+                    select.setString(index++, residentId);
+                }
+                select.setString(index++, category);
+                select.setString(index, jurisdiction);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        count++;
+                        if (PetitionStatus.valueOf(rows.getString("status")).isOpen()) {
+                            open.add(rows.getString("registration_number"));
+                        }
+                        if (rows.getInt("reviewed") == 1) {
+                            reviewed.add(rows.getString("registration_number"));
+                        }
+                    }
+                }
+            }
+            return new MatterHistory(open, reviewed, count);
+        }, "earlier petitions could not be read");
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.Category;
 import org.reception.cases.spi.IdempotentRegistration;
+import org.reception.cases.spi.MatterHistory;
 import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.EscalationDecision;
 import org.reception.cases.EscalationLevel;
@@ -121,6 +122,29 @@ class JdbcPetitionRepositoryTest {
         assertEquals("r".repeat(64), repository.registrationByKey(key).orElseThrow().key().requestHash());
         assertEquals(1, repository.forgetIdempotencyKeys(NOW.plusSeconds(1)));
         assertTrue(repository.registrationByKey(key).isEmpty());
+    }
+
+    @Test
+    void theHistoryOfAMatterCountsItsPetitionsAndNamesTheOpenAndTheFinallyReviewedOnes() {
+        Petition open = create("520102", "第一次");
+        Petition second = withState(create("520102", "第二次"), PetitionStatus.RE_REVIEWED);
+        Handling answered = new Handling(Disposition.ACCEPT, "520000-STHJT", List.of(), "主管", null, "答复", NOW,
+                null, "复查意见", "复核意见", null);
+        Petition reviewed = repository.update(new Petition(second.id(), second.registrationNumber(), second.channel(),
+                second.type(), second.category(), second.title(), second.content(), second.jurisdiction(),
+                second.receivedAt(), second.petitioners(), second.accused(), second.confidential(),
+                second.linkedPetitions(), second.status(), second.routing(), second.confidentiality(),
+                second.escalations(), answered, second.deadlines(), List.of(), second.version()),
+                0, "re-review", "clerk", "answered", NOW);
+        create("520103", "别处");
+
+        MatterHistory history = repository.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102");
+
+        assertEquals(2, history.petitions());
+        assertEquals(List.of(open.registrationNumber()), history.open());
+        assertEquals(List.of(reviewed.registrationNumber()), history.finallyReviewed());
+        assertEquals(new MatterHistory(List.of(), List.of(), 0),
+                repository.matterHistory(List.of(), "ENVIRONMENT", "520102"));
     }
 
     @Test

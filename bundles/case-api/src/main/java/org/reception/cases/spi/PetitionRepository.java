@@ -84,6 +84,9 @@ public interface PetitionRepository {
     /** Makes an undelivered message due at once; @return whether there was one */
     boolean retryNow(long messageId, Instant now);
 
+    /** The open, finally reviewed and all petitions of one of these petitioners on the same category and place. */
+    MatterHistory matterHistory(List<String> residentIds, String category, String jurisdiction);
+
     /** Registration numbers of open petitions with one of these petitioners, the same category and place. */
     List<String> openMatters(List<String> residentIds, String category, String jurisdiction);
 
