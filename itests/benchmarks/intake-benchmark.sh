@@ -14,7 +14,9 @@ mvn -q -B -ntp test-compile dependency:unpack-dependencies@unpack-distribution d
 distribution="$(ls -d "$root"/itests/target/distribution/reception-karaf-*/ | head -1)"
 version="$(basename "$distribution" | sed 's/^reception-karaf-//')"
 rm -rf target/benchmarks/bare-derby-*
-exec java -Xmx512m \
+# A platform the harness could not stop (it answers a backlog for a while) must not outlive the run.
+trap 'pkill -f "karaf.base=$root/itests/target/instances/intake-benchmark" || true' EXIT
+java -Xmx512m \
   -Dreception.distribution="$distribution" -Dreception.instances="$root/itests/target/instances" \
   -Dreception.version="$version" -Dderby.system.home="$root/itests/target/benchmarks" \
   -cp "target/test-classes:$(cat target/benchmark.classpath)" \
