@@ -193,6 +193,10 @@ class RuleModulesIT {
         assertEquals("urn:reception:problem:invalid-rule-module", Api.json(invalid).get("type").asText());
         assertEquals(400, api.postJar("rules/what-if?cases=0", candidate).statusCode());
         assertEquals(422, api.postJar("rules/modules", "not a jar".getBytes(StandardCharsets.UTF_8)).statusCode());
+        HttpResponse<String> code = api.postJar("rules/modules", RuleModuleJars.bytes("wudang-health", "9.2.0", WUDANG,
+                Map.of("rules/routing.drl", RuleModuleJars.healthTo("520112-X"), "org/example/Evil.class", "cafebabe")));
+        assertEquals(422, code.statusCode(), code.body());
+        assertTrue(code.body().contains("DRL only"), code.body());
     }
 
     @Test
@@ -246,6 +250,16 @@ class RuleModulesIT {
         assertEquals("[\"520102-JJJCW\"]", body.at("/confidentiality/readers").toString());
         assertEquals("张*", body.at("/petitioners/0/name").asText(), "a hidden identity is masked on every read");
         assertEquals("张*", Api.json(api.get("petitions/" + body.get("id").asText())).at("/petitioners/0/name").asText());
+
+        Map<String, Object> againstBureau = Petitions.withPetitioners(Petitions.petition("HOUSING_CONSTRUCTION",
+                "举报区住建局", "区住建局违规审批。", "520102"), List.of(Petitions.person("钱七",
+                Petitions.residentId("52010219800101088"), false)));
+        againstBureau.put("type", "ACCUSATION");
+        againstBureau.put("accused", List.of("520102-ZJJ"));
+        String bureauCase = Api.json(api.post("petitions", againstBureau)).get("id").asText();
+        HttpResponse<String> toAccused = api.post("petitions/" + bureauCase + "/dispose",
+                Map.of("disposition", "TRANSFER", "unit", "520102-ZJJ", "reason", "主管"));
+        assertEquals(409, toAccused.statusCode(), "an accusation never goes to the unit accused (Art. 30)");
 
         Map<String, Object> group = Petitions.withPetitioners(
                 Petitions.petition("AGRICULTURE_RURAL", "土地流转纠纷", "要求解决。", "520181"), Petitions.group(6, 2));

@@ -14,6 +14,9 @@ public interface OutboxAdministration {
     /** The division codes a county system is registered for now (by configuration or by a plugin). */
     List<String> destinations();
 
-    /** Whether a county system is registered for this division code now. */
+    /**
+     * Whether the cases of this division code go to a county system: one is registered now, or
+     * was since the platform started (its cases wait while it is replaced).
+     */
     boolean delivers(String destination);
 }

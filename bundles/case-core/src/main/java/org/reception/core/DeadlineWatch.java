@@ -76,10 +76,14 @@ public final class DeadlineWatch {
                 LOG.info("Raised {} deadline event(s) for {}", raised, today);
             }
             assessOverdue(today);
-            repository.forgetIdempotencyKeys(clock.now().minus(IDEMPOTENCY_KEYS_KEPT));
         } catch (RuntimeException e) {
             // The next scan retries; an exception must not end the schedule.
             LOG.warn("Deadline scan failed: {}", e.getMessage(), e);
+        }
+        try {
+            repository.forgetIdempotencyKeys(clock.now().minus(IDEMPOTENCY_KEYS_KEPT));
+        } catch (RuntimeException e) {
+            LOG.warn("Forgetting old idempotency keys failed: {}", e.getMessage(), e);
         }
     }
 
@@ -89,20 +93,30 @@ public final class DeadlineWatch {
             return;
         }
         for (CaseEvent event : repository.unassessedOverdueEvents(ASSESSMENTS_PER_SCAN)) {
-            Petition petition = repository.findById(event.petitionId()).orElseThrow();
-            Instant now = clock.now();
-            List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
-            int earlier = repository.earlierPetitionsOnMatter(residentIds, petition.category().name(),
-                    petition.jurisdiction(), petition.receivedAt());
-            RuleDecisions decisions = engine.decide(PetitionFacts.of(petition, now, today, earlier), now);
-            List<EscalationDecision> added = decisions.escalations().stream()
-                    .filter(escalation -> petition.escalations().stream().noneMatch(escalation::sameReport))
-                    .toList();
-            repository.recordAssessment(event, added, "rules", now);
-            if (!added.isEmpty()) {
-                LOG.info("Petition {} overdue ({}): escalated {}", event.registrationNumber(), event.deadline(),
-                        added.stream().map(e -> e.trigger() + " to " + e.level()).toList());
+            try {
+                assess(event, engine, today);
+            } catch (RuntimeException e) {
+                // This event waits for the next scan; the others go on.
+                LOG.warn("Overdue event {} of {} could not be put to the rules: {}", event.id(),
+                        event.registrationNumber(), e.getMessage());
             }
+        }
+    }
+
+    private void assess(CaseEvent event, RuleEngine engine, LocalDate today) {
+        Petition petition = repository.findById(event.petitionId()).orElseThrow();
+        Instant now = clock.now();
+        List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
+        int earlier = repository.earlierPetitionsOnMatter(residentIds, petition.category().name(),
+                petition.jurisdiction(), petition.receivedAt());
+        RuleDecisions decisions = engine.decide(PetitionFacts.of(petition, now, today, earlier), now);
+        List<EscalationDecision> added = decisions.escalations().stream()
+                .filter(escalation -> petition.escalations().stream().noneMatch(escalation::sameReport))
+                .toList();
+        repository.recordAssessment(event, added, "rules", now);
+        if (!added.isEmpty()) {
+            LOG.info("Petition {} overdue ({}): escalated {}", event.registrationNumber(), event.deadline(),
+                    added.stream().map(e -> e.trigger() + " to " + e.level()).toList());
         }
     }
 }

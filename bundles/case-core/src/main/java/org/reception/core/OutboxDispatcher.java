@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -29,9 +31,10 @@ import org.reception.cases.spi.PetitionRepository;
 
 /**
  * Delivers the outbox: every due message goes to the adapter of its destination; a success marks
- * it delivered, a failure schedules the next attempt after an exponential backoff. The state lives
- * in the database, so deliveries survive restarts; one dispatcher thread keeps each destination's
- * deliveries in order.
+ * it delivered, a failure schedules the next attempt after an exponential backoff, and the
+ * destination is left alone for the rest of that round, so that one county's system that is down
+ * does not hold up the others. The state lives in the database, so deliveries survive restarts.
+ * Deliveries are not ordered: each carries the whole case as it stands.
  */
 @Component(service = OutboxAdministration.class, immediate = true, configurationPid = OutboxConfig.PID)
 @Designate(ocd = OutboxConfig.class)
@@ -44,6 +47,11 @@ public final class OutboxDispatcher implements OutboxAdministration {
     private final int batchSize;
     private final int maxBackoffSeconds;
     private final Map<String, List<OutboundAdapter>> adapters = new ConcurrentHashMap<>();
+    /**
+     * Every destination an adapter was registered for since the platform started: a county whose
+     * plugin or configuration is being replaced keeps receiving its cases (they wait meanwhile).
+     */
+    private final Set<String> destinations = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller;
 
     @Activate
@@ -68,7 +76,13 @@ public final class OutboxDispatcher implements OutboxAdministration {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindAdapter(OutboundAdapter adapter, Map<String, Object> properties) {
-        adapters.computeIfAbsent(destination(properties), d -> new CopyOnWriteArrayList<>()).add(0, adapter);
+        String destination = destination(properties);
+        destinations.add(destination);
+        adapters.compute(destination, (d, list) -> {
+            List<OutboundAdapter> bound = list == null ? new CopyOnWriteArrayList<>() : list;
+            bound.add(0, adapter);
+            return bound;
+        });
     }
 
     void unbindAdapter(OutboundAdapter adapter, Map<String, Object> properties) {
@@ -84,8 +98,11 @@ public final class OutboxDispatcher implements OutboxAdministration {
 
     void deliverDue() {
         try {
+            Set<String> failing = new HashSet<>();
             for (OutboxMessage message : repository.dueDeliveries(clock.now(), batchSize)) {
-                deliver(message);
+                if (!failing.contains(message.destination()) && !deliver(message)) {
+                    failing.add(message.destination());
+                }
             }
         } catch (RuntimeException e) {
             // The next poll tries again; an exception must not end the schedule.
@@ -93,11 +110,12 @@ public final class OutboxDispatcher implements OutboxAdministration {
         }
     }
 
-    private void deliver(OutboxMessage message) {
+    /** @return whether it was delivered */
+    private boolean deliver(OutboxMessage message) {
         List<OutboundAdapter> candidates = adapters.get(message.destination());
         if (candidates == null || candidates.isEmpty()) {
             failed(message, "no county system is registered for " + message.destination() + " now");
-            return;
+            return false;
         }
         Optional<Petition> petition = repository.findById(message.petitionId()).map(Redaction::of);
         try {
@@ -105,8 +123,10 @@ public final class OutboxDispatcher implements OutboxAdministration {
             repository.markDelivered(message.id(), clock.now());
             LOG.info("Delivered {} of {} to {} (attempt {})", message.kind(), message.registrationNumber(),
                     message.destination(), message.attempts() + 1);
+            return true;
         } catch (Exception e) {
             failed(message, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
         }
     }
 
@@ -130,8 +150,7 @@ public final class OutboxDispatcher implements OutboxAdministration {
 
     @Override
     public boolean delivers(String destination) {
-        List<OutboundAdapter> candidates = adapters.get(destination);
-        return candidates != null && !candidates.isEmpty();
+        return destinations.contains(destination);
     }
 
     @Override

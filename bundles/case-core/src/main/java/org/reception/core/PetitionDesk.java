@@ -29,17 +29,21 @@ import org.reception.cases.OutboxAdministration;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
 import org.reception.cases.PetitionQuery;
+import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionService;
 import org.reception.cases.PetitionStatus;
 import org.reception.cases.PetitionSummary;
 import org.reception.cases.Petitioner;
+import org.reception.cases.Problem;
 import org.reception.cases.PublicStatus;
 import org.reception.cases.Receipt;
 import org.reception.cases.Registration;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.UnknownPetition;
+import org.reception.cases.Violation;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.IdempotencyKeyReused;
+import org.reception.cases.IllegalTransition;
 import org.reception.cases.Sha256;
 import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.spi.MatterHistory;
@@ -91,8 +95,14 @@ public final class PetitionDesk implements PetitionService {
     public Registration register(NewPetition petition, String idempotencyKey) {
         Instant now = clock.now();
         validation.check(petition, now);
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("Idempotency-Key",
+                    "must be 1 to 100 visible ASCII characters")));
+        }
+        // Keys are the clients' own: scoped by channel, so that two county systems' keys never meet.
         IdempotentRegistration.Key key = idempotencyKey == null ? null : new IdempotentRegistration.Key(
-                Sha256.hex("idempotency-key\u001f" + idempotencyKey), Sha256.hex(petition.toString()));
+                Sha256.hex("idempotency-key\u001f" + petition.channel() + "\u001f" + idempotencyKey),
+                Sha256.hex(petition.toString()));
         if (key != null) {
             Optional<IdempotentRegistration> earlier = repository.registrationByKey(key);
             if (earlier.isPresent()) {
@@ -169,6 +179,11 @@ public final class PetitionDesk implements PetitionService {
             throw new ConcurrentUpdate("petition " + current.registrationNumber() + " is at version "
                     + current.version() + ", not " + expectedVersion + "; read it again");
         }
+        if (action instanceof CaseAction.Dispose dispose && dispose.unit() != null
+                && current.confidentiality().hiddenFrom().contains(dispose.unit())) {
+            throw new IllegalTransition("petition " + current.registrationNumber() + " must not go to " + dispose.unit()
+                    + ": the rules keep the case from it (《信访工作条例》第三十条)");
+        }
         Instant now = clock.now();
         CaseProcedure.Step step = procedure.apply(current, action, actor, now);
         Petition changed = repository.update(step.petition(), current.version(), action.name(), actor, step.detail(), now,
@@ -222,8 +237,8 @@ public final class PetitionDesk implements PetitionService {
     /** The answer the first request with this key got; refused if the key came with a different petition. */
     private static Registration replay(IdempotentRegistration earlier, IdempotentRegistration.Key key) {
         if (!earlier.key().requestHash().equals(key.requestHash())) {
-            throw new IdempotencyKeyReused("the idempotency key was used for another petition ("
-                    + earlier.petition().registrationNumber() + "); use a new key for a new petition");
+            throw new IdempotencyKeyReused("the idempotency key was used for another petition;"
+                    + " use a new key for a new petition");
         }
         Petition petition = earlier.petition();
         LOG.info("Registration {} answered again for a retry with its idempotency key", petition.registrationNumber());

@@ -117,43 +117,57 @@ final class AuditLog {
         return entries;
     }
 
-    /** Walks the whole chain from the first entry and checks every link and every hash; seals first. */
+    /**
+     * Walks the whole chain from the first entry and checks every link and every hash; seals first,
+     * and holds the head's lock while it walks, so that the sealer cannot move the end meanwhile.
+     */
     static AuditVerification verify(Connection connection) throws SQLException {
         while (seal(connection) == SEAL_BATCH) {
             // a backlog: seal it all before walking
         }
-        String previous = GENESIS;
-        long expectedSeq = 1;
-        long count = 0;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT * FROM audit_entry WHERE seq IS NOT NULL ORDER BY seq");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                AuditEntry entry = entry(rows);
-                count++;
-                if (entry.seq() != expectedSeq) {
-                    return new AuditVerification(count, false, entry.seq(), "entry " + expectedSeq + " is missing");
-                }
-                if (!entry.previousHash().equals(previous)) {
-                    return new AuditVerification(count, false, entry.seq(), "does not follow the entry before it");
-                }
-                String recomputed = hash(previous, entry.seq(), entry.petitionId(), entry.action(), entry.actor(),
-                        entry.at(), entry.detail());
-                if (!recomputed.equals(entry.hash())) {
-                    return new AuditVerification(count, false, entry.seq(), "its content does not match its hash");
-                }
-                previous = entry.hash();
-                expectedSeq++;
+        return Jdbc.inTransaction(connection, () -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
+                lock.executeUpdate();
             }
-        }
-        try (PreparedStatement head = connection.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-             ResultSet row = head.executeQuery()) {
-            row.next();
-            if (row.getLong(1) != expectedSeq - 1 || !row.getString(2).equals(previous)) {
+            long lastSeq;
+            String lastHash;
+            try (PreparedStatement head = connection.prepareStatement(
+                    "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+                 ResultSet row = head.executeQuery()) {
+                row.next();
+                lastSeq = row.getLong(1);
+                lastHash = row.getString(2);
+            }
+            String previous = GENESIS;
+            long expectedSeq = 1;
+            long count = 0;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT * FROM audit_entry WHERE seq IS NOT NULL ORDER BY seq");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    AuditEntry entry = entry(rows);
+                    count++;
+                    if (entry.seq() != expectedSeq) {
+                        return new AuditVerification(count, false, entry.seq(), "entry " + expectedSeq + " is missing");
+                    }
+                    if (!entry.previousHash().equals(previous)) {
+                        return new AuditVerification(count, false, entry.seq(), "does not follow the entry before it");
+                    }
+                    String recomputed = hash(previous, entry.seq(), entry.petitionId(), entry.action(), entry.actor(),
+                            entry.at(), entry.detail());
+                    if (!recomputed.equals(entry.hash())) {
+                        return new AuditVerification(count, false, entry.seq(), "its content does not match its hash");
+                    }
+                    previous = entry.hash();
+                    expectedSeq++;
+                }
+            }
+            if (lastSeq != expectedSeq - 1 || !lastHash.equals(previous)) {
                 return new AuditVerification(count, false, expectedSeq, "the last entries are missing");
             }
-        }
-        return new AuditVerification(count, true, -1, null);
+            return new AuditVerification(count, true, -1, null);
+        });
     }
 
     /** An entry not sealed yet has position 0 and no hashes. */

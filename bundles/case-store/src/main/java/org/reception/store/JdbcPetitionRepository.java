@@ -234,8 +234,6 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 draft.accused(), draft.confidential(), draft.linkedPetitions().stream().distinct().sorted().toList(),
                 draft.status(), draft.routing(), draft.confidentiality(), draft.escalations(), draft.handling(),
                 draft.deadlines(), List.of(), 0);
-        // Last: the audit head is the one lock every writer takes; held for the shortest time, and
-        // never while waiting for another lock.
         AuditLog.append(connection, id, "register", actor,
                 "registered " + registrationNumber + " as " + draft.status() + ", routed to " + draft.routing().unitCode()
                         + " by " + draft.routing().provenance().moduleId() + " " + draft.routing().provenance().moduleVersion(),
@@ -284,7 +282,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             insert.setString(6, provenance.moduleId());
             insert.setString(7, provenance.moduleVersion());
             insert.setString(8, provenance.jurisdiction());
-            insert.setString(9, String.join(PetitionRows.LIST_SEPARATOR, provenance.rulesFired()));
+            insert.setString(9, Provenances.fit(String.join(PetitionRows.LIST_SEPARATOR, provenance.rulesFired()), 4000, PetitionRows.LIST_SEPARATOR));
             setInstant(insert, 10, routing.decidedAt());
             insert.setString(11, routing.disposition().name());
             insert.setString(12, String.join(PetitionRows.LIST_SEPARATOR, routing.coUnits()));
@@ -344,12 +342,12 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public void markDelivered(long messageId, Instant now) {
-        write(connection -> Outbox.delivered(connection, messageId, now), "the outbox could not be updated");
+        read(connection -> Outbox.delivered(connection, messageId, now), "the outbox could not be updated");
     }
 
     @Override
     public void markAttemptFailed(long messageId, String error, Instant nextAttemptAt) {
-        write(connection -> Outbox.failed(connection, messageId, error, nextAttemptAt), "the outbox could not be updated");
+        read(connection -> Outbox.failed(connection, messageId, error, nextAttemptAt), "the outbox could not be updated");
     }
 
     @Override
@@ -359,15 +357,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public boolean retryNow(long messageId, Instant now) {
-        return write(connection -> Outbox.retryNow(connection, messageId, now), "the outbox could not be updated");
-    }
-
-    private <T> T write(Reading<T> writing, String failure) {
-        try (Connection connection = dataSource.getConnection()) {
-            return writing.read(connection);
-        } catch (SQLException e) {
-            throw new ServiceUnavailable(failure, e);
-        }
+        return read(connection -> Outbox.retryNow(connection, messageId, now), "the outbox could not be updated");
     }
 
     @Override

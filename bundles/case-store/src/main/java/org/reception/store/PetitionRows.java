@@ -187,7 +187,7 @@ final class PetitionRows {
                 insert.setString(8, provenance.moduleId());
                 insert.setString(9, provenance.moduleVersion());
                 insert.setString(10, provenance.jurisdiction());
-                insert.setString(11, String.join(LIST_SEPARATOR, provenance.rulesFired()));
+                insert.setString(11, Provenances.fit(String.join(LIST_SEPARATOR, provenance.rulesFired()), 4000, LIST_SEPARATOR));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -18,7 +18,24 @@ final class Provenances {
     private Provenances() {
     }
 
+    /** The widest provenance column; what does not fit is cut at a whole rule name and marked. */
+    static final int MAX_LENGTH = 16_000;
+
     static String encode(List<RuleProvenance> provenances) {
+        return fit(encodeAll(provenances), MAX_LENGTH, "\n");
+    }
+
+    /** {@code text} whole if it fits {@code max}, else cut after the last separator that fits, and marked. */
+    static String fit(String text, int max, String separator) {
+        if (text.length() <= max) {
+            return text;
+        }
+        String cut = text.substring(0, max - 4);
+        int last = cut.lastIndexOf(separator);
+        return (last > 0 ? cut.substring(0, last) : cut) + separator + "...";
+    }
+
+    private static String encodeAll(List<RuleProvenance> provenances) {
         List<String> lines = new ArrayList<>();
         for (RuleProvenance p : provenances) {
             lines.add(String.join(FIELD, clean(p.moduleId()), clean(p.moduleVersion()), clean(p.jurisdiction()),

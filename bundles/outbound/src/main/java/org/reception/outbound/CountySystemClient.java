@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -57,7 +58,10 @@ public final class CountySystemClient implements OutboundAdapter {
 
     @Override
     public void deliver(OutboxMessage message, Petition petition) throws Exception {
-        String json = JSON.writeValueAsString(petition);
+        // The rules' confidentiality decision names who must not see the case: it stays in the platform.
+        ObjectNode document = JSON.valueToTree(petition);
+        document.remove("confidentiality");
+        String json = JSON.writeValueAsString(document);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(config.timeoutSeconds()))
                 .header("Idempotency-Key", message.idempotencyKey())
                 .header("Reception-Delivery", message.kind());

@@ -79,10 +79,6 @@ public class PetitionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@HeaderParam(IDEMPOTENCY_KEY_HEADER) String idempotencyKey, NewPetition petition) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
-            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
-                    List.of(new Violation(IDEMPOTENCY_KEY_HEADER, "must be 1 to 100 visible ASCII characters")));
-        }
         Registration registration = Services.required(petitions).register(petition, idempotencyKey);
         Petition registered = registration.petition();
         URI location = uriInfo.getAbsolutePathBuilder().path(registered.id()).build();

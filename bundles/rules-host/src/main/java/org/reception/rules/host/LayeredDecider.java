@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.EscalationDecision;
@@ -37,18 +38,28 @@ public final class LayeredDecider {
 
     /** @param replacing a module to decide in place of the one of its jurisdiction (what-if), or null */
     public RuleDecisions decide(PetitionFact petition, Instant decidedAt, CompiledRuleModule replacing) {
-        List<CompiledRuleModule> layers = ruleBases.layersFor(petition.getJurisdiction(), replacing);
+        List<CompiledRuleModule> all = ruleBases.layersFor(petition.getJurisdiction(), replacing);
+        List<CompiledRuleModule> layers = all.stream().filter(module -> !module.counters().suspended()).toList();
         if (layers.isEmpty()) {
             throw new ServiceUnavailable("no rule module decides for jurisdiction " + petition.getJurisdiction());
         }
         RoutingDecision routing = null;
         ConfidentialityDecision confidentiality = ConfidentialityDecision.none(decidedAt);
+        for (CompiledRuleModule suspended : all) {
+            if (suspended.counters().suspended()) {
+                confidentiality = confidentiality.strictest(unknown(ModuleVerdict.brokenOff(suspended, List.of(),
+                        "is suspended"), decidedAt));
+            }
+        }
         List<EscalationDecision> escalations = new ArrayList<>();
         for (ModuleVerdict verdict : evaluator.evaluate(layers, petition)) {
             RuleProvenance provenance = provenance(verdict);
             Optional<Routing> proposed = verdict.routing();
             if (routing == null && proposed.isPresent()) {
                 routing = routing(proposed.get(), provenance, decidedAt);
+            }
+            if (verdict.problem().isPresent()) {
+                confidentiality = confidentiality.strictest(unknown(verdict, decidedAt));
             }
             for (Confidentiality restriction : verdict.confidentiality()) {
                 confidentiality = confidentiality.strictest(confidentiality(restriction, provenance, decidedAt));
@@ -80,6 +91,13 @@ public final class LayeredDecider {
     private static boolean moreUrgent(EscalationDecision a, EscalationDecision b) {
         return a.urgency().compareTo(b.urgency()) > 0
                 || a.urgency() == b.urgency() && a.reportWithinHours() < b.reportWithinHours();
+    }
+
+    /** What a module that could not decide would have restricted is unknown: err on the side of the petitioner. */
+    private static ConfidentialityDecision unknown(ModuleVerdict verdict, Instant decidedAt) {
+        return new ConfidentialityDecision(true, Set.of(), Set.of(), Set.of(), List.of("rule module "
+                + verdict.module().id() + " " + verdict.module().version() + " " + verdict.problem().orElse("failed")
+                + "; the petitioners' identity is hidden"), decidedAt, List.of(provenance(verdict)));
     }
 
     private static RuleProvenance provenance(ModuleVerdict verdict) {

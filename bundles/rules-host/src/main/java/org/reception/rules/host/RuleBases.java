@@ -105,7 +105,7 @@ public final class RuleBases {
     /**
      * The modules that decide for a county, most local first: county, prefecture, province;
      * {@code replacing} (if not null) in place of the module of its own jurisdiction. Suspended
-     * modules are left out.
+     * modules are in the list: they decide nothing, but the decider must know they are there.
      */
     public List<CompiledRuleModule> layersFor(String countyCode, CompiledRuleModule replacing) {
         List<CompiledRuleModule> layers = new ArrayList<>(3);
@@ -114,7 +114,7 @@ public final class RuleBases {
             String code = chain.get(i).code();
             CompiledRuleModule module = replacing != null && replacing.jurisdiction().equals(code)
                     ? replacing : forJurisdiction(code).orElse(null);
-            if (module != null && !module.counters().suspended()) {
+            if (module != null) {
                 layers.add(module);
             }
         }

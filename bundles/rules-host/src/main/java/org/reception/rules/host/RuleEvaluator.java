@@ -139,9 +139,15 @@ public final class RuleEvaluator implements AutoCloseable {
                     fired = firedHere;
                     currentStarted = System.nanoTime();
                     current = i;
-                    ModuleVerdict verdict = evaluateHere(modules.get(i), petition, firedHere);
+                    CompiledRuleModule module = modules.get(i);
+                    ModuleVerdict verdict = evaluateHere(module, petition, firedHere);
                     synchronized (verdicts) {
                         if (abandoned) {
+                            if (verdict.problem().isEmpty() && module.counters().suspended.compareAndSet(true, false)) {
+                                // It was slow, not stuck (a long pause): its thread is back, let it decide again.
+                                LOG.warn("Rule module {} {} finished after the time limit and decides again",
+                                        module.id(), module.version());
+                            }
                             return null;
                         }
                         verdicts.add(verdict);
@@ -190,7 +196,11 @@ public final class RuleEvaluator implements AutoCloseable {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
+                    // Each rule once, in the order it first fired: a rule firing ten thousand times is one name.
+                    String rule = event.getMatch().getRule().getName();
+                    if (!fired.contains(rule)) {
+                        fired.add(rule);
+                    }
                 }
             });
             session.addEventListener(new DefaultRuleRuntimeEventListener() {

@@ -27,6 +27,12 @@ import org.reception.rules.admin.RuleModuleSource;
 final class RuleModuleBundles {
 
     static final String TESTS_FOLDER = RuleModules.DRL_FOLDER + "/" + RuleModules.TESTS_FOLDER;
+    /** A module is text: DRL and test cases. These bound what an uploaded jar may unpack to. */
+    static final int MAX_ENTRIES = 500;
+    static final long MAX_UNPACKED_BYTES = 8L * 1024 * 1024;
+    /** Headers that would make a module run code of its own when installed. */
+    private static final java.util.Set<String> CODE_HEADERS = java.util.Set.of(Constants.BUNDLE_ACTIVATOR,
+            "Service-Component", Constants.BUNDLE_NATIVECODE, Constants.BUNDLE_CLASSPATH, Constants.FRAGMENT_HOST);
 
     private RuleModuleBundles() {
     }
@@ -64,12 +70,30 @@ final class RuleModuleBundles {
             if (main.getValue(Constants.BUNDLE_SYMBOLICNAME) == null || version == null) {
                 throw new IllegalArgumentException("not a bundle: the manifest needs Bundle-SymbolicName and Bundle-Version");
             }
+            for (String code : CODE_HEADERS) {
+                if (main.getValue(code) != null) {
+                    throw new IllegalArgumentException("a rule module carries DRL only: the manifest has " + code);
+                }
+            }
+            int entries = 0;
+            long unpacked = 0;
             for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                 String name = entry.getName();
+                if (++entries > MAX_ENTRIES) {
+                    throw new IllegalArgumentException("more than " + MAX_ENTRIES + " entries in the jar");
+                }
+                if (name.endsWith(".class")) {
+                    throw new IllegalArgumentException("a rule module carries DRL only: the jar has " + name);
+                }
+                byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_UNPACKED_BYTES - unpacked + 1));
+                unpacked += content.length;
+                if (unpacked > MAX_UNPACKED_BYTES) {
+                    throw new IllegalArgumentException("the jar unpacks to more than " + MAX_UNPACKED_BYTES + " bytes");
+                }
                 if (name.startsWith(TESTS_FOLDER + "/") && name.endsWith(".properties")) {
-                    tests.put("/" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    tests.put("/" + name, new String(content, StandardCharsets.UTF_8));
                 } else if (name.startsWith(RuleModules.DRL_FOLDER + "/") && name.endsWith(".drl")) {
-                    drl.put("/" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    drl.put("/" + name, new String(content, StandardCharsets.UTF_8));
                 }
             }
             ModuleHeader declared = ModuleHeader.parse(header);
