@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -300,6 +304,39 @@ class LifecycleIT {
             }
         }
         return null;
+    }
+
+    @Test
+    @Order(99)
+    void theDatabaseFilesHoldNoPlaintextIdentityNumberOrPhone() throws Exception {
+        karaf.stop();
+        byte[][] secrets = {Petitions.ZHANG_ID.getBytes(StandardCharsets.US_ASCII),
+                "13800000000".getBytes(StandardCharsets.US_ASCII)};
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(karaf.database())) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                byte[] content = Files.readAllBytes(file);
+                for (byte[] secret : secrets) {
+                    if (indexOf(content, secret) >= 0) {
+                        found.add(file + ": " + new String(secret, StandardCharsets.US_ASCII));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found, "plaintext personal data in the database's files");
+    }
+
+    private static int indexOf(byte[] content, byte[] secret) {
+        outer:
+        for (int i = 0; i <= content.length - secret.length; i++) {
+            for (int j = 0; j < secret.length; j++) {
+                if (content[i + j] != secret[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** The escalation the rules raise for an overdue case, once the deadline watch has put it to them. */

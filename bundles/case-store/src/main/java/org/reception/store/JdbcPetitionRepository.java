@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -79,7 +80,11 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     /** How soon after its commit an audit entry takes its place in the chain. */
     static final long SEAL_INTERVAL_MILLIS = 250;
 
+    /** In {@code etc/}: see {@link PersonalData}. */
+    static final String KEY_FILE = "reception-pii.keys";
+
     private final DataSource dataSource;
+    private final PersonalData pii;
     private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "reception-audit-sealer");
         thread.setDaemon(true);
@@ -88,14 +93,57 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Activate
     public JdbcPetitionRepository(@Reference(target = "(dataSourceName=reception)") DataSource dataSource) {
+        this(dataSource, Path.of(System.getProperty("karaf.etc", "etc"), KEY_FILE));
+    }
+
+    /** @param keyFile the keys of the petitioners' personal data; created if absent */
+    public JdbcPetitionRepository(DataSource dataSource, Path keyFile) {
         this.dataSource = dataSource;
+        this.pii = PersonalData.keys(keyFile);
         SchemaMigration.migrate(dataSource);
+        sealPlaintextRows();
         sealer.scheduleWithFixedDelay(this::sealAudit, 0, SEAL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
     void deactivate() {
         sealer.shutdownNow();
+    }
+
+    /** Rows written before personal data was sealed: sealed and blanked, once. */
+    private void sealPlaintextRows() {
+        try (Connection connection = dataSource.getConnection()) {
+            int sealed = inTransaction(connection, () -> {
+                int count = 0;
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT petition_id, seq, resident_id, phone, address FROM petitioner"
+                                + " WHERE resident_id_index IS NULL", ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY);
+                     PreparedStatement update = connection.prepareStatement(
+                             "UPDATE petitioner SET resident_id_sealed = ?, resident_id_index = ?, phone_sealed = ?,"
+                                     + " address_sealed = ?, resident_id = NULL, phone = NULL, address = NULL"
+                                     + " WHERE petition_id = ? AND seq = ?");
+                     ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String residentId = rows.getString("resident_id").strip();
+                        update.setString(1, pii.seal(residentId));
+                        update.setString(2, pii.index(residentId));
+                        update.setString(3, pii.seal(rows.getString("phone")));
+                        update.setString(4, pii.seal(rows.getString("address")));
+                        update.setString(5, rows.getString("petition_id"));
+                        update.setInt(6, rows.getInt("seq"));
+                        update.executeUpdate();
+                        count++;
+                    }
+                }
+                return count;
+            });
+            if (sealed > 0) {
+                LOG.info("Sealed the personal data of {} petitioner row(s) written before sealing", sealed);
+            }
+        } catch (SQLException e) {
+            throw new ServiceUnavailable("the personal data written before sealing could not be sealed", e);
+        }
     }
 
     void sealAudit() {
@@ -129,7 +177,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 return inTransaction(connection, () -> {
-                    Optional<IdempotentRegistration> earlier = registrationByKey(connection, key);
+                    Optional<IdempotentRegistration> earlier = registrationByKey(connection, key, pii);
                     if (earlier.isPresent()) {
                         return earlier.get();
                     }
@@ -140,7 +188,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                         record.setString(1, key.keyHash());
                         record.setString(2, key.requestHash());
                         record.setString(3, created.id());
-                        record.setString(4, queryCode);
+                        record.setString(4, pii.seal(queryCode));
                         record.setString(5, String.join(PetitionRows.LIST_SEPARATOR, possibleDuplicates));
                         setInstant(record, 6, now);
                         record.executeUpdate();
@@ -163,11 +211,12 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public Optional<IdempotentRegistration> registrationByKey(IdempotentRegistration.Key key) {
-        return read(connection -> registrationByKey(connection, key), "the idempotency key could not be read");
+        return read(connection -> registrationByKey(connection, key, pii), "the idempotency key could not be read");
     }
 
     private static Optional<IdempotentRegistration> registrationByKey(Connection connection,
-                                                                      IdempotentRegistration.Key key)
+                                                                      IdempotentRegistration.Key key,
+                                                                      PersonalData pii)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT request_hash, petition_id, query_code, possible_duplicates FROM idempotent_request"
@@ -177,12 +226,18 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                Petition petition = PetitionRows.read(connection, row.getString("petition_id")).orElseThrow();
+                Petition petition = PetitionRows.read(connection, row.getString("petition_id"), pii).orElseThrow();
                 return Optional.of(new IdempotentRegistration(
                         new IdempotentRegistration.Key(key.keyHash(), row.getString("request_hash")), petition,
-                        row.getString("query_code"), PetitionRows.split(row.getString("possible_duplicates")), false));
+                        sealedOrPlain(pii, row.getString("query_code")),
+                        PetitionRows.split(row.getString("possible_duplicates")), false));
             }
         }
+    }
+
+    /** Query codes recorded before sealing (within the last day of an upgrade) are plain: no key id. */
+    private static String sealedOrPlain(PersonalData pii, String value) {
+        return value.indexOf(':') > 0 ? pii.open(value) : value;
     }
 
     @Override
@@ -223,7 +278,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             insert.executeUpdate();
         }
         PetitionRows.updateState(connection, id, draft, null, false);
-        PetitionRows.insertParties(connection, id, draft);
+        PetitionRows.insertParties(connection, id, draft, pii);
         insertRouting(connection, id, 1, draft.routing());
         PetitionRows.insertConfidentiality(connection, id, draft.confidentiality());
         PetitionRows.insertEscalations(connection, id, draft.escalations());
@@ -293,7 +348,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public Optional<Petition> findById(String id) {
-        return read(connection -> PetitionRows.read(connection, id), "the petition could not be read");
+        return read(connection -> PetitionRows.read(connection, id, pii), "the petition could not be read");
     }
 
     @Override
@@ -301,7 +356,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         return read(connection -> {
             List<String> ids = PetitionRows.strings(connection,
                     "SELECT id FROM petition WHERE registration_number = ?", registrationNumber);
-            return ids.isEmpty() ? Optional.<Petition>empty() : PetitionRows.read(connection, ids.get(0));
+            return ids.isEmpty() ? Optional.<Petition>empty() : PetitionRows.read(connection, ids.get(0), pii);
         }, "the petition could not be read");
     }
 
@@ -317,7 +372,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         try (Connection connection = dataSource.getConnection()) {
             return inTransaction(connection, () -> {
                 if (PetitionRows.updateState(connection, changed.id(), changed, expectedVersion, true) == 0) {
-                    if (PetitionRows.read(connection, changed.id()).isEmpty()) {
+                    if (PetitionRows.read(connection, changed.id(), pii).isEmpty()) {
                         throw new UnknownPetition(changed.id());
                     }
                     throw new ConcurrentUpdate("petition " + changed.registrationNumber() + " is no longer at version "
@@ -326,7 +381,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
                 PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
                 Outbox.put(connection, changed, deliveries, now);
-                Petition stored = PetitionRows.read(connection, changed.id()).orElseThrow();
+                Petition stored = PetitionRows.read(connection, changed.id(), pii).orElseThrow();
                 AuditLog.append(connection, changed.id(), action, actor, detail, now);
                 return stored;
             });
@@ -368,7 +423,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
         String sql = "SELECT DISTINCT p.registration_number, p.status,"
                 + " CASE WHEN p.re_review_answer IS NULL THEN 0 ELSE 1 END AS reviewed FROM petition p"
-                + " JOIN petitioner r ON r.petition_id = p.id WHERE r.resident_id IN (" + placeholders + ")"
+                + " JOIN petitioner r ON r.petition_id = p.id WHERE r.resident_id_index IN (" + placeholders + ")"
                 + " AND p.category = ? AND p.jurisdiction = ? ORDER BY p.registration_number";
         return read(connection -> {
             List<String> open = new ArrayList<>();
@@ -377,7 +432,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int index = 1;
                 for (String residentId : residentIds) {
-                    select.setString(index++, residentId);
+                    select.setString(index++, pii.index(residentId));
                 }
                 select.setString(index++, category);
                 select.setString(index, jurisdiction);
@@ -422,14 +477,14 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         }
         String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
         String sql = "SELECT DISTINCT p.registration_number FROM petition p JOIN petitioner r ON r.petition_id = p.id"
-                + " WHERE r.resident_id IN (" + placeholders + ") AND p.category = ? AND p.jurisdiction = ? AND "
+                + " WHERE r.resident_id_index IN (" + placeholders + ") AND p.category = ? AND p.jurisdiction = ? AND "
                 + condition + " ORDER BY p.registration_number";
         return read(connection -> {
             List<String> numbers = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int index = 1;
                 for (String residentId : residentIds) {
-                    select.setString(index++, residentId);
+                    select.setString(index++, pii.index(residentId));
                 }
                 select.setString(index++, category);
                 select.setString(index, jurisdiction);
@@ -450,13 +505,13 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         }
         String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
         String sql = "SELECT COUNT(DISTINCT p.id) FROM petition p JOIN petitioner r ON r.petition_id = p.id"
-                + " WHERE r.resident_id IN (" + placeholders + ") AND p.category = ? AND p.jurisdiction = ?"
+                + " WHERE r.resident_id_index IN (" + placeholders + ") AND p.category = ? AND p.jurisdiction = ?"
                 + " AND p.created_at < ?";
         return read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int index = 1;
                 for (String residentId : residentIds) {
-                    select.setString(index++, residentId);
+                    select.setString(index++, pii.index(residentId));
                 }
                 select.setString(index++, category);
                 select.setString(index++, jurisdiction);
@@ -484,7 +539,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                     if (!MessageDigest.isEqual(expected, given)) {
                         return Optional.empty();
                     }
-                    Petition petition = PetitionRows.read(connection, row.getString("id")).orElseThrow();
+                    Petition petition = PetitionRows.read(connection, row.getString("id"), pii).orElseThrow();
                     return Optional.of(new PublicStatus(petition.registrationNumber(), petition.status(),
                             petition.receivedAt(), petition.handling().unit() != null ? petition.handling().unit()
                                     : petition.routing().unitName(),

@@ -52,7 +52,7 @@ final class PetitionRows {
     private PetitionRows() {
     }
 
-    static Optional<Petition> read(Connection connection, String id) throws SQLException {
+    static Optional<Petition> read(Connection connection, String id, PersonalData pii) throws SQLException {
         // Two lookups by key, never a join the optimizer might turn into a scan: a scan would wait on
         // the uncommitted rows of other petitions' transactions.
         Optional<RoutingDecision> current = routing(connection, id);
@@ -75,7 +75,7 @@ final class PetitionRows {
                 return Optional.of(new Petition(row.getString("id"), row.getString("registration_number"),
                         Channel.valueOf(row.getString("channel")), PetitionType.valueOf(row.getString("petition_type")),
                         Category.valueOf(row.getString("category")), row.getString("title"), row.getString("content"),
-                        row.getString("jurisdiction"), instant(row, "received_at"), petitioners(connection, id),
+                        row.getString("jurisdiction"), instant(row, "received_at"), petitioners(connection, id, pii),
                         strings(connection, "SELECT name FROM accused WHERE petition_id = ? ORDER BY seq", id),
                         row.getBoolean("confidential"),
                         strings(connection, "SELECT registration_number FROM petition_link WHERE petition_id = ?"
@@ -198,15 +198,20 @@ final class PetitionRows {
         return String.join(LIST_SEPARATOR, values.stream().map(Provenances::clean).toList());
     }
 
-    private static List<Petitioner> petitioners(Connection connection, String id) throws SQLException {
+    /** Sealed values opened; a row written before sealing (not yet converted) is read as it is. */
+    private static List<Petitioner> petitioners(Connection connection, String id, PersonalData pii)
+            throws SQLException {
         List<Petitioner> petitioners = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT * FROM petitioner WHERE petition_id = ? ORDER BY seq")) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    petitioners.add(new Petitioner(rows.getString("name"), rows.getString("resident_id"),
-                            rows.getString("phone"), rows.getString("address"), rows.getBoolean("representative")));
+                    petitioners.add(new Petitioner(rows.getString("name"),
+                            opened(pii, rows.getString("resident_id_sealed"), rows.getString("resident_id")),
+                            opened(pii, rows.getString("phone_sealed"), rows.getString("phone")),
+                            opened(pii, rows.getString("address_sealed"), rows.getString("address")),
+                            rows.getBoolean("representative")));
                 }
             }
         }
@@ -257,20 +262,26 @@ final class PetitionRows {
         return values;
     }
 
-    /** The parts written once, at registration: petitioners, accused, links. */
-    static void insertParties(Connection connection, String id, Petition petition) throws SQLException {
+    private static String opened(PersonalData pii, String sealed, String plain) {
+        return sealed != null ? pii.open(sealed) : plain == null ? null : plain.strip();
+    }
+
+    /** The parts written once, at registration: petitioners (their personal data sealed), accused, links. */
+    static void insertParties(Connection connection, String id, Petition petition, PersonalData pii)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO petitioner (petition_id, seq, name, resident_id, phone, address, representative)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO petitioner (petition_id, seq, name, resident_id_sealed, resident_id_index, phone_sealed,"
+                        + " address_sealed, representative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (Petitioner petitioner : petition.petitioners()) {
                 insert.setString(1, id);
                 insert.setInt(2, ++seq);
                 insert.setString(3, petitioner.name());
-                insert.setString(4, petitioner.residentId());
-                insert.setString(5, petitioner.phone());
-                insert.setString(6, petitioner.address());
-                insert.setBoolean(7, petitioner.representative());
+                insert.setString(4, pii.seal(petitioner.residentId()));
+                insert.setString(5, pii.index(petitioner.residentId()));
+                insert.setString(6, pii.seal(petitioner.phone()));
+                insert.setString(7, pii.seal(petitioner.address()));
+                insert.setBoolean(8, petitioner.representative());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -12,12 +12,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +68,7 @@ class JdbcPetitionRepositoryTest {
         dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(folder.resolve("db").toString());
         dataSource.setCreateDatabase("create");
-        repository = new JdbcPetitionRepository(dataSource);
+        repository = new JdbcPetitionRepository(dataSource, folder.resolve("reception-pii.keys"));
     }
 
     @Test
@@ -145,6 +145,24 @@ class JdbcPetitionRepositoryTest {
         assertEquals(List.of(reviewed.registrationNumber()), history.finallyReviewed());
         assertEquals(new MatterHistory(List.of(), List.of(), 0),
                 repository.matterHistory(List.of(), "ENVIRONMENT", "520102"));
+    }
+
+    @Test
+    void identityNumbersPhonesAndAddressesAreSealedAtRestAndStillFoundByNumber() throws Exception {
+        Petition created = create("520102", "黑臭水体");
+
+        try (Connection connection = dataSource.getConnection();
+             Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("SELECT * FROM petitioner")) {
+            assertTrue(row.next());
+            for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                String value = String.valueOf(row.getString(column));
+                assertFalse(value.contains(ZHANG.residentId()) || value.contains(ZHANG.phone())
+                        || value.contains(ZHANG.address()), row.getMetaData().getColumnName(column) + " = " + value);
+            }
+        }
+        assertEquals(List.of(ZHANG), repository.findById(created.id()).orElseThrow().petitioners());
+        assertEquals(1, repository.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102").petitions());
     }
 
     @Test
@@ -244,7 +262,7 @@ class JdbcPetitionRepositoryTest {
         String applied = "SELECT COUNT(*) FROM schema_history WHERE \"success\" = TRUE AND \"version\" IS NOT NULL";
         int before = count(applied);
 
-        JdbcPetitionRepository again = new JdbcPetitionRepository(dataSource);
+        JdbcPetitionRepository again = new JdbcPetitionRepository(dataSource, folder.resolve("reception-pii.keys"));
 
         assertEquals(created, again.findById(created.id()).orElseThrow());
         assertTrue(before >= 3, "every migration applied once");

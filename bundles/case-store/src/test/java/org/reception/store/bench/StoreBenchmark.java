@@ -72,7 +72,8 @@ public final class StoreBenchmark {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(dataSource);
         pool.setMaximumPoolSize(4);
-        JdbcPetitionRepository repository = new JdbcPetitionRepository(new HikariDataSource(pool));
+        JdbcPetitionRepository repository = new JdbcPetitionRepository(new HikariDataSource(pool),
+                folder.resolve("reception-pii.keys"));
 
         List<String> counties = guizhouCounties();
         Duration load = Duration.ZERO;

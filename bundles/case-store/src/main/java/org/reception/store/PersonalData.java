@@ -1,0 +1,147 @@
+package org.reception.store;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Petitioners' identity numbers, phones and addresses at rest: sealed with AES-GCM (authenticated)
+ * under a key kept outside the database, in a key file an administrator can rotate; identity
+ * numbers also indexed by an HMAC-SHA256 under a key of its own, so that a search by number still
+ * works without the number in the database. A sealed value reads {@code <key id>:<base64 of IV and
+ * ciphertext>}; every key ever current stays in the file so that older values can be opened.
+ *
+ * <p>Key file (Java properties): {@code current = k1}, {@code k1 = <base64 AES-256 key>},
+ * {@code index = <base64 HMAC key>}. It is created with fresh random keys, readable by its owner
+ * only, when absent. The index key cannot be rotated without re-indexing.
+ */
+final class PersonalData {
+
+    private static final String CURRENT = "current";
+    private static final String INDEX = "index";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, SecretKeySpec> keys = new HashMap<>();
+    private final String current;
+    private final SecretKeySpec indexKey;
+
+    private PersonalData(Properties file) {
+        this.current = file.getProperty(CURRENT);
+        for (String name : file.stringPropertyNames()) {
+            if (!name.equals(CURRENT) && !name.equals(INDEX)) {
+                keys.put(name, new SecretKeySpec(Base64.getDecoder().decode(file.getProperty(name).strip()), "AES"));
+            }
+        }
+        if (current == null || !keys.containsKey(current) || file.getProperty(INDEX) == null) {
+            throw new IllegalStateException("the key file names no current key, or has no index key");
+        }
+        this.indexKey = new SecretKeySpec(Base64.getDecoder().decode(file.getProperty(INDEX).strip()), "HmacSHA256");
+    }
+
+    /** The keys in {@code file}, created there with fresh random keys if it does not exist. */
+    static PersonalData keys(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            Properties properties = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            }
+            return new PersonalData(properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the key file " + file + " cannot be read", e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        SecureRandom random = new SecureRandom();
+        byte[] aes = new byte[32];
+        byte[] hmac = new byte[32];
+        random.nextBytes(aes);
+        random.nextBytes(hmac);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path staged = Files.createTempFile(file.toAbsolutePath().getParent(), "keys", ".tmp");
+        try {
+            Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's permissions protect it
+        }
+        try (Writer out = Files.newBufferedWriter(staged, StandardCharsets.UTF_8)) {
+            out.write("# Keys of the petitioners' personal data at rest. Keep this file out of the database's backups\n"
+                    + "# and back it up on its own: without it the sealed data cannot be read. To rotate, add a new\n"
+                    + "# key (k2 = <32 random bytes, base64>) and make it current; keep the old ones.\n");
+            out.write(CURRENT + " = k1\nk1 = " + Base64.getEncoder().encodeToString(aes) + "\n"
+                    + INDEX + " = " + Base64.getEncoder().encodeToString(hmac) + "\n");
+        }
+        Files.move(staged, file);
+    }
+
+    String seal(String plaintext) {
+        if (plaintext == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(current), new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return current + ":" + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("personal data cannot be sealed", e);
+        }
+    }
+
+    String open(String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        int colon = sealed.indexOf(':');
+        SecretKeySpec key = colon < 0 ? null : keys.get(sealed.substring(0, colon));
+        if (key == null) {
+            throw new IllegalStateException("personal data sealed with a key the key file does not hold");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(sealed.substring(colon + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("personal data was altered or sealed with another key", e);
+        }
+    }
+
+    /** The searchable stand-in of an identity number: equal numbers, equal indexes; nothing else. */
+    String index(String residentId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return HexFormat.of().formatHex(mac.doFinal(residentId.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("an identity number cannot be indexed", e);
+        }
+    }
+}
