@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ class CountyPluginIT {
         }
         try {
             karaf.shell("feature:install reception-county-nanming");
-            await(() -> api.getAt(LEGACY).statusCode() == 200, "the legacy endpoint published");
+            Eventually.until(() -> api.getAt(LEGACY).statusCode() == 200, "the legacy endpoint published");
 
             HttpResponse<String> legacy = postLegacy("MSGID=nm-0001\nTYPE=SQ\nCAT=HOUSING_CONSTRUCTION\nBT=小区物业乱收费\n"
                     + "NR=物业擅自提高收费标准。\nXM=赵六\nSFZ=" + Petitions.residentId("52010219800101077") + "\nDH=13900000000\n");
@@ -109,13 +108,13 @@ class CountyPluginIT {
                     Map.of("disposition", "ASSIGN", "unit", "520102-ZJJ", "reason", "属地管理"));
             assertEquals(200, assigned.statusCode(), assigned.body());
             Path dropFolder = karaf.home().resolve("data/county-520102/outbox");
-            await(() -> dropped(dropFolder).stream().anyMatch(text -> text.contains("BH=" + number)),
+            Eventually.until(() -> dropped(dropFolder).stream().anyMatch(text -> text.contains("BH=" + number)),
                     "the case in Nanming's drop folder");
 
             karaf.shell("bundle:stop " + BUNDLE);
-            await(() -> api.getAt(LEGACY).statusCode() == 404, "the legacy endpoint withdrawn");
+            Eventually.until(() -> api.getAt(LEGACY).statusCode() == 404, "the legacy endpoint withdrawn");
             karaf.shell("bundle:start " + BUNDLE);
-            await(() -> api.getAt(LEGACY).statusCode() == 200, "the legacy endpoint back");
+            Eventually.until(() -> api.getAt(LEGACY).statusCode() == 200, "the legacy endpoint back");
         } finally {
             running.set(false);
             for (Future<?> client : load) {
@@ -147,18 +146,4 @@ class CountyPluginIT {
         return files;
     }
 
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Condition condition, String what) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.holds()) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("not within 60 s: " + what);
-    }
 }

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ class OutboundIT {
 
     @Test
     void casesForADownCountyWaitSurviveARestartAndArriveExactlyOnce() throws Exception {
-        await(() -> Api.json(api.get("outbox")).get("destinations").toString().equals("[\"520102\",\"520103\"]"),
+        Eventually.until(() -> Api.json(api.get("outbox")).get("destinations").toString().equals("[\"520102\",\"520103\"]"),
                 "both county systems registered");
         List<String> numbers = new ArrayList<>();
         numbers.add(assign("520102", "520102-ZJJ", "物业维修基金"));
@@ -76,7 +75,7 @@ class OutboundIT {
         numbers.add(assign("520103", "520103-ZJJ", "违章搭建"));
         assign("520112", "520112-ZJJ", "没有登记县级系统的区县");
 
-        await(() -> {
+        Eventually.until(() -> {
             JsonNode waiting = Api.json(api.get("outbox?undelivered=true")).get("messages");
             if (waiting.size() != 3) {
                 return false;
@@ -94,7 +93,7 @@ class OutboundIT {
         karaf.start();
         startCounty();
 
-        await(() -> Api.json(api.get("outbox?undelivered=true")).get("messages").size() == 0, "everything delivered");
+        Eventually.until(() -> Api.json(api.get("outbox?undelivered=true")).get("messages").size() == 0, "everything delivered");
         JsonNode all = Api.json(api.get("outbox")).get("messages");
         assertEquals(3, all.size(), all.toString());
         for (JsonNode message : all) {
@@ -162,18 +161,4 @@ class OutboundIT {
         exchange.close();
     }
 
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Condition condition, String what) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.holds()) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("not within 60 s: " + what);
-    }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -309,7 +308,7 @@ class RuleModulesIT {
 
     private static JsonNode awaitRouting(String county, String category, String module, String version)
             throws Exception {
-        return await(() -> {
+        return Eventually.value(() -> {
             JsonNode routing = routingOf(register(county, category, "看病难"));
             return module.equals(routing.at("/provenance/moduleId").asText())
                     && version.equals(routing.at("/provenance/moduleVersion").asText()) ? routing : null;
@@ -317,14 +316,14 @@ class RuleModulesIT {
     }
 
     private static JsonNode awaitUnit(String county, String unit) throws Exception {
-        return await(() -> {
+        return Eventually.value(() -> {
             JsonNode routing = routingOf(register(county, "HEALTH", "看病难"));
             return unit.equals(routing.get("unitCode").asText()) ? routing : null;
         }, "health petitions of " + county + " routed to " + unit);
     }
 
     private static JsonNode awaitRejection(String version) throws Exception {
-        return await(() -> {
+        return Eventually.value(() -> {
             for (JsonNode rejection : Api.json(api.get("rules/rejections"))) {
                 if (version.equals(rejection.get("version").asText())) {
                     return rejection;
@@ -335,7 +334,7 @@ class RuleModulesIT {
     }
 
     private static void awaitModule(String id) throws Exception {
-        await(() -> {
+        Eventually.value(() -> {
             for (JsonNode module : Api.json(api.get("rules/modules"))) {
                 if (id.equals(module.get("id").asText())) {
                     return module;
@@ -343,22 +342,5 @@ class RuleModulesIT {
             }
             return null;
         }, "module " + id + " active");
-    }
-
-    private interface Probe {
-        JsonNode attempt() throws Exception;
-    }
-
-    /** Polls what the platform does on its own (FileInstall scans deploy/ every second); fails after 30 s. */
-    private static JsonNode await(Probe probe, String what) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        do {
-            JsonNode found = probe.attempt();
-            if (found != null) {
-                return found;
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("not seen within 30 s: " + what);
     }
 }

@@ -55,19 +55,9 @@ final class AuditLog {
      */
     static int seal(Connection connection) throws SQLException {
         return Jdbc.inTransaction(connection, () -> {
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
-                lock.executeUpdate();
-            }
-            long seq;
-            String previous;
-            try (PreparedStatement head = connection.prepareStatement(
-                    "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-                 ResultSet row = head.executeQuery()) {
-                row.next();
-                seq = row.getLong(1);
-                previous = row.getString(2);
-            }
+            Head head = lockHead(connection);
+            long seq = head.lastSeq();
+            String previous = head.lastHash();
             int sealed = 0;
             try (PreparedStatement unsealed = connection.prepareStatement(
                     "SELECT entry_id, petition_id, action, actor, acted_at, detail FROM audit_entry"
@@ -92,11 +82,11 @@ final class AuditLog {
                 }
             }
             if (sealed > 0) {
-                try (PreparedStatement head = connection.prepareStatement(
+                try (PreparedStatement moved = connection.prepareStatement(
                         "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-                    head.setLong(1, seq);
-                    head.setString(2, previous);
-                    head.executeUpdate();
+                    moved.setLong(1, seq);
+                    moved.setString(2, previous);
+                    moved.executeUpdate();
                 }
             }
             return sealed;
@@ -126,19 +116,7 @@ final class AuditLog {
             // a backlog: seal it all before walking
         }
         return Jdbc.inTransaction(connection, () -> {
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
-                lock.executeUpdate();
-            }
-            long lastSeq;
-            String lastHash;
-            try (PreparedStatement head = connection.prepareStatement(
-                    "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-                 ResultSet row = head.executeQuery()) {
-                row.next();
-                lastSeq = row.getLong(1);
-                lastHash = row.getString(2);
-            }
+            Head head = lockHead(connection);
             String previous = GENESIS;
             long expectedSeq = 1;
             long count = 0;
@@ -163,11 +141,29 @@ final class AuditLog {
                     expectedSeq++;
                 }
             }
-            if (lastSeq != expectedSeq - 1 || !lastHash.equals(previous)) {
+            if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(previous)) {
                 return new AuditVerification(count, false, expectedSeq, "the last entries are missing");
             }
             return new AuditVerification(count, true, -1, null);
         });
+    }
+
+    /** The end of the chain. */
+    private record Head(long lastSeq, String lastHash) {
+    }
+
+    /** Takes the head row's lock for the caller's transaction and reads the end of the chain. */
+    private static Head lockHead(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "UPDATE audit_head SET last_seq = last_seq WHERE id = 1")) {
+            lock.executeUpdate();
+        }
+        try (PreparedStatement head = connection.prepareStatement(
+                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+             ResultSet row = head.executeQuery()) {
+            row.next();
+            return new Head(row.getLong(1), row.getString(2));
+        }
     }
 
     /** An entry not sealed yet has position 0 and no hashes. */
