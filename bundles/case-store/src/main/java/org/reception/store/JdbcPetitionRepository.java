@@ -42,6 +42,7 @@ import org.reception.cases.DeadlineKind;
 import org.reception.cases.EscalationDecision;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
+import org.reception.cases.Handling;
 import org.reception.cases.OutboxMessage;
 import org.reception.cases.PetitionQuery;
 import org.reception.cases.PetitionStatus;
@@ -260,8 +261,9 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         String registrationNumber = String.format("%s-%d-%06d", draft.jurisdiction(), year, sequence);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO petition (id, registration_number, channel, petition_type, category, title, content,"
-                        + " jurisdiction, received_at, status, confidential, query_code_hash, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " jurisdiction, received_at, status, confidential, query_code_hash, created_at,"
+                        + " disposition, handling_unit, co_units, disposition_reason, next_due)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, registrationNumber);
             insert.setString(3, draft.channel().name());
@@ -275,9 +277,15 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             insert.setBoolean(11, draft.confidential());
             insert.setString(12, queryCodeHash(registrationNumber, queryCode));
             setInstant(insert, 13, now);
+            // The state a registration can have, in the same row: no UPDATE of the fresh row's indexes.
+            Handling handling = draft.handling();
+            insert.setString(14, handling.disposition() == null ? null : handling.disposition().name());
+            insert.setString(15, handling.unit());
+            insert.setString(16, PetitionRows.join(handling.coUnits()));
+            insert.setString(17, handling.reason());
+            Jdbc.setDate(insert, 18, PetitionRows.nextDue(draft));
             insert.executeUpdate();
         }
-        PetitionRows.updateState(connection, id, draft, null, false);
         PetitionRows.insertParties(connection, id, draft, pii);
         insertRouting(connection, id, 1, draft.routing());
         PetitionRows.insertConfidentiality(connection, id, draft.confidentiality());
