@@ -89,7 +89,7 @@ public final class RestServer {
         open311Factory.setBus(BusFactory.getDefaultBus());
         open311Factory.setAddress(OPEN311_ADDRESS);
         open311Factory.setServiceBeans(List.of(new Open311Resource(() -> petitions)));
-        open311Factory.setProviders(List.of(new BodySizeLimit()));
+        open311Factory.setProviders(List.of(new BodySizeLimit(), new Open311Errors()));
         open311 = open311Factory.create();
         LOG.info("Open311 GeoReport v2 published at {} under the CXF servlet", OPEN311_ADDRESS);
     }
