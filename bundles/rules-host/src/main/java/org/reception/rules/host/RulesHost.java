@@ -90,6 +90,8 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
     /** The modules dropped as DRL files, by file name. */
     private final Map<String, CompiledRuleModule> fromFiles = new ConcurrentHashMap<>();
     private final Deque<RuleModuleRejection> rejections = new ArrayDeque<>();
+    /** Modules validated by {@link #deploy} just before their bundle starts: not compiled twice. */
+    private final Map<String, CompiledRuleModule> validated = new ConcurrentHashMap<>();
     private final SynchronousBundleListener bundleChanges = this::bundleChanged;
 
     @Activate
@@ -163,7 +165,7 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         byte[] jar = moduleJar.readAllBytes();
         RuleModuleSource source = readJar(jar, "upload");
         try {
-            compiler.compile(source);
+            validated.put(fingerprint(source), compiler.compile(source));
         } catch (RuleModuleRejected e) {
             reject(e);
             return new DeployOutcome(false, servingInfo(source.jurisdiction()), e.errors());
@@ -182,6 +184,9 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         } catch (BundleException e) {
             return new DeployOutcome(false, servingInfo(source.jurisdiction()),
                     List.of("the module's bundle cannot be installed or started: " + e.getMessage()));
+        } finally {
+            // Used by the bundle's start, which has happened by now; or not needed.
+            validated.remove(fingerprint(source));
         }
         RuleModuleInfo now = servingInfo(source.jurisdiction());
         boolean accepted = now != null && now.id().equals(source.id()) && now.version().equals(source.version());
@@ -309,6 +314,20 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         }
     }
 
+    /** The module compiled by {@link #deploy} moments ago if the bundle carries the same one; else compiled now. */
+    private CompiledRuleModule compiledOnce(RuleModuleSource source) throws RuleModuleRejected {
+        CompiledRuleModule done = validated.remove(fingerprint(source));
+        if (done == null) {
+            return compiler.compile(source);
+        }
+        return new CompiledRuleModule(source, done.kieBase(), done.ruleNames(), new CompiledRuleModule.Counters());
+    }
+
+    private static String fingerprint(RuleModuleSource source) {
+        return Sha256.hex(String.join("\u001f", source.id(), source.version(), source.jurisdiction(),
+                source.drl().toString(), source.tests().toString()));
+    }
+
     private RuleModuleSource readJar(byte[] jar, String origin) throws IOException {
         try {
             return RuleModuleBundles.read(jar, origin);
@@ -395,7 +414,7 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
             }
             long id = bundle.getBundleId();
             try {
-                CompiledRuleModule module = compiler.compile(source.get());
+                CompiledRuleModule module = compiledOnce(source.get());
                 publish(module);
                 publishedBy.put(id, module);
                 cancelWithdrawal(id);
