@@ -107,8 +107,8 @@ public final class DeadlineWatch {
         Petition petition = repository.findById(event.petitionId()).orElseThrow();
         Instant now = clock.now();
         List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
-        int earlier = repository.earlierPetitionsOnMatter(residentIds, petition.category().name(),
-                petition.jurisdiction(), petition.receivedAt());
+        int earlier = repository.matterHistory(residentIds, petition.category().name(),
+                petition.jurisdiction(), petition.receivedAt()).petitions();
         RuleDecisions decisions = engine.decide(PetitionFacts.of(petition, now, today, earlier), now);
         List<EscalationDecision> added = decisions.escalations().stream()
                 .filter(escalation -> petition.escalations().stream().noneMatch(escalation::sameReport))

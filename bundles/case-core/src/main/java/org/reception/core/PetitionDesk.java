@@ -112,16 +112,14 @@ public final class PetitionDesk implements PetitionService {
         Instant receivedAt = petition.receivedAt() != null ? petition.receivedAt() : now;
         List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
         String category = petition.category().name();
-        MatterHistory history = repository.matterHistory(residentIds, category, petition.jurisdiction());
+        MatterHistory history = repository.matterHistory(residentIds, category, petition.jurisdiction(), now);
         int earlier = history.petitions();
         RuleDecisions decisions = rules.decide(PetitionFacts.atRegistration(petition, receivedAt, now, earlier), now);
         RoutingDecision decision = decisions.routing();
         List<String> duplicates = history.open();
         List<String> reviewed = new ArrayList<>(history.finallyReviewed());
-        if (!petition.linkedPetitions().isEmpty()) {
-            repository.finallyReviewed(petition.linkedPetitions(), List.of(), category, petition.jurisdiction())
-                    .stream().filter(number -> !reviewed.contains(number)).forEach(reviewed::add);
-        }
+        repository.finallyReviewed(petition.linkedPetitions()).stream()
+                .filter(number -> !reviewed.contains(number)).forEach(reviewed::add);
         Set<String> links = new LinkedHashSet<>(petition.linkedPetitions());
         links.addAll(duplicates);
         links.addAll(reviewed);

@@ -83,8 +83,8 @@ public final class RuleWhatIf implements RuleTrials {
     private Optional<WhatIfReport.Change> compare(RuleCandidate candidate, Petition petition, Instant now,
                                                   LocalDate today) {
         List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
-        int earlier = repository.earlierPetitionsOnMatter(residentIds, petition.category().name(),
-                petition.jurisdiction(), petition.receivedAt());
+        int earlier = repository.matterHistory(residentIds, petition.category().name(),
+                petition.jurisdiction(), petition.receivedAt()).petitions();
         var fact = PetitionFacts.of(petition, now, today, earlier);
         RuleDecisions before = candidate.decideAsServing(fact, now);
         RuleDecisions after = candidate.decideWithCandidate(fact, now);

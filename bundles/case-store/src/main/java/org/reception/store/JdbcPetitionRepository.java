@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,10 +72,6 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     static final ZoneId REGISTRATION_ZONE = ZoneId.of("Asia/Shanghai");
     private static final String DUPLICATE_KEY = "23505";
     private static final int MAX_ATTEMPTS = 5;
-    /** SQL list of the statuses in which a matter is closed; from the enumeration, never from input. */
-    private static final String CLOSED_STATUSES = Arrays.stream(PetitionStatus.values())
-            .filter(status -> !status.isOpen()).map(status -> "'" + status.name() + "'")
-            .collect(Collectors.joining(", "));
 
     /** How soon after its commit an audit entry takes its place in the chain. */
     static final long SEAL_INTERVAL_MILLIS = 250;
@@ -424,7 +419,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     @Override
-    public MatterHistory matterHistory(List<String> residentIds, String category, String jurisdiction) {
+    public MatterHistory matterHistory(List<String> residentIds, String category, String jurisdiction,
+                                       Instant before) {
         if (residentIds.isEmpty()) {
             return new MatterHistory(List.of(), List.of(), 0);
         }
@@ -432,7 +428,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         String sql = "SELECT DISTINCT p.registration_number, p.status,"
                 + " CASE WHEN p.re_review_answer IS NULL THEN 0 ELSE 1 END AS reviewed FROM petition p"
                 + " JOIN petitioner r ON r.petition_id = p.id WHERE r.resident_id_index IN (" + placeholders + ")"
-                + " AND p.category = ? AND p.jurisdiction = ? ORDER BY p.registration_number";
+                + " AND p.category = ? AND p.jurisdiction = ? AND p.created_at < ? ORDER BY p.registration_number";
         return read(connection -> {
             List<String> open = new ArrayList<>();
             List<String> reviewed = new ArrayList<>();
@@ -443,7 +439,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                     select.setString(index++, pii.index(residentId));
                 }
                 select.setString(index++, category);
-                select.setString(index, jurisdiction);
+                select.setString(index++, jurisdiction);
+                setInstant(select, index, before);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         count++;
@@ -461,15 +458,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     @Override
-    public List<String> openMatters(List<String> residentIds, String category, String jurisdiction) {
-        return matters(residentIds, category, jurisdiction, "p.status NOT IN (" + CLOSED_STATUSES + ")");
-    }
-
-    @Override
-    public List<String> finallyReviewed(List<String> registrationNumbers, List<String> residentIds, String category,
-                                        String jurisdiction) {
-        List<String> found = new ArrayList<>(
-                matters(residentIds, category, jurisdiction, "p.re_review_answer IS NOT NULL"));
+    public List<String> finallyReviewed(List<String> registrationNumbers) {
+        List<String> found = new ArrayList<>();
         for (String number : registrationNumbers) {
             List<String> linked = read(connection -> PetitionRows.strings(connection,
                     "SELECT registration_number FROM petition WHERE registration_number = ? AND re_review_answer IS NOT NULL",
@@ -477,59 +467,6 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             linked.stream().filter(n -> !found.contains(n)).forEach(found::add);
         }
         return found;
-    }
-
-    private List<String> matters(List<String> residentIds, String category, String jurisdiction, String condition) {
-        if (residentIds.isEmpty()) {
-            return List.of();
-        }
-        String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
-        String sql = "SELECT DISTINCT p.registration_number FROM petition p JOIN petitioner r ON r.petition_id = p.id"
-                + " WHERE r.resident_id_index IN (" + placeholders + ") AND p.category = ? AND p.jurisdiction = ? AND "
-                + condition + " ORDER BY p.registration_number";
-        return read(connection -> {
-            List<String> numbers = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int index = 1;
-                for (String residentId : residentIds) {
-                    select.setString(index++, pii.index(residentId));
-                }
-                select.setString(index++, category);
-                select.setString(index, jurisdiction);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        numbers.add(rows.getString(1));
-                    }
-                }
-            }
-            return numbers;
-        }, "earlier petitions could not be read");
-    }
-
-    @Override
-    public int earlierPetitionsOnMatter(List<String> residentIds, String category, String jurisdiction, Instant before) {
-        if (residentIds.isEmpty()) {
-            return 0;
-        }
-        String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
-        String sql = "SELECT COUNT(DISTINCT p.id) FROM petition p JOIN petitioner r ON r.petition_id = p.id"
-                + " WHERE r.resident_id_index IN (" + placeholders + ") AND p.category = ? AND p.jurisdiction = ?"
-                + " AND p.created_at < ?";
-        return read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int index = 1;
-                for (String residentId : residentIds) {
-                    select.setString(index++, pii.index(residentId));
-                }
-                select.setString(index++, category);
-                select.setString(index++, jurisdiction);
-                setInstant(select, index, before);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            }
-        }, "earlier petitions could not be counted");
     }
 
     @Override

@@ -54,6 +54,7 @@ import org.reception.cases.Supervision;
 class JdbcPetitionRepositoryTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T01:30:00Z");
+    private static final Instant LATER = NOW.plusSeconds(60);
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     private static final Petitioner ZHANG = new Petitioner("张三", "11010519491231002X", "13800000000", "贵阳市南明区", false);
 
@@ -138,13 +139,13 @@ class JdbcPetitionRepositoryTest {
                 0, "re-review", "clerk", "answered", NOW);
         create("520103", "别处");
 
-        MatterHistory history = repository.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102");
+        MatterHistory history = repository.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102", LATER);
 
         assertEquals(2, history.petitions());
         assertEquals(List.of(open.registrationNumber()), history.open());
         assertEquals(List.of(reviewed.registrationNumber()), history.finallyReviewed());
         assertEquals(new MatterHistory(List.of(), List.of(), 0),
-                repository.matterHistory(List.of(), "ENVIRONMENT", "520102"));
+                repository.matterHistory(List.of(), "ENVIRONMENT", "520102", LATER));
     }
 
     @Test
@@ -162,7 +163,7 @@ class JdbcPetitionRepositoryTest {
             }
         }
         assertEquals(List.of(ZHANG), repository.findById(created.id()).orElseThrow().petitioners());
-        assertEquals(1, repository.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102").petitions());
+        assertEquals(1, repository.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102", LATER).petitions());
     }
 
     @Test
@@ -216,13 +217,16 @@ class JdbcPetitionRepositoryTest {
     }
 
     @Test
-    void findsOpenMattersOfTheSamePetitioner() {
+    void findsOpenMattersOfTheSamePetitionerRegisteredBefore() {
         Petition open = create("520102", "a");
 
         assertEquals(List.of(open.registrationNumber()),
-                repository.openMatters(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102"));
-        assertEquals(List.of(), repository.openMatters(List.of(ZHANG.residentId()), "HEALTH", "520102"));
-        assertEquals(List.of(), repository.openMatters(List.of("110105194912310029"), "ENVIRONMENT", "520102"));
+                repository.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102", LATER).open());
+        assertEquals(0, repository.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102", NOW).petitions(),
+                "not registered before its own registration");
+        assertEquals(0, repository.matterHistory(List.of(ZHANG.residentId()), "HEALTH", "520102", LATER).petitions());
+        assertEquals(0, repository.matterHistory(List.of("110105194912310029"), "ENVIRONMENT", "520102", LATER)
+                .petitions());
     }
 
     @Test

@@ -84,21 +84,15 @@ public interface PetitionRepository {
     /** Makes an undelivered message due at once; @return whether there was one */
     boolean retryNow(long messageId, Instant now);
 
-    /** The open, finally reviewed and all petitions of one of these petitioners on the same category and place. */
-    MatterHistory matterHistory(List<String> residentIds, String category, String jurisdiction);
-
-    /** Registration numbers of open petitions with one of these petitioners, the same category and place. */
-    List<String> openMatters(List<String> residentIds, String category, String jurisdiction);
-
-    /** Registration numbers of these petitions whose re-review is done (final, Art. 36). */
-    List<String> finallyReviewed(List<String> registrationNumbers, List<String> residentIds, String category,
-                                 String jurisdiction);
-
     /**
-     * How many petitions with one of these petitioners, the same category and place were
-     * registered before {@code before}: the history a rule sees as earlier petitions on the matter.
+     * The petitions with one of these petitioners, the same category and place, registered before
+     * {@code before}: which are still open, which finally reviewed (Art. 36), how many in all. The
+     * history a registration checks for repeats, and a rule sees as earlier petitions on the matter.
      */
-    int earlierPetitionsOnMatter(List<String> residentIds, String category, String jurisdiction, Instant before);
+    MatterHistory matterHistory(List<String> residentIds, String category, String jurisdiction, Instant before);
+
+    /** Those of these registration numbers whose re-review is done (final, Art. 36). */
+    List<String> finallyReviewed(List<String> registrationNumbers);
 
     /** The public status, if the query code is the one issued with that registration number. */
     Optional<PublicStatus> publicStatus(String registrationNumber, String queryCode);
