@@ -17,18 +17,39 @@ final class Api {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final KarafInstance karaf;
+    private final Account account;
 
+    /** The API as the {@link Account#OPERATOR}, who holds every role over the province. */
     Api(KarafInstance karaf) {
+        this(karaf, Account.OPERATOR);
+    }
+
+    /** @param account who signs in; {@code null} for nobody */
+    Api(KarafInstance karaf, Account account) {
         this.karaf = karaf;
+        this.account = account;
+    }
+
+    /** The same API, signed in as another account; {@code null} for nobody. */
+    Api as(Account other) {
+        return new Api(karaf, other);
+    }
+
+    private HttpRequest.Builder request(java.net.URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (account != null) {
+            request.header("Authorization", account.authorization());
+        }
+        return request;
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(karaf.api(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(karaf.api(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POSTs JSON; {@code headers} are name, value pairs. */
     HttpResponse<String> post(String path, String json, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(karaf.api(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = request(karaf.api(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -42,7 +63,7 @@ final class Api {
 
     /** GETs any path of the platform's port, e.g. {@code /api/open311/v2/services.json}. */
     HttpResponse<String> getAt(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(karaf.http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(karaf.http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POSTs an HTML form ({@code application/x-www-form-urlencoded}); {@code headers} are name, value pairs. */
@@ -50,7 +71,7 @@ final class Api {
             throws IOException, InterruptedException {
         String form = String.join("&", fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(),
                 StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).toList());
-        HttpRequest.Builder request = HttpRequest.newBuilder(karaf.http(path))
+        HttpRequest.Builder request = request(karaf.http(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         for (int i = 0; i < headers.length; i += 2) {
@@ -61,7 +82,7 @@ final class Api {
 
     /** POSTs a module jar, as a rule administrator uploads one. */
     HttpResponse<String> postJar(String path, byte[] jar) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(karaf.api(path)).header("Content-Type", "application/java-archive")
+        return HTTP.send(request(karaf.api(path)).header("Content-Type", "application/java-archive")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -26,6 +26,11 @@ public final class BenchmarkAccess {
             return karaf.api(path);
         }
 
+        /** The {@code Authorization} header of a clerk of the whole province. */
+        public String clerkAuthorization() {
+            return Account.OPERATOR.authorization();
+        }
+
         @Override
         public void close() throws Exception {
             karaf.close();

@@ -129,6 +129,7 @@ class CountyPluginIT {
 
     private static HttpResponse<String> postLegacy(String message) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(karaf.http(LEGACY))
+                .header("Authorization", Account.NANMING_SYSTEM.authorization())
                 .header("Content-Type", "text/plain; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
     }

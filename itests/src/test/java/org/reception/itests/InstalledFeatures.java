@@ -18,6 +18,8 @@ final class InstalledFeatures {
             // Karaf: the operator's shell and the deploy/ folder
             "feature", "shell", "deployer", "bundle", "config", "diagnostic", "jaas", "log", "package",
             "service", "system", "kar", "ssh", "scr",
+            // Passwords hashed with bcrypt in the realm
+            "spring-security-crypto-encryption",
             // HTTP
             "pax-web-http", "http", "pax-web-core", "pax-web-jetty", "pax-web-http-jetty",
             // CXF JAX-RS with Jackson

@@ -58,10 +58,15 @@ final class KarafInstance implements AutoCloseable {
         int sshPort = freePort();
         setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(httpPort));
         setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(sshPort));
-        // A test-only administrator, so that the test can use the shell like an operator would.
-        Files.writeString(home.resolve("etc/users.properties"),
-                "\n" + ADMIN_USER + " = " + ADMIN_PASSWORD + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        // A test-only administrator, so that the test can use the shell like an operator would, and the
+        // platform accounts of the tests.
+        StringBuilder users = new StringBuilder("\n" + ADMIN_USER + " = " + ADMIN_PASSWORD + ",_g_:admingroup,supervisor:52\n"
+                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
+        for (Account account : Account.values()) {
+            users.append(account.usersPropertiesLine()).append('\n');
+        }
+        Files.writeString(home.resolve("etc/users.properties"), users, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
         return new KarafInstance(home, httpPort, sshPort);
     }
 

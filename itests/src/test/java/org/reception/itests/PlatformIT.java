@@ -160,7 +160,7 @@ class PlatformIT {
             assertTrue(problem.get("type").asText().startsWith("urn:reception:problem:"), bad.getKey());
             assertFalse(problem.get("detail").asText().isBlank(), bad.getKey());
         }
-        HttpResponse<String> notJson = HTTP.send(HttpRequest.newBuilder(karaf.api("petitions"))
+        HttpResponse<String> notJson = HTTP.send(HttpRequest.newBuilder(karaf.api("petitions")).header("Authorization", Account.OPERATOR.authorization())
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(415, notJson.statusCode());
@@ -170,7 +170,7 @@ class PlatformIT {
         HttpResponse<String> declared = post(new String(huge, StandardCharsets.UTF_8));
         assertEquals(413, declared.statusCode());
         assertEquals(PROBLEM_JSON, declared.headers().firstValue("Content-Type").orElseThrow());
-        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(karaf.api("petitions"))
+        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(karaf.api("petitions")).header("Authorization", Account.OPERATOR.authorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build(),
                 HttpResponse.BodyHandlers.ofString());

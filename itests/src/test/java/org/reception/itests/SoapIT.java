@@ -49,6 +49,7 @@ class SoapIT {
         api = new Api(karaf);
         String wsdl = karaf.http(ENDPOINT + "?wsdl").toString();
         client = DynamicClientFactory.newInstance().createClient(wsdl);
+        client = Soap.signIn(client, Account.YUNYAN_SYSTEM);
     }
 
     @AfterAll
@@ -163,6 +164,7 @@ class SoapIT {
     private static HttpResponse<String> post(String envelope) throws Exception {
         String operation = envelope.contains("GetPetitionStatusRequest") ? "GetPetitionStatus" : "SubmitPetition";
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(karaf.http(ENDPOINT))
+                .header("Authorization", Account.OPERATOR.authorization())
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"" + NS + ":" + operation + "\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());

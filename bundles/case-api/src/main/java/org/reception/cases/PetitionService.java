@@ -3,47 +3,61 @@ package org.reception.cases;
 import java.util.List;
 import java.util.Optional;
 
-/** Intake, procedure and reading of petitions: the entry point of every endpoint. */
+import org.reception.cases.access.Caller;
+
+/**
+ * Intake, procedure and reading of petitions: the entry point of every endpoint. Every method but
+ * the receipt lookup names its caller: what a caller may do and see is decided here, once for
+ * every path (REST, SOAP, Open311, county plugins, shell). A case the caller may not see does not
+ * exist for it ({@link UnknownPetition}, never a hint that it exists).
+ */
 public interface PetitionService {
 
     /**
-     * Validates, routes and durably stores a new petition with its receipt.
-     *
-     * @throws PetitionRejected if the petition is invalid; nothing is stored then
-     * @throws ServiceUnavailable if the store or the rules are not ready; nothing is stored then
-     */
-    Registration register(NewPetition petition);
-
-    /**
-     * Registers at most once per idempotency key: a retry with a key already used answers what the
-     * first request answered ({@link Registration#replayed()}), and stores nothing.
+     * Validates, routes and durably stores a new petition with its receipt, at most once per
+     * idempotency key: a retry with a key already used answers what the first request answered
+     * ({@link Registration#replayed()}), and stores nothing.
      *
      * @param idempotencyKey chosen by the client, unique per petition it means to register; {@code null} for none
+     * @throws PetitionRejected if the petition is invalid; nothing is stored then
+     * @throws Forbidden if the caller may not register petitions for that place
      * @throws IdempotencyKeyReused if the key was used for a different petition
+     * @throws ServiceUnavailable if the store or the rules are not ready; nothing is stored then
      */
-    Registration register(NewPetition petition, String idempotencyKey);
+    Registration register(Caller caller, NewPetition petition, String idempotencyKey);
 
-    Optional<Petition> find(String id);
+    /** The case as the caller may see it: personal data masked, withheld fields left out. */
+    Optional<Petition> find(Caller caller, String id);
 
-    Optional<Petition> findByRegistrationNumber(String registrationNumber);
+    Optional<Petition> findByRegistrationNumber(Caller caller, String registrationNumber);
+
+    /**
+     * The case with the personal data the caller's role may read unmasked, for a stated purpose;
+     * the read is written to the case's audit log (who, what, why).
+     *
+     * @throws PetitionRejected if no purpose is given
+     */
+    Optional<Petition> disclose(Caller caller, String id, String purpose);
 
     /**
      * Takes one step of the procedure.
      *
      * @param expectedVersion the version the client read; {@code null} to act on the current one
-     * @param actor who acts, for the audit log
-     * @throws UnknownPetition, IllegalTransition, ConcurrentUpdate, PetitionRejected; nothing changed then
+     * @throws UnknownPetition, Forbidden, IllegalTransition, ConcurrentUpdate, PetitionRejected; nothing changed then
      */
-    Petition act(String id, Integer expectedVersion, CaseAction action, String actor);
+    Petition act(Caller caller, String id, Integer expectedVersion, CaseAction action);
 
     /** The status a petitioner may read with the receipt; empty unless both number and code match. */
     Optional<PublicStatus> status(String registrationNumber, String queryCode);
 
-    Page<PetitionSummary> list(PetitionQuery query);
+    /** The cases the caller may see that match the query; the total counts only those. */
+    Page<PetitionSummary> list(Caller caller, PetitionQuery query);
 
-    List<CaseEvent> events(long afterId, int limit);
+    /** Deadline events of the cases the caller oversees. */
+    List<CaseEvent> events(Caller caller, long afterId, int limit);
 
-    List<AuditEntry> audit(String petitionId);
+    /** The audit log of a case, for auditors and the case's supervisors. */
+    List<AuditEntry> audit(Caller caller, String petitionId);
 
-    AuditVerification verifyAudit();
+    AuditVerification verifyAudit(Caller caller);
 }

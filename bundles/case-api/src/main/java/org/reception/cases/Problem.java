@@ -13,7 +13,10 @@ public enum Problem {
     SERVICE_UNAVAILABLE("service-unavailable", "The platform is not ready"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The idempotency key was used for another request"),
     INVALID_RULE_MODULE("invalid-rule-module", "The rule module was refused"),
-    NO_EARLIER_VERSION("no-earlier-version", "No earlier version of the rule module is kept");
+    NO_EARLIER_VERSION("no-earlier-version", "No earlier version of the rule module is kept"),
+    UNAUTHORIZED("unauthorized", "Sign in with a platform account"),
+    FORBIDDEN("forbidden", "The account's roles do not allow this"),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests; wait and try again");
 
     private final String slug;
     private final String title;

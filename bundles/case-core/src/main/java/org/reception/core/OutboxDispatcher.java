@@ -26,6 +26,9 @@ import org.reception.cases.OutboxAdministration;
 import org.reception.cases.OutboxMessage;
 import org.reception.cases.Petition;
 import org.reception.cases.PlatformTime;
+import org.reception.cases.access.Caller;
+import org.reception.cases.access.Grant;
+import org.reception.cases.access.Role;
 import org.reception.cases.spi.OutboundAdapter;
 import org.reception.cases.spi.PetitionRepository;
 
@@ -117,7 +120,11 @@ public final class OutboxDispatcher implements OutboxAdministration {
             failed(message, "no county system is registered for " + message.destination() + " now");
             return false;
         }
-        Optional<Petition> petition = repository.findById(message.petitionId()).map(Redaction::of);
+        // The county system gets the case as its integration account would read it.
+        Caller countySystem = new Caller("county-system-" + message.destination(),
+                Set.of(new Grant(Role.INTEGRATION, message.destination())));
+        Optional<Petition> petition = repository.findById(message.petitionId())
+                .map(found -> CaseAccess.view(countySystem, found, false));
         try {
             candidates.get(0).deliver(message, petition.orElseThrow());
             repository.markDelivered(message.id(), clock.now());

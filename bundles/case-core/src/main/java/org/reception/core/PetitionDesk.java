@@ -3,6 +3,7 @@ package org.reception.core;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,11 @@ import org.reception.cases.CaseEvent;
 import org.reception.cases.ConcurrentUpdate;
 import org.reception.cases.Deadline;
 import org.reception.cases.Disposition;
+import org.reception.cases.Forbidden;
+import org.reception.cases.RedactedField;
+import org.reception.cases.access.Caller;
+import org.reception.cases.access.Grant;
+import org.reception.cases.access.Role;
 import org.reception.cases.Handling;
 import org.reception.cases.NewPetition;
 import org.reception.cases.OutboxAdministration;
@@ -66,6 +72,9 @@ public final class PetitionDesk implements PetitionService {
     private static final String REVIEWED_MATTER = "复核意见为最终处理意见，同一事项不再受理（《信访工作条例》第三十六条）";
     private static final String OPEN_MATTER = "同一信访事项正在办理中（%s），不再重复受理，已关联原事项（《信访工作条例》第十九条）";
 
+    private static final Set<Role> EVENT_READERS = EnumSet.of(Role.SUPERVISOR, Role.ADMINISTRATOR);
+    private static final Set<Role> AUDIT_VERIFIERS = EnumSet.of(Role.AUDITOR, Role.ADMINISTRATOR);
+
     private final PetitionRepository repository;
     private final RuleEngine rules;
     private final PlatformTime clock;
@@ -87,14 +96,10 @@ public final class PetitionDesk implements PetitionService {
     }
 
     @Override
-    public Registration register(NewPetition petition) {
-        return register(petition, null);
-    }
-
-    @Override
-    public Registration register(NewPetition petition, String idempotencyKey) {
+    public Registration register(Caller caller, NewPetition petition, String idempotencyKey) {
         Instant now = clock.now();
         validation.check(petition, now);
+        CaseAccess.requireRegistration(caller, petition.jurisdiction());
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
             throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("Idempotency-Key",
                     "must be 1 to 100 visible ASCII characters")));
@@ -106,7 +111,7 @@ public final class PetitionDesk implements PetitionService {
         if (key != null) {
             Optional<IdempotentRegistration> earlier = repository.registrationByKey(key);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), key);
+                return replay(caller, earlier.get(), key);
             }
         }
         Instant receivedAt = petition.receivedAt() != null ? petition.receivedAt() : now;
@@ -143,11 +148,11 @@ public final class PetitionDesk implements PetitionService {
         String queryCode = queryCode();
         Petition registered;
         if (key == null) {
-            registered = repository.create(draft, queryCode, "intake", now);
+            registered = repository.create(draft, queryCode, caller.name(), now);
         } else {
-            IdempotentRegistration recorded = repository.create(draft, queryCode, "intake", now, key, duplicates);
+            IdempotentRegistration recorded = repository.create(draft, queryCode, caller.name(), now, key, duplicates);
             if (!recorded.created()) {
-                return replay(recorded, key);
+                return replay(caller, recorded, key);
             }
             registered = recorded.petition();
         }
@@ -156,38 +161,76 @@ public final class PetitionDesk implements PetitionService {
                 decision.provenance().moduleId(), decision.provenance().moduleVersion(),
                 decisions.escalations().isEmpty() ? "" : ", escalated " + decisions.escalations().stream()
                         .map(e -> e.trigger() + " to " + e.level()).toList());
-        return new Registration(Redaction.of(registered),
+        return new Registration(CaseAccess.view(caller, registered, false),
                 new Receipt(registered.registrationNumber(), queryCode, receivedAt), duplicates);
     }
 
     @Override
-    public Optional<Petition> find(String id) {
-        return repository.findById(id).map(Redaction::of);
+    public Optional<Petition> find(Caller caller, String id) {
+        return visible(caller, repository.findById(id)).map(petition -> CaseAccess.view(caller, petition, false));
     }
 
     @Override
-    public Optional<Petition> findByRegistrationNumber(String registrationNumber) {
-        return repository.findByRegistrationNumber(registrationNumber).map(Redaction::of);
+    public Optional<Petition> findByRegistrationNumber(Caller caller, String registrationNumber) {
+        return visible(caller, repository.findByRegistrationNumber(registrationNumber))
+                .map(petition -> CaseAccess.view(caller, petition, false));
     }
 
     @Override
-    public Petition act(String id, Integer expectedVersion, CaseAction action, String actor) {
-        Petition current = repository.findById(id).orElseThrow(() -> new UnknownPetition(id));
+    public Optional<Petition> disclose(Caller caller, String id, String purpose) {
+        if (purpose == null || purpose.isBlank() || purpose.length() > 500) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
+                    List.of(new Violation("purpose", "say in 1 to 500 characters why the personal data is read")));
+        }
+        Optional<Petition> found = visible(caller, repository.findById(id));
+        found.ifPresent(petition -> {
+            Set<RedactedField> fields = CaseAccess.disclosed(caller, petition);
+            if (!fields.isEmpty()) {
+                repository.recordRead(petition.id(), "READ_PERSONAL_DATA", caller.name(),
+                        "fields " + fields + "; purpose: " + purpose.strip(), clock.now());
+            }
+        });
+        return found.map(petition -> CaseAccess.view(caller, petition, true));
+    }
+
+    private static Optional<Petition> visible(Caller caller, Optional<Petition> petition) {
+        return petition.filter(found -> CaseAccess.visible(caller, found));
+    }
+
+    @Override
+    public Petition act(Caller caller, String id, Integer expectedVersion, CaseAction action) {
+        Petition current = visible(caller, repository.findById(id)).orElseThrow(() -> new UnknownPetition(id));
+        CaseAccess.requireStep(caller, current, action);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new ConcurrentUpdate("petition " + current.registrationNumber() + " is at version "
                     + current.version() + ", not " + expectedVersion + "; read it again");
         }
         if (action instanceof CaseAction.Dispose dispose && dispose.unit() != null
-                && current.confidentiality().hiddenFrom().contains(dispose.unit())) {
+                && keptFrom(current, dispose.unit())) {
             throw new IllegalTransition("petition " + current.registrationNumber() + " must not go to " + dispose.unit()
                     + ": the rules keep the case from it (《信访工作条例》第三十条)");
         }
         Instant now = clock.now();
-        CaseProcedure.Step step = procedure.apply(current, action, actor, now);
-        Petition changed = repository.update(step.petition(), current.version(), action.name(), actor, step.detail(), now,
-                deliveries(action));
-        LOG.info("Petition {}: {} by {}, now {}", changed.registrationNumber(), action.name(), actor, changed.status());
-        return Redaction.of(changed);
+        CaseProcedure.Step step = procedure.apply(current, action, caller.name(), now);
+        Petition changed = repository.update(step.petition(), current.version(), action.name(), caller.name(),
+                step.detail(), now, deliveries(action));
+        LOG.info("Petition {}: {} by {}, now {}", changed.registrationNumber(), action.name(), caller.name(),
+                changed.status());
+        return CaseAccess.view(caller, changed, false);
+    }
+
+    /** Whether the rules keep the case from a unit, named by its code or its name. */
+    private static boolean keptFrom(Petition petition, String unit) {
+        Caller asUnit = new Caller(unit, unitGrant(unit));
+        return petition.confidentiality().hiddenFrom().contains(unit) || CaseAccess.hiddenFrom(asUnit, petition);
+    }
+
+    private static Set<Grant> unitGrant(String unit) {
+        try {
+            return Set.of(new Grant(Role.HANDLING_UNIT, unit));
+        } catch (IllegalArgumentException notAUnitCode) {
+            return Set.of();
+        }
     }
 
     /** A case transferred or assigned to a unit whose county system is registered goes to that system too. */
@@ -213,34 +256,48 @@ public final class PetitionDesk implements PetitionService {
     }
 
     @Override
-    public Page<PetitionSummary> list(PetitionQuery query) {
-        return repository.list(query, clock.today());
+    public Page<PetitionSummary> list(Caller caller, PetitionQuery query) {
+        return repository.list(query, CaseAccess.listScope(caller), clock.today());
     }
 
     @Override
-    public List<CaseEvent> events(long afterId, int limit) {
-        return repository.events(afterId, limit);
+    public List<CaseEvent> events(Caller caller, long afterId, int limit) {
+        if (!caller.hasAny(EVENT_READERS)) {
+            throw new Forbidden("deadline events are read by supervisors and administrators");
+        }
+        List<CaseEvent> events = repository.events(afterId, limit);
+        if (caller.has(Role.ADMINISTRATOR)) {
+            return events;
+        }
+        // Registration numbers begin with the case's division code.
+        return events.stream().filter(event -> caller.covers(Role.SUPERVISOR, event.registrationNumber())).toList();
     }
 
     @Override
-    public List<AuditEntry> audit(String petitionId) {
-        return repository.audit(petitionId);
+    public List<AuditEntry> audit(Caller caller, String petitionId) {
+        Petition petition = repository.findById(petitionId)
+                .filter(found -> CaseAccess.mayAudit(caller, found))
+                .orElseThrow(() -> new UnknownPetition(petitionId));
+        return repository.audit(petition.id());
     }
 
     @Override
-    public AuditVerification verifyAudit() {
+    public AuditVerification verifyAudit(Caller caller) {
+        if (!caller.hasAny(AUDIT_VERIFIERS)) {
+            throw new Forbidden("the audit log is verified by auditors and administrators");
+        }
         return repository.verifyAudit();
     }
 
     /** The answer the first request with this key got; refused if the key came with a different petition. */
-    private static Registration replay(IdempotentRegistration earlier, IdempotentRegistration.Key key) {
+    private static Registration replay(Caller caller, IdempotentRegistration earlier, IdempotentRegistration.Key key) {
         if (!earlier.key().requestHash().equals(key.requestHash())) {
             throw new IdempotencyKeyReused("the idempotency key was used for another petition;"
                     + " use a new key for a new petition");
         }
         Petition petition = earlier.petition();
         LOG.info("Registration {} answered again for a retry with its idempotency key", petition.registrationNumber());
-        return new Registration(Redaction.of(petition),
+        return new Registration(CaseAccess.view(caller, petition, false),
                 new Receipt(petition.registrationNumber(), earlier.queryCode(), petition.receivedAt()),
                 earlier.possibleDuplicates(), true);
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +23,8 @@ import org.reception.cases.Petitioner;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleDecisions;
+import org.reception.cases.access.Jurisdictions;
+import org.reception.cases.spi.ListScope;
 import org.reception.cases.spi.PetitionRepository;
 import org.reception.rules.admin.RuleAdministration;
 import org.reception.rules.admin.RuleCandidate;
@@ -57,9 +60,11 @@ public final class RuleWhatIf implements RuleTrials {
         List<WhatIfReport.Change> changes = new ArrayList<>();
         int examined = 0;
         int size = Math.min(PetitionQuery.MAX_SIZE, cases);
+        // The candidate is tried on the cases of its own place; what it decides is reported, not their content.
+        ListScope jurisdiction = new ListScope(Set.of(Jurisdictions.prefix(module.jurisdiction())), Set.of(), Set.of());
         for (int page = 0; examined < cases; page++) {
             Page<PetitionSummary> latest = repository.list(new PetitionQuery(module.jurisdiction(), null, null, false,
-                    null, null, null, null, null, null, page, size), today);
+                    null, null, null, null, null, null, page, size), jurisdiction, today);
             for (PetitionSummary summary : latest.items()) {
                 if (examined == cases) {
                     break;

@@ -55,6 +55,7 @@ import org.reception.cases.UnknownPetition;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
 import org.reception.cases.spi.IdempotentRegistration;
+import org.reception.cases.spi.ListScope;
 import org.reception.cases.spi.MatterHistory;
 import org.reception.cases.spi.PetitionRepository;
 
@@ -500,8 +501,23 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     @Override
-    public Page<PetitionSummary> list(PetitionQuery query, LocalDate today) {
-        return read(connection -> PetitionListing.page(connection, query, today), "the list could not be read");
+    public Page<PetitionSummary> list(PetitionQuery query, ListScope scope, LocalDate today) {
+        if (scope.empty()) {
+            return new Page<>(List.of(), 0, true, query.page(), query.size());
+        }
+        return read(connection -> PetitionListing.page(connection, query, scope, today), "the list could not be read");
+    }
+
+    @Override
+    public void recordRead(String petitionId, String action, String actor, String detail, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            inTransaction(connection, () -> {
+                AuditLog.append(connection, petitionId, action, actor, detail, now);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new ServiceUnavailable("the read could not be audited, so it is refused", e);
+        }
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.reception.cases.PetitionQuery;
 import org.reception.cases.PetitionStatus;
 import org.reception.cases.PetitionSummary;
 import org.reception.cases.PetitionType;
+import org.reception.cases.spi.ListScope;
 
 /**
  * The list queries of the desk and the supervisors. Criteria become SQL conditions with bound
@@ -40,9 +41,11 @@ final class PetitionListing {
         void bind(PreparedStatement statement, int index) throws SQLException;
     }
 
-    static Page<PetitionSummary> page(Connection connection, PetitionQuery query, LocalDate today) throws SQLException {
+    static Page<PetitionSummary> page(Connection connection, PetitionQuery query, ListScope scope, LocalDate today)
+            throws SQLException {
         List<String> conditions = new ArrayList<>();
         List<Binder> parameters = new ArrayList<>();
+        limitTo(scope, conditions, parameters);
         if (query.jurisdiction() != null) {
             conditions.add("p.jurisdiction LIKE ?");
             parameters.add((s, i) -> s.setString(i, query.jurisdiction() + "%"));
@@ -89,8 +92,7 @@ final class PetitionListing {
         }
         if (query.text() != null && !query.text().isBlank()) {
             conditions.add("p.title LIKE ? ESCAPE '\\'");
-            String escaped = query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            parameters.add((s, i) -> s.setString(i, "%" + escaped + "%"));
+            parameters.add((s, i) -> s.setString(i, contains(query.text())));
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         // The list index holds every criterion but the subject, in the lists' order: the page walks
@@ -129,6 +131,39 @@ final class PetitionListing {
             }
         }
         return new Page<>(items, exact ? total : COUNT_LIMIT, exact, query.page(), query.size());
+    }
+
+    /**
+     * The caller's scope as conditions: its places or its units, and never a case hidden from one of
+     * its units. Hidden parties and reader circles are stored one per line; a term found anywhere in
+     * them counts, which errs on the side of hiding.
+     */
+    private static void limitTo(ListScope scope, List<String> conditions, List<Binder> parameters) {
+        List<String> reach = new ArrayList<>();
+        for (String prefix : scope.jurisdictionPrefixes()) {
+            reach.add("p.jurisdiction LIKE ?");
+            parameters.add((s, i) -> s.setString(i, prefix + "%"));
+        }
+        for (String unit : scope.units()) {
+            reach.add("(p.handling_unit = ? AND NOT EXISTS (SELECT 1 FROM confidentiality_decision c"
+                    + " WHERE c.petition_id = p.id AND c.readers <> '' AND c.readers NOT LIKE ? ESCAPE '\\'))");
+            parameters.add((s, i) -> s.setString(i, unit));
+            parameters.add((s, i) -> s.setString(i, contains(unit)));
+        }
+        conditions.add("(" + String.join(" OR ", reach) + ")");
+        if (!scope.hiddenTerms().isEmpty()) {
+            List<String> hidden = new ArrayList<>();
+            for (String term : scope.hiddenTerms()) {
+                hidden.add("c.hidden_from LIKE ? ESCAPE '\\'");
+                parameters.add((s, i) -> s.setString(i, contains(term)));
+            }
+            conditions.add("NOT EXISTS (SELECT 1 FROM confidentiality_decision c WHERE c.petition_id = p.id AND ("
+                    + String.join(" OR ", hidden) + "))");
+        }
+    }
+
+    private static String contains(String term) {
+        return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static int bind(PreparedStatement statement, List<Binder> parameters) throws SQLException {

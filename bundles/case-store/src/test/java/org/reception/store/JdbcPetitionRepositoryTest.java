@@ -1,5 +1,6 @@
 package org.reception.store;
 
+import org.reception.cases.spi.ListScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,6 +57,7 @@ class JdbcPetitionRepositoryTest {
     private static final Instant NOW = Instant.parse("2026-03-02T01:30:00Z");
     private static final Instant LATER = NOW.plusSeconds(60);
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    private static final ListScope WHOLE_PROVINCE = new ListScope(java.util.Set.of("52"), java.util.Set.of(), java.util.Set.of());
     private static final Petitioner ZHANG = new Petitioner("张三", "11010519491231002X", "13800000000", "贵阳市南明区", false);
 
     @TempDir
@@ -274,13 +276,33 @@ class JdbcPetitionRepositoryTest {
     }
 
     @Test
+    void listsAndTheirCountsKeepToTheCallersPlacesAndUnitsAndLeaveOutCasesHiddenFromThem() {
+        Petition nanming = create("520102", "南明的");
+        create("520103", "云岩的");
+        repository.update(withState(nanming, PetitionStatus.ACCEPTED), nanming.version(), "ACCEPT", "clerk", "", NOW);
+        PetitionQuery all = new PetitionQuery(null, null, null, false, null, null, null, null, null, null, 0, 20);
+
+        Page<PetitionSummary> county = repository.list(all, new ListScope(Set.of("520102"), Set.of(), Set.of()), TODAY);
+        assertEquals(List.of("南明的"), county.items().stream().map(PetitionSummary::title).toList());
+        assertEquals(1, county.total());
+
+        ListScope unit = new ListScope(Set.of(), Set.of("520000-STHJT"), Set.of());
+        assertEquals(1, repository.list(all, unit, TODAY).total(), "the case handled by the unit");
+        ListScope accusedUnit = new ListScope(Set.of("52"), Set.of(), Set.of("化工厂"));
+        assertEquals(0, repository.list(all, accusedUnit, TODAY).total(),
+                "both cases are hidden from 某化工厂: neither listed nor counted");
+        ListScope wildcard = new ListScope(Set.of("52"), Set.of(), Set.of("%"));
+        assertEquals(2, repository.list(all, wildcard, TODAY).total(), "a term is matched literally, not as a pattern");
+    }
+
+    @Test
     void unknownIdIsNotFoundAndTheStoreReportsHealthy() {
         assertTrue(repository.findById("no-such-id").isEmpty());
         assertTrue(repository.check().up());
     }
 
     private Page<PetitionSummary> list(PetitionQuery query) {
-        return repository.list(query, TODAY);
+        return repository.list(query, WHOLE_PROVINCE, TODAY);
     }
 
     private Petition create(String jurisdiction, String title) {

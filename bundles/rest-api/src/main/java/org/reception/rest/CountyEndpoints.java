@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.reception.cases.access.Authenticator;
 import org.reception.cases.spi.CountyEndpoint;
 
 /**
@@ -29,6 +30,9 @@ public final class CountyEndpoints {
 
     private final Map<CountyEndpoint, Server> servers = new ConcurrentHashMap<>();
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Authenticator authenticator;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindEndpoint(CountyEndpoint endpoint, Map<String, Object> properties) {
         String name = String.valueOf(properties.get(CountyEndpoint.NAME));
@@ -41,7 +45,9 @@ public final class CountyEndpoints {
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(PREFIX + name);
         factory.setServiceBeans(List.of(endpoint));
-        factory.setProviders(List.of(new BodySizeLimit()));
+        // Signed in like every other API: a plugin's callers are the county's integration accounts.
+        factory.setProviders(List.of(JsonMapping.provider(), new BodySizeLimit(), new AccessFilter(() -> authenticator),
+                new ProblemMappers.SignInFirst(), new ProblemMappers.NotPermitted()));
         try {
             servers.put(endpoint, factory.create());
             LOG.info("County endpoint {} published at /api{}{}", endpoint.getClass().getName(), PREFIX, name);

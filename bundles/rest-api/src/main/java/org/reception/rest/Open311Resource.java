@@ -22,7 +22,9 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 
@@ -42,6 +44,8 @@ import org.reception.cases.Petitioner;
 import org.reception.cases.Registration;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.Violation;
+import org.reception.cases.access.Caller;
+import org.reception.cases.access.Role;
 
 /**
  * The Open311 GeoReport v2 face ({@code /api/open311/v2}), so that existing Open311 clients can
@@ -61,12 +65,16 @@ public class Open311Resource {
 
     private final Supplier<PetitionService> petitions;
 
+    @Context
+    SecurityContext security;
+
     Open311Resource(Supplier<PetitionService> petitions) {
         this.petitions = petitions;
     }
 
     @GET
     @Path("services." + FORMAT)
+    @Anonymous
     public Response services(@PathParam("format") String format) {
         List<Map<String, Object>> services = new ArrayList<>();
         for (Category category : Category.values()) {
@@ -85,6 +93,7 @@ public class Open311Resource {
 
     @GET
     @Path("services/{code}." + FORMAT)
+    @Anonymous
     public Response definition(@PathParam("code") String code, @PathParam("format") String format) {
         Optional<Category> category = category(code);
         if (category.isEmpty()) {
@@ -108,6 +117,7 @@ public class Open311Resource {
     @POST
     @Path("requests." + FORMAT)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permits({Role.CLERK, Role.INTEGRATION})
     public Response file(@PathParam("format") String format,
                          @HeaderParam(PetitionResource.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
                          MultivaluedMap<String, String> form) {
@@ -149,7 +159,7 @@ public class Open311Resource {
                 List.of(), "true".equals(form.getFirst("attribute[confidential]")), List.of());
         Registration registration;
         try {
-            registration = Services.required(petitions).register(petition, idempotencyKey);
+            registration = Services.required(petitions).register(caller(), petition, idempotencyKey);
         } catch (PetitionRejected e) {
             return Open311Documents.error(format, Response.Status.BAD_REQUEST, describe(e.violations()));
         } catch (IdempotencyKeyReused e) {
@@ -186,7 +196,7 @@ public class Open311Resource {
             }
             // The spec: with ids, every other filter is ignored.
             for (String id : wanted) {
-                service.findByRegistrationNumber(id.strip()).filter(Open311Resource::public_)
+                service.findByRegistrationNumber(caller(), id.strip()).filter(Open311Resource::public_)
                         .ifPresent(petition -> requests.add(request(petition)));
             }
             return Open311Documents.ok(format, "service_requests", "request", requests);
@@ -225,7 +235,7 @@ public class Open311Resource {
         if (from == null) {
             from = to.minusSeconds(DEFAULT_DAYS * 86_400L);
         }
-        Page<PetitionSummary> page = service.list(new PetitionQuery(jurisdiction, statuses, null, false, null, null,
+        Page<PetitionSummary> page = service.list(caller(), new PetitionQuery(jurisdiction, statuses, null, false, null, null,
                 null, from, to, null, category, 0, MAX_REQUESTS));
         for (PetitionSummary summary : page.items()) {
             if (summary.type() != PetitionType.ACCUSATION) {
@@ -238,7 +248,7 @@ public class Open311Resource {
     @GET
     @Path("requests/{id}." + FORMAT)
     public Response request(@PathParam("id") String id, @PathParam("format") String format) {
-        return Services.required(petitions).findByRegistrationNumber(id).filter(Open311Resource::public_)
+        return Services.required(petitions).findByRegistrationNumber(caller(), id).filter(Open311Resource::public_)
                 .map(petition -> Open311Documents.ok(format, "service_requests", "request", List.of(request(petition))))
                 .orElseGet(() -> Open311Documents.error(format, Response.Status.NOT_FOUND, "no service request " + id));
     }
@@ -247,7 +257,7 @@ public class Open311Resource {
     @Path("tokens/{token}." + FORMAT)
     public Response token(@PathParam("token") String token, @PathParam("format") String format) {
         Optional<Petition> petition = token.matches("[0-9a-f-]{36}")
-                ? Services.required(petitions).find(token).filter(Open311Resource::public_) : Optional.empty();
+                ? Services.required(petitions).find(caller(), token).filter(Open311Resource::public_) : Optional.empty();
         if (petition.isEmpty()) {
             return Open311Documents.error(format, Response.Status.NOT_FOUND, "no token " + token);
         }
@@ -255,6 +265,10 @@ public class Open311Resource {
         answer.put("service_request_id", petition.get().registrationNumber());
         answer.put("token", token);
         return Open311Documents.ok(format, "service_requests", "request", List.of(answer));
+    }
+
+    private Caller caller() {
+        return AccessFilter.caller(security);
     }
 
     /** Accusations never show on the public face. */

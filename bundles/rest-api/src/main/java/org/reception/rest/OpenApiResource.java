@@ -13,6 +13,7 @@ import javax.ws.rs.core.MediaType;
  * annotations when the bundle is built, so that it describes exactly the API the bundle serves.
  */
 @Path("/openapi.json")
+@Anonymous
 public class OpenApiResource {
 
     static final String DOCUMENT = "/openapi/openapi.json";

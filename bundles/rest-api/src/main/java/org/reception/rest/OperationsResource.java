@@ -11,7 +11,9 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
@@ -19,6 +21,7 @@ import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionService;
 import org.reception.cases.Problem;
 import org.reception.cases.Violation;
+import org.reception.cases.access.Role;
 
 /** Deadline events for escalation, the audit chain's verification, and the platform's time. */
 @Path("/")
@@ -28,6 +31,9 @@ public class OperationsResource {
     private final Supplier<PetitionService> petitions;
     private final Supplier<Instant> now;
 
+    @Context
+    SecurityContext security;
+
     OperationsResource(Supplier<PetitionService> petitions, Supplier<Instant> now) {
         this.petitions = petitions;
         this.now = now;
@@ -36,6 +42,7 @@ public class OperationsResource {
     /** Events with an id above {@code after}, oldest first: a consumer keeps the last id it saw. */
     @GET
     @Path("events")
+    @Permits({Role.SUPERVISOR, Role.ADMINISTRATOR})
     public List<CaseEvent> events(@QueryParam("after") @DefaultValue("0") String after,
                                   @QueryParam("limit") @DefaultValue("100") String limit) {
         long afterId;
@@ -51,13 +58,14 @@ public class OperationsResource {
             throw new PetitionRejected(Problem.MALFORMED_REQUEST,
                     List.of(new Violation("after, limit", "after must be 0 or more, limit 1 to 1000")));
         }
-        return Services.required(petitions).events(afterId, max);
+        return Services.required(petitions).events(AccessFilter.caller(security), afterId, max);
     }
 
     @GET
     @Path("audit/verification")
+    @Permits({Role.AUDITOR, Role.ADMINISTRATOR})
     public AuditVerification verifyAudit() {
-        return Services.required(petitions).verifyAudit();
+        return Services.required(petitions).verifyAudit(AccessFilter.caller(security));
     }
 
     public record Time(Instant now, LocalDate today) {

@@ -13,6 +13,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
+import org.reception.cases.access.Role;
 import org.reception.cases.OutboxAdministration;
 import org.reception.cases.OutboxMessage;
 import org.reception.cases.PetitionRejected;
@@ -22,6 +23,7 @@ import org.reception.cases.Violation;
 /** {@code /api/v1/outbox}: deliveries to county systems, for administrators. */
 @Path("/outbox")
 @Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+@Permits(Role.ADMINISTRATOR)
 public class OutboxResource {
 
     private final Supplier<OutboxAdministration> outbox;

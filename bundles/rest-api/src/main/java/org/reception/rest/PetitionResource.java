@@ -25,6 +25,7 @@ import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -46,6 +47,8 @@ import org.reception.cases.Receipt;
 import org.reception.cases.Registration;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.Violation;
+import org.reception.cases.access.Caller;
+import org.reception.cases.access.Role;
 
 /**
  * {@code /api/v1/petitions}: register, read, list, and every step of the procedure. Reads carry
@@ -56,8 +59,6 @@ import org.reception.cases.Violation;
 @Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
 public class PetitionResource {
 
-    /** Who acts, for the audit log, until accounts arrive. */
-    static final String ACTOR_HEADER = "Reception-Actor";
     /** Sent by a client that may retry: the same key never registers a second petition. */
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -67,6 +68,9 @@ public class PetitionResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    SecurityContext security;
 
     PetitionResource(Supplier<PetitionService> petitions) {
         this.petitions = petitions;
@@ -78,8 +82,9 @@ public class PetitionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Permits({Role.CLERK, Role.INTEGRATION})
     public Response register(@HeaderParam(IDEMPOTENCY_KEY_HEADER) String idempotencyKey, NewPetition petition) {
-        Registration registration = Services.required(petitions).register(petition, idempotencyKey);
+        Registration registration = Services.required(petitions).register(caller(), petition, idempotencyKey);
         Petition registered = registration.petition();
         URI location = uriInfo.getAbsolutePathBuilder().path(registered.id()).build();
         Response.ResponseBuilder answer = Response.created(location).tag(etag(registered))
@@ -93,14 +98,33 @@ public class PetitionResource {
     @GET
     @Path("/{id}")
     public Response read(@PathParam("id") String id) {
-        Petition petition = Services.required(petitions).find(id).orElseThrow(() -> new UnknownPetition(id));
+        Petition petition = Services.required(petitions).find(caller(), id).orElseThrow(() -> new UnknownPetition(id));
         return Response.ok(petition).tag(etag(petition)).build();
+    }
+
+    /** Why personal data is read unmasked; written to the case's audit log. */
+    public record Purpose(String purpose) {
+    }
+
+    /**
+     * The case with the personal data the caller's role may read unmasked (clerks and supervisors of
+     * the place; handling units only where the identity is not hidden), for a stated purpose.
+     * Every such read is audited.
+     */
+    @POST
+    @Path("/{id}/disclose")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response disclose(@PathParam("id") String id, Purpose purpose) {
+        Petition petition = Services.required(petitions)
+                .disclose(caller(), id, purpose == null ? null : purpose.purpose())
+                .orElseThrow(() -> new UnknownPetition(id));
+        return Response.ok(petition).tag(etag(petition)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @GET
     @Path("/number/{registrationNumber}")
     public Response readByNumber(@PathParam("registrationNumber") String registrationNumber) {
-        Petition petition = Services.required(petitions).findByRegistrationNumber(registrationNumber)
+        Petition petition = Services.required(petitions).findByRegistrationNumber(caller(), registrationNumber)
                 .orElseThrow(() -> new UnknownPetition(registrationNumber));
         return Response.ok(petition).tag(etag(petition)).build();
     }
@@ -128,121 +152,113 @@ public class PetitionResource {
                 }
             }
         }
-        PetitionQuery query = new PetitionQuery(
-                parameters.matching("jurisdiction", jurisdiction, "\\d{2}|\\d{4}|\\d{6}", "a 2, 4 or 6-digit division code"),
-                statusSet, unit, parameters.bool("overdue", overdue),
-                parameters.integer("dueWithinDays", dueWithinDays, 0, 3650),
-                parameters.enumeration("type", type, PetitionType.class),
-                parameters.enumeration("channel", channel, Channel.class),
-                parameters.instant("receivedFrom", receivedFrom), parameters.instant("receivedTo", receivedTo),
-                text == null || text.isBlank() ? null : parameters.matching("q", text, ".{1,100}", "1 to 100 characters"),
-                parameters.integer("page", page, 0, 1_000_000),
-                parameters.integer("size", size, 1, PetitionQuery.MAX_SIZE));
+        String place = parameters.matching("jurisdiction", jurisdiction, "\\d{2}|\\d{4}|\\d{6}",
+                "a 2, 4 or 6-digit division code");
+        String unitCode = parameters.matching("unit", unit, "\\d{6}-[A-Z0-9]{1,30}", "a unit code such as 520102-GAJ");
+        boolean overdueOnly = parameters.bool("overdue", overdue);
+        Integer dueWithin = parameters.integer("dueWithinDays", dueWithinDays, 0, 3650);
+        PetitionType petitionType = parameters.enumeration("type", type, PetitionType.class);
+        Channel petitionChannel = parameters.enumeration("channel", channel, Channel.class);
+        Instant from = parameters.instant("receivedFrom", receivedFrom);
+        Instant to = parameters.instant("receivedTo", receivedTo);
+        String words = text == null || text.isBlank() ? null
+                : parameters.matching("q", text, ".{1,100}", "1 to 100 characters");
+        Integer pageNumber = parameters.integer("page", page, 0, 1_000_000);
+        Integer pageSize = parameters.integer("size", size, 1, PetitionQuery.MAX_SIZE);
         parameters.rejectIfInvalid();
-        return Services.required(petitions).list(query);
+        PetitionQuery query = new PetitionQuery(place, statusSet, unitCode, overdueOnly, dueWithin, petitionType,
+                petitionChannel, from, to, words, pageNumber, pageSize);
+        return Services.required(petitions).list(caller(), query);
     }
 
     @GET
     @Path("/{id}/audit")
+    @Permits({Role.AUDITOR, Role.SUPERVISOR})
     public List<AuditEntry> audit(@PathParam("id") String id) {
-        PetitionService service = Services.required(petitions);
-        service.find(id).orElseThrow(() -> new UnknownPetition(id));
-        return service.audit(id);
+        return Services.required(petitions).audit(caller(), id);
     }
 
     @POST
     @Path("/{id}/dispose")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response dispose(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Dispose action) {
-        return act(id, ifMatch, actor, action);
+    public Response dispose(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Dispose action) {
+        return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response accept(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Accept action) {
-        return act(id, ifMatch, actor, action == null ? new CaseAction.Accept(null) : action);
+    public Response accept(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Accept action) {
+        return act(id, ifMatch, action == null ? new CaseAction.Accept(null) : action);
     }
 
     @POST
     @Path("/{id}/object")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response object(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Object action) {
-        return act(id, ifMatch, actor, action);
+    public Response object(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Object action) {
+        return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/extend")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response extend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Extend action) {
-        return act(id, ifMatch, actor, action);
+    public Response extend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Extend action) {
+        return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reply(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Reply action) {
-        return act(id, ifMatch, actor, action);
+    public Response reply(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Reply action) {
+        return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                             @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Evaluate action) {
-        return act(id, ifMatch, actor, action);
+    public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Evaluate action) {
+        return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/request-review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response requestReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                  @HeaderParam(ACTOR_HEADER) String actor, CaseAction.RequestReview action) {
-        return act(id, ifMatch, actor, action);
+    public Response requestReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.RequestReview action) {
+        return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/answer-review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response answerReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @HeaderParam(ACTOR_HEADER) String actor, CaseAction.AnswerReview action) {
-        return act(id, ifMatch, actor, action);
+    public Response answerReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.AnswerReview action) {
+        return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/request-re-review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response requestReReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                    @HeaderParam(ACTOR_HEADER) String actor, CaseAction.RequestReReview action) {
-        return act(id, ifMatch, actor, action);
+    public Response requestReReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.RequestReReview action) {
+        return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/answer-re-review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response answerReReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @HeaderParam(ACTOR_HEADER) String actor, CaseAction.AnswerReReview action) {
-        return act(id, ifMatch, actor, action);
+    public Response answerReReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.AnswerReReview action) {
+        return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/archive")
-    public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @HeaderParam(ACTOR_HEADER) String actor) {
-        return act(id, ifMatch, actor, new CaseAction.Archive());
+    public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, ifMatch, new CaseAction.Archive());
     }
 
     @POST
     @Path("/{id}/supervise")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response supervise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                              @HeaderParam(ACTOR_HEADER) String actor, CaseAction.Supervise action) {
-        return act(id, ifMatch, actor, action);
+    public Response supervise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Supervise action) {
+        return act(id, ifMatch, action);
     }
 
     /** The outcome of a supervision order; the body is {@code {"outcome": "..."}}. */
@@ -253,30 +269,21 @@ public class PetitionResource {
     @Path("/{id}/supervisions/{supervisionId}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response resolveSupervision(@PathParam("id") String id, @PathParam("supervisionId") long supervisionId,
-                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @HeaderParam(ACTOR_HEADER) String actor, Outcome outcome) {
-        return act(id, ifMatch, actor,
+                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Outcome outcome) {
+        return act(id, ifMatch,
                 new CaseAction.ResolveSupervision(supervisionId, outcome == null ? null : outcome.outcome()));
     }
 
-    private Response act(String id, String ifMatch, String actor, CaseAction action) {
+    private Response act(String id, String ifMatch, CaseAction action) {
         if (action == null) {
             throw new PetitionRejected(Problem.INVALID_PETITION, List.of(new Violation("", "a request body is required")));
         }
-        Petition changed = Services.required(petitions).act(id, version(ifMatch), action, actor(actor));
+        Petition changed = Services.required(petitions).act(caller(), id, version(ifMatch), action);
         return Response.ok(changed).tag(etag(changed)).build();
     }
 
-    static String actor(String header) {
-        if (header == null || header.isBlank()) {
-            return "anonymous";
-        }
-        String actor = header.strip();
-        if (actor.length() > 100 || !actor.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
-            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
-                    List.of(new Violation(ACTOR_HEADER, "must be at most 100 printable characters")));
-        }
-        return actor;
+    private Caller caller() {
+        return AccessFilter.caller(security);
     }
 
     static EntityTag etag(Petition petition) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.reception.cases.ConcurrentUpdate;
+import org.reception.cases.Forbidden;
 import org.reception.cases.IdempotencyKeyReused;
 import org.reception.cases.IllegalTransition;
 import org.reception.cases.PetitionRejected;
@@ -38,7 +40,8 @@ final class ProblemMappers {
 
     static List<Object> all() {
         return List.of(new Rejected(), new Unavailable(), new Unreadable(), new Http(), new Unexpected(),
-                new Illegal(), new Conflict(), new Unknown(), new KeyReused());
+                new Illegal(), new Conflict(), new Unknown(), new KeyReused(), new SignInFirst(), new NotPermitted(),
+                new TooMany());
     }
 
     private abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
@@ -79,6 +82,32 @@ final class ProblemMappers {
         public Response toResponse(IdempotencyKeyReused e) {
             return ProblemDetails.response(Problem.IDEMPOTENCY_KEY_REUSED, ProblemDetails.UNPROCESSABLE,
                     e.getMessage(), instance(), List.of());
+        }
+    }
+
+    static final class SignInFirst extends Base<Unauthenticated> {
+        @Override
+        public Response toResponse(Unauthenticated e) {
+            return Response.fromResponse(ProblemDetails.response(Problem.UNAUTHORIZED, Response.Status.UNAUTHORIZED,
+                    e.getMessage(), instance(), List.of())).header(HttpHeaders.WWW_AUTHENTICATE, AccessFilter.CHALLENGE)
+                    .build();
+        }
+    }
+
+    static final class NotPermitted extends Base<Forbidden> {
+        @Override
+        public Response toResponse(Forbidden e) {
+            return ProblemDetails.response(Problem.FORBIDDEN, Response.Status.FORBIDDEN, e.getMessage(), instance(),
+                    List.of());
+        }
+    }
+
+    static final class TooMany extends Base<Throttled> {
+        @Override
+        public Response toResponse(Throttled e) {
+            return Response.fromResponse(ProblemDetails.response(Problem.TOO_MANY_REQUESTS,
+                    Response.Status.TOO_MANY_REQUESTS, e.getMessage(), instance(), List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
         }
     }
 

@@ -3,6 +3,8 @@ package org.reception.rest;
 import java.util.List;
 import java.util.function.Supplier;
 
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -22,12 +24,18 @@ import org.reception.cases.Violation;
  */
 @Path("/receipts")
 @Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+@Anonymous
 public class ReceiptResource {
 
     private final Supplier<PetitionService> petitions;
+    private final ReceiptThrottle throttle;
 
-    ReceiptResource(Supplier<PetitionService> petitions) {
+    @Context
+    HttpServletRequest request;
+
+    ReceiptResource(Supplier<PetitionService> petitions, ReceiptThrottle throttle) {
         this.petitions = petitions;
+        this.throttle = throttle;
     }
 
     public record Lookup(String registrationNumber, String queryCode) {
@@ -37,6 +45,7 @@ public class ReceiptResource {
     @Path("/status")
     @Consumes(MediaType.APPLICATION_JSON)
     public PublicStatus status(Lookup lookup) {
+        throttle.acquire(request == null ? null : request.getRemoteAddr());
         if (lookup == null || lookup.registrationNumber() == null || lookup.queryCode() == null
                 || lookup.registrationNumber().length() > 32 || lookup.queryCode().length() > 32) {
             throw new PetitionRejected(Problem.MALFORMED_REQUEST,

@@ -17,10 +17,12 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.reception.cases.OutboxAdministration;
 import org.reception.cases.PetitionService;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.access.Authenticator;
 import org.reception.cases.health.HealthCheck;
 import org.reception.rules.admin.RuleAdministration;
 import org.reception.rules.admin.RuleTrials;
@@ -30,7 +32,8 @@ import org.reception.rules.admin.RuleTrials;
  * at {@code /v1}. It is up as soon as CXF is: while intake or a health check is missing, the API
  * answers 503 rather than 404, so clients and load balancers can tell "not ready" from "wrong URL".
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = RestConfig.PID)
+@Designate(ocd = RestConfig.class)
 public final class RestServer {
 
     static final String ADDRESS = "/v1";
@@ -52,6 +55,9 @@ public final class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile OutboxAdministration outbox;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Authenticator authenticator;
+
     private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private Server server;
     private Server open311;
@@ -66,12 +72,13 @@ public final class RestServer {
     }
 
     @Activate
-    void activate() {
+    void activate(RestConfig config) {
+        ReceiptThrottle throttle = new ReceiptThrottle(config.receiptLookupsPerMinute(), System::nanoTime);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
         factory.setServiceBeans(List.of(new PetitionResource(() -> petitions),
-                new ReceiptResource(() -> petitions),
+                new ReceiptResource(() -> petitions, throttle),
                 new OperationsResource(() -> petitions, this::now),
                 new RulesResource(() -> rules, () -> trials, () -> petitions),
                 new OutboxResource(() -> outbox),
@@ -80,6 +87,8 @@ public final class RestServer {
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());
         providers.add(new BodySizeLimit());
+        providers.add(new Utf8Parameters());
+        providers.add(accessFilter());
         providers.addAll(ProblemMappers.all());
         factory.setProviders(providers);
         server = factory.create();
@@ -89,9 +98,15 @@ public final class RestServer {
         open311Factory.setBus(BusFactory.getDefaultBus());
         open311Factory.setAddress(OPEN311_ADDRESS);
         open311Factory.setServiceBeans(List.of(new Open311Resource(() -> petitions)));
-        open311Factory.setProviders(List.of(new BodySizeLimit(), new Open311Errors()));
+        open311Factory.setProviders(List.of(new BodySizeLimit(), new Utf8Parameters(), accessFilter(),
+                new Open311Errors()));
         open311 = open311Factory.create();
         LOG.info("Open311 GeoReport v2 published at {} under the CXF servlet", OPEN311_ADDRESS);
+    }
+
+    /** Signs requests in against the platform's accounts; every API of the platform uses one. */
+    AccessFilter accessFilter() {
+        return new AccessFilter(() -> authenticator);
     }
 
     private Instant now() {

@@ -18,6 +18,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.reception.cases.Petition;
@@ -26,6 +27,8 @@ import org.reception.cases.Problem;
 import org.reception.cases.RuleProvenance;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.Violation;
+import org.reception.cases.access.Caller;
+import org.reception.cases.access.Role;
 import org.reception.rules.admin.DeployOutcome;
 import org.reception.rules.admin.ModuleTestReport;
 import org.reception.rules.admin.RuleAdministration;
@@ -42,7 +45,12 @@ import org.reception.rules.admin.WhatIfReport;
  */
 @Path("/rules")
 @Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+@Permits(Role.RULE_ADMINISTRATOR)
 public class RulesResource {
+
+    @Context
+    SecurityContext security;
+
 
     static final String JAR = "application/java-archive";
 
@@ -143,9 +151,11 @@ public class RulesResource {
     /** Every decision the rules took for a petition, with the module versions and rules behind each. */
     @GET
     @Path("/explain/{petition}")
+    @Permits({Role.RULE_ADMINISTRATOR, Role.SUPERVISOR})
     public Map<String, Object> explain(@PathParam("petition") String petition) {
         PetitionService service = Services.required(petitions);
-        Petition found = service.find(petition).or(() -> service.findByRegistrationNumber(petition))
+        Caller caller = AccessFilter.caller(security);
+        Petition found = service.find(caller, petition).or(() -> service.findByRegistrationNumber(caller, petition))
                 .orElseThrow(() -> new UnknownPetition(petition));
         Map<String, String> serving = new LinkedHashMap<>();
         for (RuleModuleInfo active : administration().activeModules()) {

@@ -22,7 +22,7 @@ public class AuditVerifyCommand implements Action {
 
     @Override
     public Object execute() {
-        AuditVerification result = petitions.verifyAudit();
+        AuditVerification result = petitions.verifyAudit(ShellCaller.current());
         if (result.intact()) {
             session.getConsole().println("Audit chain intact: " + result.entries() + " entries");
         } else {

@@ -6,6 +6,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.reception.cases.access.Caller;
+import org.reception.cases.access.Role;
 import org.reception.cases.AuditEntry;
 import org.reception.cases.Deadline;
 import org.reception.cases.Petition;
@@ -28,7 +30,8 @@ public class PetitionShowCommand implements Action {
     @Override
     public Object execute() {
         var out = session.getConsole();
-        Petition petition = petitions.find(id).orElse(null);
+        Caller caller = ShellCaller.current();
+        Petition petition = petitions.find(caller, id).orElse(null);
         if (petition == null) {
             out.println("No petition with id " + id);
             return null;
@@ -43,9 +46,11 @@ public class PetitionShowCommand implements Action {
             out.println("  deadline " + deadline.kind() + " due " + deadline.due()
                     + (deadline.isPending() ? " (pending)" : " met " + deadline.metAt()));
         }
-        for (AuditEntry entry : petitions.audit(id)) {
-            out.println("  #" + entry.seq() + " " + entry.at() + " " + entry.action() + " by " + entry.actor() + ": "
-                    + entry.detail());
+        if (caller.has(Role.AUDITOR) || caller.has(Role.SUPERVISOR)) {
+            for (AuditEntry entry : petitions.audit(caller, id)) {
+                out.println("  #" + entry.seq() + " " + entry.at() + " " + entry.action() + " by " + entry.actor()
+                        + ": " + entry.detail());
+            }
         }
         return null;
     }

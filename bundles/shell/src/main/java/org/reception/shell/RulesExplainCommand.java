@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.reception.cases.access.Caller;
 import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.EscalationDecision;
 import org.reception.cases.Petition;
@@ -39,7 +40,9 @@ public class RulesExplainCommand implements Action {
     @Override
     public Object execute() {
         PrintStream out = session.getConsole();
-        Petition found = petitions.find(petition).or(() -> petitions.findByRegistrationNumber(petition)).orElse(null);
+        Caller caller = ShellCaller.current();
+        Petition found = petitions.find(caller, petition).or(() -> petitions.findByRegistrationNumber(caller, petition))
+                .orElse(null);
         if (found == null) {
             out.println("No petition " + petition);
             return null;

@@ -6,12 +6,20 @@ import java.time.ZoneId;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.reception.cases.Forbidden;
+import org.reception.cases.access.Authenticator;
+import org.reception.cases.access.BasicCredentials;
+import org.reception.cases.access.Caller;
 import org.reception.cases.CaseAction;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
@@ -55,20 +63,46 @@ final class PetitionsEndpoint implements Petitions {
     private static final DatatypeFactory DATES = DatatypeFactory.newDefaultInstance();
 
     private final Supplier<PetitionService> petitions;
+    private final Supplier<Authenticator> authenticator;
 
-    PetitionsEndpoint(Supplier<PetitionService> petitions) {
+    PetitionsEndpoint(Supplier<PetitionService> petitions, Supplier<Authenticator> authenticator) {
         this.petitions = petitions;
+        this.authenticator = authenticator;
+    }
+
+    /**
+     * The account of the request, signed in with HTTP Basic like the REST API: county systems use
+     * their integration accounts.
+     */
+    private Caller caller() throws PetitionFault {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> headers = message == null ? null
+                : (Map<String, List<String>>) message.get(Message.PROTOCOL_HEADERS);
+        List<String> authorization = headers == null ? null : headers.get("Authorization");
+        Optional<BasicCredentials> credentials = authorization == null || authorization.size() != 1 ? Optional.empty()
+                : BasicCredentials.parse(authorization.get(0));
+        if (credentials.isEmpty()) {
+            throw fault(Problem.UNAUTHORIZED, "sign in with HTTP Basic and an integration account");
+        }
+        Authenticator current = authenticator.get();
+        if (current == null) {
+            throw fault(new ServiceUnavailable("accounts cannot be checked yet"));
+        }
+        return current.authenticate(credentials.get().name(), credentials.get().password())
+                .orElseThrow(() -> fault(Problem.UNAUTHORIZED, "unknown account or wrong password"));
     }
 
     @Override
     public SubmitPetitionResponse submitPetition(SubmitPetitionRequest request) throws PetitionFault {
+        Caller caller = caller();
         try {
             List<Petitioner> petitioners = request.petitioner.stream().map(PetitionsEndpoint::petitioner).toList();
             NewPetition petition = new NewPetition(Channel.COUNTY_SYSTEM,
                     PetitionType.valueOf(request.type), Category.valueOf(request.category), request.title,
                     request.content, request.jurisdiction, instant(request.receivedAt), petitioners, request.accused,
                     Boolean.TRUE.equals(request.confidential), request.linkedPetition);
-            Registration registration = service().register(petition, request.idempotencyKey);
+            Registration registration = service().register(caller, petition, request.idempotencyKey);
             Petition registered = registration.petition();
             SubmitPetitionResponse response = new SubmitPetitionResponse();
             response.registrationNumber = registered.registrationNumber();
@@ -85,8 +119,9 @@ final class PetitionsEndpoint implements Petitions {
 
     @Override
     public GetPetitionStatusResponse getPetitionStatus(GetPetitionStatusRequest request) throws PetitionFault {
+        Caller caller = caller();
         try {
-            Petition petition = byNumber(request.registrationNumber);
+            Petition petition = byNumber(caller, request.registrationNumber);
             GetPetitionStatusResponse response = new GetPetitionStatusResponse();
             response.registrationNumber = petition.registrationNumber();
             response.status = petition.status().name();
@@ -108,9 +143,9 @@ final class PetitionsEndpoint implements Petitions {
 
     @Override
     public CaseUpdated reportHandlingResult(ReportHandlingResultRequest request) throws PetitionFault {
+        Caller caller = caller();
         try {
-            return act(request.registrationNumber, request.expectedVersion, new CaseAction.Reply(request.reply),
-                    request.actor);
+            return act(caller, request.registrationNumber, request.expectedVersion, new CaseAction.Reply(request.reply));
         } catch (RuntimeException e) {
             throw fault(e);
         }
@@ -118,17 +153,18 @@ final class PetitionsEndpoint implements Petitions {
 
     @Override
     public CaseUpdated reportFeedback(ReportFeedbackRequest request) throws PetitionFault {
+        Caller caller = caller();
         try {
-            return act(request.registrationNumber, request.expectedVersion,
-                    new CaseAction.Evaluate(Satisfaction.valueOf(request.satisfaction)), request.actor);
+            return act(caller, request.registrationNumber, request.expectedVersion,
+                    new CaseAction.Evaluate(Satisfaction.valueOf(request.satisfaction)));
         } catch (RuntimeException e) {
             throw fault(e);
         }
     }
 
-    private CaseUpdated act(String registrationNumber, Integer expectedVersion, CaseAction action, String actor) {
-        Petition petition = byNumber(registrationNumber);
-        Petition changed = service().act(petition.id(), expectedVersion, action, actor);
+    private CaseUpdated act(Caller caller, String registrationNumber, Integer expectedVersion, CaseAction action) {
+        Petition petition = byNumber(caller, registrationNumber);
+        Petition changed = service().act(caller, petition.id(), expectedVersion, action);
         CaseUpdated updated = new CaseUpdated();
         updated.registrationNumber = changed.registrationNumber();
         updated.status = changed.status().name();
@@ -136,8 +172,8 @@ final class PetitionsEndpoint implements Petitions {
         return updated;
     }
 
-    private Petition byNumber(String registrationNumber) {
-        return service().findByRegistrationNumber(registrationNumber)
+    private Petition byNumber(Caller caller, String registrationNumber) {
+        return service().findByRegistrationNumber(caller, registrationNumber)
                 .orElseThrow(() -> new UnknownPetition(registrationNumber));
     }
 
@@ -173,6 +209,13 @@ final class PetitionsEndpoint implements Petitions {
                 DatatypeConstants.FIELD_UNDEFINED);
     }
 
+    static PetitionFault fault(Problem problem, String message) {
+        PetitionFaultInfo info = new PetitionFaultInfo();
+        info.code = problem.slug();
+        info.message = message;
+        return new PetitionFault(info.code + ": " + info.message, info);
+    }
+
     /** The same stable codes as the REST API's problem types. */
     static PetitionFault fault(RuntimeException e) {
         PetitionFaultInfo info = new PetitionFaultInfo();
@@ -193,6 +236,8 @@ final class PetitionsEndpoint implements Petitions {
             info.code = Problem.CONFLICT.slug();
         } else if (e instanceof IdempotencyKeyReused) {
             info.code = Problem.IDEMPOTENCY_KEY_REUSED.slug();
+        } else if (e instanceof Forbidden) {
+            info.code = Problem.FORBIDDEN.slug();
         } else if (e instanceof ServiceUnavailable) {
             info.code = Problem.SERVICE_UNAVAILABLE.slug();
         } else if (e instanceof IllegalArgumentException) {

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.reception.cases.PetitionService;
+import org.reception.cases.access.Authenticator;
 import org.reception.soap.v1.Petitions;
 
 /**
@@ -32,6 +33,9 @@ public final class SoapServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PetitionService petitions;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Authenticator authenticator;
+
     private Server server;
 
     @Activate
@@ -40,7 +44,7 @@ public final class SoapServer {
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
         factory.setServiceClass(Petitions.class);
-        factory.setServiceBean(new PetitionsEndpoint(() -> petitions));
+        factory.setServiceBean(new PetitionsEndpoint(() -> petitions, () -> authenticator));
         factory.setWsdlLocation(SoapServer.class.getResource("/wsdl/petitions-v1.wsdl").toString());
         factory.setServiceName(new javax.xml.namespace.QName(Petitions.NAMESPACE, "PetitionsService"));
         factory.setEndpointName(new javax.xml.namespace.QName(Petitions.NAMESPACE, "PetitionsPort"));

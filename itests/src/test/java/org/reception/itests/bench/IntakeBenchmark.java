@@ -60,13 +60,14 @@ public final class IntakeBenchmark {
         try (BenchmarkAccess.Platform platform = BenchmarkAccess.boot("intake-benchmark")) {
             URI petitions = platform.api("petitions");
             URI clock = platform.api("clock");
+            String authorization = platform.clerkAuthorization();
             for (int threads : concurrency) {
                 report.append(row("bare Derby: one registration's rows, durable commit", threads,
                         run(threads, warmupSeconds, measureSeconds, bareDerby(out.resolve("bare-derby-" + threads)))));
                 report.append(row("trivial CXF endpoint: GET /api/v1/clock", threads,
-                        run(threads, warmupSeconds, measureSeconds, () -> () -> get(http, clock))));
+                        run(threads, warmupSeconds, measureSeconds, () -> () -> get(http, clock, authorization))));
                 report.append(row("full intake: POST /api/v1/petitions", threads,
-                        run(threads, warmupSeconds, measureSeconds, () -> () -> post(http, petitions))));
+                        run(threads, warmupSeconds, measureSeconds, () -> () -> post(http, petitions, authorization))));
             }
         }
         Files.writeString(out.resolve("intake.md"), report.toString());
@@ -138,15 +139,16 @@ public final class IntakeBenchmark {
         return line;
     }
 
-    private static void get(HttpClient http, URI uri) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).GET().build(),
+    private static void get(HttpClient http, URI uri, String authorization) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).header("Authorization", authorization)
+                .GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + answer.statusCode());
         }
     }
 
-    private static void post(HttpClient http, URI uri) throws Exception {
+    private static void post(HttpClient http, URI uri, String authorization) throws Exception {
         long n = SEQUENCE.getAndIncrement();
         String body = """
                 {"channel":"ONLINE","type":"APPEAL","category":"HOUSING_CONSTRUCTION","title":"物业维修基金使用不透明 %d",
@@ -154,6 +156,7 @@ public final class IntakeBenchmark {
                  "petitioners":[{"name":"张三","residentId":"%s","phone":"13800000000","address":"贵州省贵阳市南明区"}]}
                 """.formatted(n, COUNTIES.get((int) (n % COUNTIES.size())), residentId(n));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 201) {
             throw new IllegalStateException("HTTP " + answer.statusCode() + " " + answer.body());

@@ -97,7 +97,13 @@ public interface PetitionRepository {
     /** The public status, if the query code is the one issued with that registration number. */
     Optional<PublicStatus> publicStatus(String registrationNumber, String queryCode);
 
-    Page<PetitionSummary> list(PetitionQuery query, LocalDate today);
+    /** One page of the cases within {@code scope} that match the query, counted within the scope too. */
+    Page<PetitionSummary> list(PetitionQuery query, ListScope scope, LocalDate today);
+
+    /**
+     * Appends an entry to a case's audit log without changing the case: who read its personal data and why.
+     */
+    void recordRead(String petitionId, String action, String actor, String detail, Instant now);
 
     /**
      * Raises, once each, the events of pending deadlines that are overdue on {@code today} or due

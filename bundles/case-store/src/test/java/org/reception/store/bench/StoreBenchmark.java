@@ -1,5 +1,6 @@
 package org.reception.store.bench;
 
+import org.reception.cases.spi.ListScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ import org.reception.store.JdbcPetitionRepository;
 public final class StoreBenchmark {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+    private static final ListScope WHOLE_PROVINCE = new ListScope(java.util.Set.of("52"), java.util.Set.of(), java.util.Set.of());
     private static final Instant NOW = Instant.parse("2026-06-01T02:00:00Z");
     private static final String[] WORDS = {"征地补偿", "拖欠工资", "物业纠纷", "河道污染", "噪声扰民", "入学难", "医疗纠纷",
             "低保申请", "房屋质量", "土地承包", "退役安置", "食品安全", "违章建筑", "养老保险", "拆迁安置"};
@@ -136,8 +138,8 @@ public final class StoreBenchmark {
     }
 
     private static String list(JdbcPetitionRepository repository, String name, PetitionQuery query) {
-        Page<PetitionSummary> first = repository.list(query, TODAY);
-        return row(name, () -> repository.list(query, TODAY), first.total() + (first.totalExact() ? "" : "+"),
+        Page<PetitionSummary> first = repository.list(query, WHOLE_PROVINCE, TODAY);
+        return row(name, () -> repository.list(query, WHOLE_PROVINCE, TODAY), first.total() + (first.totalExact() ? "" : "+"),
                 WARM_UP, ROUNDS);
     }
 

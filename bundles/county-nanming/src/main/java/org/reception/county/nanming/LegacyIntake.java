@@ -9,7 +9,9 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
+import org.reception.cases.Forbidden;
 import org.reception.cases.IdempotencyKeyReused;
 import org.reception.cases.NewPetition;
 import org.reception.cases.PetitionRejected;
@@ -24,6 +27,7 @@ import org.reception.cases.PetitionService;
 import org.reception.cases.PetitionType;
 import org.reception.cases.Petitioner;
 import org.reception.cases.Registration;
+import org.reception.cases.access.Caller;
 import org.reception.cases.spi.CountyEndpoint;
 
 /**
@@ -41,6 +45,10 @@ public class LegacyIntake implements CountyEndpoint {
             "JY", PetitionType.SUGGESTION, "ZX", PetitionType.CONSULTATION, "JB", PetitionType.ACCUSATION);
 
     private final PetitionService petitions;
+
+    /** Signed in by the platform: Nanming's system uses an integration account of 520102. */
+    @Context
+    SecurityContext security;
 
     @Activate
     public LegacyIntake(@Reference PetitionService petitions) {
@@ -79,7 +87,9 @@ public class LegacyIntake implements CountyEndpoint {
                 List.of(new Petitioner(fields.get("XM"), fields.get("SFZ"), fields.get("DH"), null, false)),
                 List.of(), false, List.of());
         try {
-            Registration registration = petitions.register(petition, fields.get("MSGID"));
+            Caller caller = security != null && security.getUserPrincipal() instanceof Caller signedIn
+                    ? signedIn : Caller.ANONYMOUS;
+            Registration registration = petitions.register(caller, petition, fields.get("MSGID"));
             return Response.ok("OK " + registration.petition().registrationNumber() + " "
                     + registration.receipt().queryCode() + "\n").build();
         } catch (PetitionRejected e) {
@@ -87,6 +97,9 @@ public class LegacyIntake implements CountyEndpoint {
                     .map(v -> v.field() + ": " + v.message()).toList()));
         } catch (IdempotencyKeyReused e) {
             return error("idempotency-key-reused", e.getMessage());
+        } catch (Forbidden e) {
+            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN + ";charset=utf-8")
+                    .entity("ERR forbidden " + e.getMessage() + "\n").build();
         }
     }
 

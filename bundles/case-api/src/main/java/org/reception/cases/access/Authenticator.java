@@ -1,0 +1,13 @@
+package org.reception.cases.access;
+
+import java.util.Optional;
+
+/**
+ * Checks an account's password against the platform's realm. One service for every endpoint (REST,
+ * SOAP, county plugins), so that they all accept the same accounts.
+ */
+public interface Authenticator {
+
+    /** The caller the account stands for; empty if the name or password is wrong. */
+    Optional<Caller> authenticate(String name, String password);
+}

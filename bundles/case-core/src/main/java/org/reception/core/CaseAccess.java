@@ -1,0 +1,249 @@
+package org.reception.core;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.reception.cases.CaseAction;
+import org.reception.cases.ConfidentialityDecision;
+import org.reception.cases.Forbidden;
+import org.reception.cases.Petition;
+import org.reception.cases.Petitioner;
+import org.reception.cases.RedactedField;
+import org.reception.cases.access.Caller;
+import org.reception.cases.access.Grant;
+import org.reception.cases.access.Jurisdictions;
+import org.reception.cases.access.Role;
+import org.reception.cases.spi.ListScope;
+
+/**
+ * Who may see, disclose and act on a case, and what of it each caller sees. The one place the
+ * confidentiality decisions of the rules (《信访工作条例》第三十条) meet the callers' roles; every read
+ * path of the desk goes through it.
+ *
+ * <ul>
+ * <li>Clerks, supervisors and integration accounts see the cases of the places their roles cover;
+ *     handling units the cases disposed to them, unless the case's reader circle leaves them out.</li>
+ * <li>A case hidden from a unit (by code or name) is invisible to every account of that unit,
+ *     whatever other role it holds: the accused never see the accusation.</li>
+ * <li>Resident ids and phones are masked for everybody; names and addresses too when the
+ *     petitioners' identity is hidden. Clerks and supervisors may disclose them for a stated
+ *     purpose; units and county systems only when the identity is not hidden and no rule withheld them.</li>
+ * <li>Fields a rule withheld are left out for units and county systems outside the reader circle.</li>
+ * </ul>
+ */
+final class CaseAccess {
+
+    /** Roles that see whole cases of their places: the reception center's own people. */
+    private static final Set<Role> CENTER = EnumSet.of(Role.CLERK, Role.SUPERVISOR);
+    private static final Set<Role> REGISTRARS = EnumSet.of(Role.CLERK, Role.INTEGRATION);
+    private static final Set<Role> PLACE_ROLES = EnumSet.of(Role.CLERK, Role.SUPERVISOR, Role.INTEGRATION);
+
+    private CaseAccess() {
+    }
+
+    /** Whether the caller may know the case exists. */
+    static boolean visible(Caller caller, Petition petition) {
+        return !hiddenFrom(caller, petition)
+                && caller.grants().stream().anyMatch(grant -> reaches(grant, petition));
+    }
+
+    /** May the caller register a petition about this place? */
+    static void requireRegistration(Caller caller, String jurisdiction) {
+        boolean allowed = caller.grants().stream()
+                .anyMatch(grant -> REGISTRARS.contains(grant.role()) && grant.covers(jurisdiction));
+        if (!allowed) {
+            throw new Forbidden(caller.hasAny(REGISTRARS)
+                    ? "the account registers petitions of " + caller.grants().stream()
+                            .filter(grant -> REGISTRARS.contains(grant.role())).map(Grant::scope).sorted().toList()
+                            + " only, not of " + jurisdiction
+                    : "only clerks and county systems register petitions");
+        }
+    }
+
+    /**
+     * May the caller take this step on a case it can see? Callers that cannot see the case are
+     * told it does not exist before this is asked.
+     */
+    static void requireStep(Caller caller, Petition petition, CaseAction action) {
+        Set<Role> roles = actors(action);
+        boolean allowed = caller.grants().stream()
+                .anyMatch(grant -> roles.contains(grant.role()) && reaches(grant, petition));
+        if (!allowed) {
+            throw new Forbidden("'" + action.name() + "' is taken by " + roles.stream().map(Role::roleName).toList()
+                    + " of the case's place or unit");
+        }
+    }
+
+    /** May the caller read the audit log of the case? */
+    static boolean mayAudit(Caller caller, Petition petition) {
+        return caller.has(Role.AUDITOR) || (!hiddenFrom(caller, petition) && caller.covers(Role.SUPERVISOR,
+                petition.jurisdiction()));
+    }
+
+    /** The roles that take each step of the procedure. */
+    static Set<Role> actors(CaseAction action) {
+        if (action instanceof CaseAction.Dispose) {
+            return EnumSet.of(Role.CLERK, Role.SUPERVISOR);
+        }
+        if (action instanceof CaseAction.Accept || action instanceof CaseAction.Object
+                || action instanceof CaseAction.Extend || action instanceof CaseAction.Reply) {
+            return EnumSet.of(Role.HANDLING_UNIT, Role.INTEGRATION);
+        }
+        if (action instanceof CaseAction.Evaluate) {
+            return EnumSet.of(Role.CLERK, Role.INTEGRATION);
+        }
+        if (action instanceof CaseAction.RequestReview || action instanceof CaseAction.RequestReReview) {
+            return EnumSet.of(Role.CLERK);
+        }
+        if (action instanceof CaseAction.AnswerReview || action instanceof CaseAction.AnswerReReview
+                || action instanceof CaseAction.Supervise) {
+            return EnumSet.of(Role.SUPERVISOR);
+        }
+        if (action instanceof CaseAction.ResolveSupervision) {
+            return EnumSet.of(Role.HANDLING_UNIT, Role.SUPERVISOR);
+        }
+        if (action instanceof CaseAction.Archive) {
+            return EnumSet.of(Role.CLERK, Role.HANDLING_UNIT);
+        }
+        throw new IllegalArgumentException("no roles for " + action.name());
+    }
+
+    /** The cases a list shows the caller. */
+    static ListScope listScope(Caller caller) {
+        Set<String> places = caller.grants().stream().filter(grant -> PLACE_ROLES.contains(grant.role()))
+                .map(grant -> Jurisdictions.prefix(grant.scope())).collect(Collectors.toSet());
+        return new ListScope(places, caller.scopes(Role.HANDLING_UNIT), unitTerms(caller));
+    }
+
+    /** The case as the caller sees it; with {@code disclose}, personal data unmasked where its role allows. */
+    static Petition view(Caller caller, Petition petition, boolean disclose) {
+        ConfidentialityDecision rules = petition.confidentiality();
+        boolean identityHidden = petition.confidential() || rules.identityHidden();
+        boolean center = caller.grants().stream()
+                .anyMatch(grant -> CENTER.contains(grant.role()) && grant.covers(petition.jurisdiction()));
+        Set<RedactedField> withheld = center || inCircle(caller, rules) ? Set.of() : rules.redacted();
+        boolean unmask = disclose && (center || !identityHidden);
+        List<Petitioner> petitioners = petition.petitioners().stream()
+                .map(petitioner -> petitioner(petitioner, identityHidden && !(unmask && center), unmask, withheld))
+                .toList();
+        return new Petition(petition.id(), petition.registrationNumber(), petition.channel(), petition.type(),
+                petition.category(), petition.title(),
+                withheld.contains(RedactedField.CONTENT) ? null : petition.content(), petition.jurisdiction(),
+                petition.receivedAt(), petitioners,
+                withheld.contains(RedactedField.ACCUSED) ? List.of() : petition.accused(), petition.confidential(),
+                petition.linkedPetitions(), petition.status(), petition.routing(),
+                center ? rules : withoutParties(rules), petition.escalations(), petition.handling(),
+                petition.deadlines(), petition.supervisions(), petition.version());
+    }
+
+    /** What {@link #view} with {@code disclose} shows the caller unmasked, for the audit entry; empty if nothing. */
+    static Set<RedactedField> disclosed(Caller caller, Petition petition) {
+        Petition shown = view(caller, petition, true);
+        Petition masked = view(caller, petition, false);
+        Set<RedactedField> fields = EnumSet.noneOf(RedactedField.class);
+        for (int i = 0; i < shown.petitioners().size(); i++) {
+            Petitioner open = shown.petitioners().get(i);
+            Petitioner closed = masked.petitioners().get(i);
+            addIfDifferent(fields, RedactedField.PETITIONER_NAME, open.name(), closed.name());
+            addIfDifferent(fields, RedactedField.RESIDENT_ID, open.residentId(), closed.residentId());
+            addIfDifferent(fields, RedactedField.PHONE, open.phone(), closed.phone());
+            addIfDifferent(fields, RedactedField.ADDRESS, open.address(), closed.address());
+        }
+        return fields;
+    }
+
+    private static void addIfDifferent(Set<RedactedField> fields, RedactedField field, String a, String b) {
+        if (a != null && !a.equals(b)) {
+            fields.add(field);
+        }
+    }
+
+    private static boolean reaches(Grant grant, Petition petition) {
+        return switch (grant.role()) {
+            case CLERK, SUPERVISOR, INTEGRATION -> grant.covers(petition.jurisdiction());
+            case HANDLING_UNIT -> handles(grant.scope(), petition) && inCircle(grant.scope(), petition.confidentiality());
+            case RULE_ADMINISTRATOR, AUDITOR, ADMINISTRATOR -> false;
+        };
+    }
+
+    private static boolean handles(String unit, Petition petition) {
+        return unit.equals(petition.handling().unit()) || petition.handling().coUnits().contains(unit);
+    }
+
+    /** Whether a case is kept from one of the caller's units: its code or name occurs among the parties hidden from. */
+    static boolean hiddenFrom(Caller caller, Petition petition) {
+        Set<String> terms = unitTerms(caller);
+        return petition.confidentiality().hiddenFrom().stream()
+                .anyMatch(party -> terms.stream().anyMatch(party::contains));
+    }
+
+    /** Whether a unit may read a case whose rules restricted the reader circle. */
+    private static boolean inCircle(String unit, ConfidentialityDecision rules) {
+        if (rules.readers().isEmpty()) {
+            return true;
+        }
+        String name = UnitNames.of(unit).orElse(null);
+        return rules.readers().contains(unit) || (name != null && rules.readers().contains(name));
+    }
+
+    private static boolean inCircle(Caller caller, ConfidentialityDecision rules) {
+        return !rules.readers().isEmpty()
+                && caller.scopes(Role.HANDLING_UNIT).stream().anyMatch(unit -> inCircle(unit, rules));
+    }
+
+    /** The codes and names of the caller's units, and of the county systems' counties' units are unknown: codes only. */
+    private static Set<String> unitTerms(Caller caller) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String unit : caller.scopes(Role.HANDLING_UNIT)) {
+            terms.add(unit);
+            UnitNames.of(unit).ifPresent(terms::add);
+        }
+        return terms;
+    }
+
+    /** Units and county systems learn that a case is restricted, not from whom: the names could identify. */
+    private static ConfidentialityDecision withoutParties(ConfidentialityDecision rules) {
+        return new ConfidentialityDecision(rules.identityHidden(), Set.of(), rules.redacted(), Set.of(), List.of(),
+                rules.decidedAt(), List.of());
+    }
+
+    private static Petitioner petitioner(Petitioner petitioner, boolean hideIdentity, boolean unmask,
+                                         Set<RedactedField> withheld) {
+        boolean hideName = hideIdentity || withheld.contains(RedactedField.PETITIONER_NAME);
+        boolean hideAddress = hideIdentity || withheld.contains(RedactedField.ADDRESS);
+        String residentId = withheld.contains(RedactedField.RESIDENT_ID) ? stars(petitioner.residentId())
+                : unmask && !hideIdentity ? petitioner.residentId() : keepEnds(petitioner.residentId(), 6, 4);
+        String phone = withheld.contains(RedactedField.PHONE) ? stars(petitioner.phone())
+                : unmask && !hideIdentity ? petitioner.phone() : keepEnds(petitioner.phone(), 3, 4);
+        return new Petitioner(hideName ? name(petitioner.name()) : petitioner.name(), residentId, phone,
+                hideAddress && petitioner.address() != null ? "***" : petitioner.address(),
+                petitioner.representative());
+    }
+
+    /** 张三 becomes 张*, 欧阳娜娜 becomes 欧***. */
+    static String name(String name) {
+        if (name == null || name.isEmpty()) {
+            return name;
+        }
+        int first = name.offsetByCodePoints(0, 1);
+        return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
+    }
+
+    /** Keeps {@code head} characters in front and {@code tail} at the end, stars in between. */
+    static String keepEnds(String value, int head, int tail) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() <= head + tail) {
+            return stars(value);
+        }
+        return value.substring(0, head) + "*".repeat(value.length() - head - tail) + value.substring(value.length() - tail);
+    }
+
+    private static String stars(String value) {
+        return value == null ? null : "*".repeat(value.length());
+    }
+}

@@ -1,0 +1,132 @@
+package org.reception.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.reception.cases.CaseAction;
+import org.reception.cases.Category;
+import org.reception.cases.Channel;
+import org.reception.cases.ConfidentialityDecision;
+import org.reception.cases.Disposition;
+import org.reception.cases.Forbidden;
+import org.reception.cases.Handling;
+import org.reception.cases.Petition;
+import org.reception.cases.PetitionStatus;
+import org.reception.cases.PetitionType;
+import org.reception.cases.Petitioner;
+import org.reception.cases.Priority;
+import org.reception.cases.RedactedField;
+import org.reception.cases.RoutingDecision;
+import org.reception.cases.RuleProvenance;
+import org.reception.cases.access.Caller;
+import org.reception.cases.spi.ListScope;
+
+class CaseAccessTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+    private static final Petitioner ZHANG = new Petitioner("张三", "11010519491231002X", "13800001234", "贵阳市南明区", false);
+
+    private static final Caller NANMING_CLERK = Caller.of("clerk", List.of("clerk:520102"));
+    private static final Caller YUNYAN_CLERK = Caller.of("other-clerk", List.of("clerk:520103"));
+    private static final Caller GUIYANG_SUPERVISOR = Caller.of("supervisor", List.of("supervisor:5201"));
+    private static final Caller POLICE = Caller.of("police", List.of("unit:520102-GAJ"));
+    private static final Caller LAND_BUREAU = Caller.of("land", List.of("unit:520102-ZRZYJ"));
+    private static final Caller RULES = Caller.of("rules", List.of("rules-admin", "admin", "viewer"));
+
+    @Test
+    void placesAndUnitsReachOnlyTheirOwnCases() {
+        Petition handledByLand = disposedTo("520102-ZRZYJ", ConfidentialityDecision.none(NOW));
+        assertTrue(CaseAccess.visible(NANMING_CLERK, handledByLand));
+        assertTrue(CaseAccess.visible(GUIYANG_SUPERVISOR, handledByLand));
+        assertTrue(CaseAccess.visible(LAND_BUREAU, handledByLand));
+        assertFalse(CaseAccess.visible(YUNYAN_CLERK, handledByLand), "another county's clerk");
+        assertFalse(CaseAccess.visible(POLICE, handledByLand), "a unit it was not disposed to");
+        assertFalse(CaseAccess.visible(RULES, handledByLand), "rule administrators see no case content");
+        assertFalse(CaseAccess.visible(Caller.ANONYMOUS, handledByLand));
+    }
+
+    @Test
+    void aCaseHiddenFromAUnitByNameIsInvisibleToItWhateverElseItMayDo() {
+        Petition accusation = disposedTo("520102-JJJCW", hiddenFrom("南明区公安局城南派出所"));
+        Caller policeAndSupervisor = Caller.of("chief", List.of("unit:520102-GAJ", "supervisor:52"));
+        assertFalse(CaseAccess.visible(policeAndSupervisor, accusation), "its name occurs among the hidden parties");
+        assertTrue(CaseAccess.visible(GUIYANG_SUPERVISOR, accusation));
+        assertEquals(Set.of("520102-GAJ", "南明区公安局"), CaseAccess.listScope(policeAndSupervisor).hiddenTerms());
+    }
+
+    @Test
+    void identityNumbersAndPhonesAreMaskedForEveryReaderUntilDisclosed() {
+        Petition petition = disposedTo("520102-ZRZYJ", ConfidentialityDecision.none(NOW));
+        assertEquals(new Petitioner("张三", "110105********002X", "138****1234", "贵阳市南明区", false),
+                CaseAccess.view(NANMING_CLERK, petition, false).petitioners().get(0));
+        assertEquals(ZHANG, CaseAccess.view(NANMING_CLERK, petition, true).petitioners().get(0));
+        assertEquals(ZHANG, CaseAccess.view(LAND_BUREAU, petition, true).petitioners().get(0),
+                "the handling unit may call a petitioner who did not ask for confidentiality");
+        assertEquals(Set.of(RedactedField.RESIDENT_ID, RedactedField.PHONE), CaseAccess.disclosed(NANMING_CLERK, petition));
+    }
+
+    @Test
+    void aHiddenIdentityIsDisclosedToTheReceptionCenterOnly() {
+        ConfidentialityDecision identityHidden = new ConfidentialityDecision(true, Set.of(),
+                Set.of(RedactedField.CONTENT), Set.of(), List.of("Art. 30"), NOW, List.of());
+        Petition petition = disposedTo("520102-ZRZYJ", identityHidden);
+        Petitioner seenByUnit = CaseAccess.view(LAND_BUREAU, petition, true).petitioners().get(0);
+        assertEquals(new Petitioner("张*", "110105********002X", "138****1234", "***", false), seenByUnit);
+        assertNull(CaseAccess.view(LAND_BUREAU, petition, false).content(), "withheld outside the reader circle");
+        assertTrue(CaseAccess.disclosed(LAND_BUREAU, petition).isEmpty(), "nothing unmasked, nothing to audit");
+        assertEquals(ZHANG, CaseAccess.view(GUIYANG_SUPERVISOR, petition, true).petitioners().get(0));
+        assertEquals("补偿", CaseAccess.view(GUIYANG_SUPERVISOR, petition, false).content());
+        assertEquals("欧***", CaseAccess.name("欧阳娜娜"));
+    }
+
+    @Test
+    void aUnitLeftOutOfTheReaderCircleDoesNotSeeTheCase() {
+        ConfidentialityDecision circle = new ConfidentialityDecision(false, Set.of(), Set.of(),
+                Set.of("520102-JJJCW"), List.of("circle"), NOW, List.of());
+        assertFalse(CaseAccess.visible(LAND_BUREAU, disposedTo("520102-ZRZYJ", circle)));
+        assertTrue(CaseAccess.visible(NANMING_CLERK, disposedTo("520102-ZRZYJ", circle)));
+    }
+
+    @Test
+    void stepsAreTakenByTheirRolesOnly() {
+        Petition petition = disposedTo("520102-ZRZYJ", ConfidentialityDecision.none(NOW));
+        CaseAccess.requireStep(LAND_BUREAU, petition, new CaseAction.Reply("已办结"));
+        assertThrows(Forbidden.class, () -> CaseAccess.requireStep(NANMING_CLERK, petition, new CaseAction.Reply("x")));
+        assertThrows(Forbidden.class,
+                () -> CaseAccess.requireStep(LAND_BUREAU, petition, new CaseAction.Supervise("督办", null)));
+        CaseAccess.requireRegistration(NANMING_CLERK, "520102");
+        assertThrows(Forbidden.class, () -> CaseAccess.requireRegistration(NANMING_CLERK, "520103"));
+        assertThrows(Forbidden.class, () -> CaseAccess.requireRegistration(GUIYANG_SUPERVISOR, "520102"));
+    }
+
+    @Test
+    void listsAreLimitedToThePlacesAndUnitsOfTheCaller() {
+        ListScope scope = CaseAccess.listScope(Caller.of("many", List.of("clerk:520102", "supervisor:520100",
+                "integration:520103", "unit:520102-ZRZYJ", "auditor", "unknown-role", "clerk:bad")));
+        assertEquals(Set.of("520102", "5201", "520103"), scope.jurisdictionPrefixes());
+        assertEquals(Set.of("520102-ZRZYJ"), scope.units());
+        assertTrue(CaseAccess.listScope(RULES).empty());
+    }
+
+    private static ConfidentialityDecision hiddenFrom(String party) {
+        return new ConfidentialityDecision(true, Set.of(party), Set.of(), Set.of(), List.of("Art. 30"), NOW, List.of());
+    }
+
+    private static Petition disposedTo(String unit, ConfidentialityDecision confidentiality) {
+        RoutingDecision routing = new RoutingDecision(Disposition.TRANSFER, unit, "unit", List.of(), Priority.NORMAL,
+                "主管", NOW, new RuleProvenance("province-base", "1", "52", List.of("r")));
+        Handling handling = new Handling(Disposition.TRANSFER, unit, List.of(), null, null, null, null, null, null, null,
+                null);
+        return new Petition("id", "520102-2026-000001", Channel.VISIT, PetitionType.APPEAL, Category.LAND_RESOURCES,
+                "征地", "补偿", "520102", NOW, List.of(ZHANG), List.of(), false, List.of(), PetitionStatus.TRANSFERRED,
+                routing, confidentiality, List.of(), handling, List.of(), List.of(), 1);
+    }
+}

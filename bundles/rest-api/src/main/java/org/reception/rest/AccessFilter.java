@@ -1,0 +1,117 @@
+package org.reception.rest;
+
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.SecurityContext;
+
+import org.reception.cases.Forbidden;
+import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.access.Authenticator;
+import org.reception.cases.access.BasicCredentials;
+import org.reception.cases.access.Caller;
+import org.reception.cases.access.Role;
+
+/**
+ * Signs every request in (HTTP Basic against the platform's realm) and refuses it unless the method
+ * is {@link Anonymous} or the account holds one of the roles it {@link Permits}. The caller is then
+ * the request's {@link SecurityContext} principal, for the resources to hand to the desk.
+ */
+final class AccessFilter implements ContainerRequestFilter {
+
+    static final String CHALLENGE = "Basic realm=\"reception\", charset=\"UTF-8\"";
+
+    private final Supplier<Authenticator> authenticator;
+
+    @Context
+    ResourceInfo resource;
+
+    AccessFilter(Supplier<Authenticator> authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        Class<?> type = resource == null ? null : resource.getResourceClass();
+        boolean anonymous = method != null && (method.isAnnotationPresent(Anonymous.class)
+                || type.isAnnotationPresent(Anonymous.class));
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Caller caller;
+        if (header == null) {
+            if (!anonymous) {
+                throw new Unauthenticated("sign in with HTTP Basic and a platform account");
+            }
+            caller = Caller.ANONYMOUS;
+        } else {
+            caller = signIn(header);
+        }
+        Set<Role> permitted = permitted(method, type);
+        if (!anonymous && permitted != null && !caller.hasAny(permitted)) {
+            throw new Forbidden("this is for " + permitted.stream().map(Role::roleName).toList() + " only");
+        }
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerContext(caller, secure));
+    }
+
+    private Caller signIn(String header) {
+        BasicCredentials credentials = BasicCredentials.parse(header)
+                .orElseThrow(() -> new Unauthenticated("the Authorization header must be HTTP Basic with name:password"));
+        Authenticator current = authenticator.get();
+        if (current == null) {
+            throw new ServiceUnavailable("accounts cannot be checked yet");
+        }
+        return current.authenticate(credentials.name(), credentials.password())
+                .orElseThrow(() -> new Unauthenticated("unknown account or wrong password"));
+    }
+
+    private static Set<Role> permitted(Method method, Class<?> type) {
+        Permits permits = method == null ? null : method.getAnnotation(Permits.class);
+        if (permits == null && type != null) {
+            permits = type.getAnnotation(Permits.class);
+        }
+        if (permits == null) {
+            return null;
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(Arrays.asList(permits.value()));
+        return roles;
+    }
+
+    /** The caller of the request, as the filter signed it in. */
+    static Caller caller(SecurityContext context) {
+        Principal principal = context == null ? null : context.getUserPrincipal();
+        return principal instanceof Caller caller ? caller : Caller.ANONYMOUS;
+    }
+
+    private record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return Role.named(role).map(caller::has).orElse(false);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return caller.anonymous() ? null : BASIC_AUTH;
+        }
+    }
+}

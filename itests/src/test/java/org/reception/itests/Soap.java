@@ -1,0 +1,21 @@
+package org.reception.itests;
+
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.transport.http.HTTPConduit;
+
+/** What a county system's SOAP client does to sign in: HTTP Basic with its integration account. */
+final class Soap {
+
+    private Soap() {
+    }
+
+    static Client signIn(Client client, Account account) {
+        AuthorizationPolicy credentials = new AuthorizationPolicy();
+        credentials.setUserName(account.user());
+        credentials.setPassword(account.password());
+        credentials.setAuthorizationType("Basic");
+        ((HTTPConduit) client.getConduit()).setAuthorization(credentials);
+        return client;
+    }
+}
