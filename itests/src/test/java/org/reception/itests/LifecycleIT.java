@@ -306,6 +306,23 @@ class LifecycleIT {
     }
 
     @Test
+    @Order(98)
+    void anAdministratorRotatesThePersonalDataKeyWhileEverythingStaysReadable() throws Exception {
+        String before = Api.json(api.post("petitions/" + id + "/disclose", Map.of("purpose", "密钥轮换前核对")))
+                .at("/petitioners/0/residentId").asText();
+        String rotated = karaf.shell("reception:rotate-personal-data-key");
+        assertTrue(rotated.contains("Key k2 is current"), rotated);
+        assertTrue(rotated.contains("No stored value needs k1"), rotated);
+        String keys = Files.readString(karaf.home().resolve("etc/reception-pii.keys"));
+        assertTrue(keys.contains("current = k2"), "the key file names the new key");
+        assertEquals(before, Api.json(api.post("petitions/" + id + "/disclose", Map.of("purpose", "密钥轮换后核对")))
+                .at("/petitioners/0/residentId").asText(), "sealed again, read the same");
+        JsonNode registered = Api.json(api.post("petitions", Petitions.petition("HEALTH", "轮换后登记", "医院收费不合理。",
+                "520102")));
+        assertTrue(registered.has("registrationNumber"), "intake goes on under the new key");
+    }
+
+    @Test
     @Order(99)
     void theDatabaseFilesHoldNoPlaintextIdentityNumberOrPhone() throws Exception {
         karaf.stop();

@@ -588,6 +588,24 @@ class SecurityIT {
                 "no audit entry: nothing changed");
     }
 
+    @Test
+    @Order(8)
+    void anAdministratorAddsAnAccountInTheShellAndItsPasswordIsStoredHashed() throws Exception {
+        String password = "Clerk-of-Yunyan-7";
+        karaf.shell("jaas:realm-manage --realm karaf; jaas:user-add yunyan-clerk-2 " + password
+                + "; jaas:role-add yunyan-clerk-2 clerk:520103; jaas:update");
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("yunyan-clerk-2:" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> own = send(null, "GET", "/api/v1/petitions/" + other.id(), null, null,
+                "Authorization", basic);
+        assertEquals(200, own.statusCode(), own.body());
+        HttpResponse<String> elsewhere = send(null, "GET", "/api/v1/petitions/" + SecurityIT.own.id(), null, null,
+                "Authorization", basic);
+        assertEquals(404, elsewhere.statusCode(), "a clerk of Yunyan does not see Nanming's case");
+        String users = java.nio.file.Files.readString(karaf.home().resolve("etc/users.properties"));
+        assertTrue(users.contains("yunyan-clerk-2") && !users.contains(password), "stored hashed: " + users);
+    }
+
     /** A 4xx with something said about it; problem+json where the API is ours. */
     private static void clearRefusal(String what, HttpResponse<String> response, List<String> wrong) {
         int status = response.statusCode();

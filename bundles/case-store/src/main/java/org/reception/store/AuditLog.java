@@ -95,8 +95,10 @@ final class AuditLog {
 
     static List<AuditEntry> of(Connection connection, String petitionId) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();
+        // In the order the steps were taken: entries not sealed yet have no position in the chain,
+        // and those written before sealing moved out of the commit (appended 0) have only their position.
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT * FROM audit_entry WHERE petition_id = ? ORDER BY seq, appended")) {
+                "SELECT * FROM audit_entry WHERE petition_id = ? ORDER BY appended, seq")) {
             select.setString(1, petitionId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -40,6 +40,7 @@ import org.reception.cases.ConcurrentUpdate;
 import org.reception.cases.DeadlineKind;
 import org.reception.cases.EscalationDecision;
 import org.reception.cases.Page;
+import org.reception.cases.PersonalDataKeys;
 import org.reception.cases.Petition;
 import org.reception.cases.Handling;
 import org.reception.cases.OutboxMessage;
@@ -63,9 +64,9 @@ import org.reception.cases.spi.PetitionRepository;
  * Petitions in the platform's relational database. Each write is one transaction with its audit
  * entry; the schema is migrated when the component starts, before it offers itself as a service.
  */
-@Component(service = {PetitionRepository.class, HealthCheck.class},
+@Component(service = {PetitionRepository.class, HealthCheck.class, PersonalDataKeys.class},
         property = HealthCheck.NAME + "=store")
-public final class JdbcPetitionRepository implements PetitionRepository, HealthCheck {
+public final class JdbcPetitionRepository implements PetitionRepository, HealthCheck, PersonalDataKeys {
 
     private static final Logger LOG = LogManager.getLogger(JdbcPetitionRepository.class);
 
@@ -81,7 +82,9 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     static final String KEY_FILE = "reception-pii.keys";
 
     private final DataSource dataSource;
-    private final PersonalData pii;
+    /** Replaced whole when the key is rotated. */
+    private volatile PersonalData pii;
+    private final Path keyFile;
     private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "reception-audit-sealer");
         thread.setDaemon(true);
@@ -96,6 +99,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     /** @param keyFile the keys of the petitioners' personal data; created if absent */
     public JdbcPetitionRepository(DataSource dataSource, Path keyFile) {
         this.dataSource = dataSource;
+        this.keyFile = keyFile;
         this.pii = PersonalData.keys(keyFile);
         SchemaMigration.migrate(dataSource);
         sealPlaintextRows();
@@ -141,6 +145,82 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         } catch (SQLException e) {
             throw new ServiceUnavailable("the personal data written before sealing could not be sealed", e);
         }
+    }
+
+    /** Rows sealed again per transaction while a key is rotated: writers never wait long behind one. */
+    private static final int RESEAL_BATCH = 500;
+
+    @Override
+    public synchronized Rotation rotate() {
+        PersonalData previous = pii;
+        PersonalData rotated = PersonalData.rotate(keyFile);
+        // From here on every new value is sealed under the new key; what is stored follows below.
+        pii = rotated;
+        LOG.info("Personal data key {} is current; sealing stored values again", rotated.currentKey());
+        int resealed = 0;
+        // A registration that took the old keys just before the swap may commit after a batch has
+        // passed it: the batches go on until one finds nothing left.
+        try (Connection connection = dataSource.getConnection()) {
+            for (int batch = resealBatch(connection, rotated); batch > 0; batch = resealBatch(connection, rotated)) {
+                resealed += batch;
+            }
+        } catch (SQLException e) {
+            throw new ServiceUnavailable("sealing the personal data again stopped; run the rotation again to finish", e);
+        }
+        List<String> retired = previous.keyIds().stream().filter(id -> !id.equals(rotated.currentKey())).sorted()
+                .toList();
+        LOG.info("Personal data key rotated to {}: {} value(s) sealed again; no value needs {} any more",
+                rotated.currentKey(), resealed, retired);
+        return new Rotation(rotated.currentKey(), resealed, retired);
+    }
+
+    /** Seals one batch of stored values again under the current key; @return how many rows changed */
+    private static int resealBatch(Connection connection, PersonalData keys) throws SQLException {
+        String stale = keys.currentKey() + ":%";
+        return inTransaction(connection, () -> {
+            int changed = 0;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT petition_id, seq, resident_id_sealed, phone_sealed, address_sealed FROM petitioner"
+                            + " WHERE resident_id_sealed NOT LIKE ? OR phone_sealed NOT LIKE ? OR address_sealed NOT LIKE ?"
+                            + " FETCH FIRST " + RESEAL_BATCH + " ROWS ONLY");
+                 PreparedStatement update = connection.prepareStatement("UPDATE petitioner SET resident_id_sealed = ?,"
+                         + " phone_sealed = ?, address_sealed = ? WHERE petition_id = ? AND seq = ?")) {
+                for (int i = 1; i <= 3; i++) {
+                    select.setString(i, stale);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        update.setString(1, reseal(keys, rows.getString("resident_id_sealed")));
+                        update.setString(2, reseal(keys, rows.getString("phone_sealed")));
+                        update.setString(3, reseal(keys, rows.getString("address_sealed")));
+                        update.setString(4, rows.getString("petition_id"));
+                        update.setInt(5, rows.getInt("seq"));
+                        update.executeUpdate();
+                        changed++;
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT key_hash, query_code FROM idempotent_request WHERE query_code LIKE '%:%'"
+                            + " AND query_code NOT LIKE ? FETCH FIRST " + RESEAL_BATCH + " ROWS ONLY");
+                 PreparedStatement update = connection.prepareStatement(
+                         "UPDATE idempotent_request SET query_code = ? WHERE key_hash = ?")) {
+                select.setString(1, stale);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        update.setString(1, reseal(keys, rows.getString("query_code")));
+                        update.setString(2, rows.getString("key_hash"));
+                        update.executeUpdate();
+                        changed++;
+                    }
+                }
+            }
+            return changed;
+        });
+    }
+
+    private static String reseal(PersonalData keys, String sealed) {
+        return keys.isCurrent(sealed) ? sealed : keys.seal(keys.open(sealed));
     }
 
     void sealAudit() {

@@ -80,6 +80,15 @@ final class PersonalData {
         random.nextBytes(aes);
         random.nextBytes(hmac);
         Files.createDirectories(file.toAbsolutePath().getParent());
+        write(file, "# Keys of the petitioners' personal data at rest. Keep this file out of the database's backups\n"
+                + "# and back it up on its own: without it the sealed data cannot be read. Rotate with the shell\n"
+                + "# command reception:rotate-personal-data-key; it keeps the old keys until nothing needs them.\n"
+                + CURRENT + " = k1\nk1 = " + Base64.getEncoder().encodeToString(aes) + "\n"
+                + INDEX + " = " + Base64.getEncoder().encodeToString(hmac) + "\n");
+    }
+
+    /** Replaces the file at once with content readable by its owner only. */
+    private static void write(Path file, String content) throws IOException {
         Path staged = Files.createTempFile(file.toAbsolutePath().getParent(), "keys", ".tmp");
         try {
             Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rw-------"));
@@ -87,13 +96,57 @@ final class PersonalData {
             // not a POSIX file system: the folder's permissions protect it
         }
         try (Writer out = Files.newBufferedWriter(staged, StandardCharsets.UTF_8)) {
-            out.write("# Keys of the petitioners' personal data at rest. Keep this file out of the database's backups\n"
-                    + "# and back it up on its own: without it the sealed data cannot be read. To rotate, add a new\n"
-                    + "# key (k2 = <32 random bytes, base64>) and make it current; keep the old ones.\n");
-            out.write(CURRENT + " = k1\nk1 = " + Base64.getEncoder().encodeToString(aes) + "\n"
-                    + INDEX + " = " + Base64.getEncoder().encodeToString(hmac) + "\n");
+            out.write(content);
         }
-        Files.move(staged, file);
+        Files.move(staged, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The id of the key new values are sealed with. */
+    String currentKey() {
+        return current;
+    }
+
+    /** The ids of all keys in the file. */
+    java.util.Set<String> keyIds() {
+        return java.util.Set.copyOf(keys.keySet());
+    }
+
+    /** Whether a stored value is sealed under the current key already. */
+    boolean isCurrent(String sealed) {
+        return sealed == null || sealed.startsWith(current + ":");
+    }
+
+    /**
+     * Adds a fresh random key to the file and makes it current; the older keys stay, to open what
+     * they sealed. The file is replaced at once, never half written.
+     *
+     * @return the keys now in the file
+     */
+    static PersonalData rotate(Path file) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            int highest = 0;
+            for (String line : lines) {
+                java.util.regex.Matcher key = java.util.regex.Pattern.compile("^\\s*k(\\d+)\\s*[=:]").matcher(line);
+                if (key.find()) {
+                    highest = Math.max(highest, Integer.parseInt(key.group(1)));
+                }
+            }
+            String next = "k" + (highest + 1);
+            byte[] aes = new byte[32];
+            new SecureRandom().nextBytes(aes);
+            StringBuilder content = new StringBuilder();
+            for (String line : lines) {
+                content.append(line.matches("^\\s*" + CURRENT + "\\s*[=:].*") ? CURRENT + " = " + next : line)
+                        .append('\n');
+            }
+            content.append(next).append(" = ").append(Base64.getEncoder().encodeToString(aes)).append('\n');
+            write(file, content.toString());
+            return keys(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the key file " + file + " cannot be rotated", e);
+        }
     }
 
     String seal(String plaintext) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,6 +43,7 @@ import org.reception.cases.DeadlineKind;
 import org.reception.cases.Disposition;
 import org.reception.cases.Handling;
 import org.reception.cases.Page;
+import org.reception.cases.PersonalDataKeys;
 import org.reception.cases.Petition;
 import org.reception.cases.PetitionQuery;
 import org.reception.cases.PetitionStatus;
@@ -194,6 +196,19 @@ class JdbcPetitionRepositoryTest {
     }
 
     @Test
+    void aCasesTrailKeepsTheOrderOfItsStepsWhetherOrNotTheSealerHasPassed() {
+        Petition created = create("520102", "a");
+        repository.sealAudit();
+        Petition first = repository.update(withState(created, PetitionStatus.ACCEPTED), 0, "accept", "unit", "", NOW);
+        repository.recordRead(created.id(), "READ_PERSONAL_DATA", "clerk", "purpose", NOW);
+        repository.sealAudit();
+        repository.update(withState(first, PetitionStatus.REPLIED), 1, "reply", "unit", "", NOW);
+
+        assertEquals(List.of("register", "accept", "READ_PERSONAL_DATA", "reply"),
+                repository.audit(created.id()).stream().map(entry -> entry.action()).toList());
+    }
+
+    @Test
     void theAuditChainVerifiesUntilAnEntryIsTamperedWith() throws SQLException {
         Petition created = create("520102", "a");
         repository.update(withState(created, PetitionStatus.ACCEPTED), 0, "dispose", "clerk", "accepted", NOW);
@@ -293,6 +308,37 @@ class JdbcPetitionRepositoryTest {
                 "both cases are hidden from 某化工厂: neither listed nor counted");
         ListScope wildcard = new ListScope(Set.of("52"), Set.of(), Set.of("%"));
         assertEquals(2, repository.list(all, wildcard, TODAY).total(), "a term is matched literally, not as a pattern");
+    }
+
+    @Test
+    void rotatingTheKeySealsEveryStoredValueAgainAndKeepsEverythingReadable() throws Exception {
+        Petition first = create("520102", "旋转之前");
+        Path keyFile = folder.resolve("reception-pii.keys");
+
+        PersonalDataKeys.Rotation rotation = repository.rotate();
+
+        assertEquals("k2", rotation.newKey());
+        assertEquals(1, rotation.resealed(), "the one petitioner row sealed under k1");
+        assertEquals(List.of("k1"), rotation.retired());
+        String keys = Files.readString(keyFile);
+        assertTrue(keys.contains("current = k2") && keys.contains("k1 = ") && keys.contains("k2 = "), keys);
+        try (Connection connection = dataSource.getConnection();
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT resident_id_sealed, phone_sealed FROM petitioner")) {
+            while (rows.next()) {
+                assertTrue(rows.getString(1).startsWith("k2:") && rows.getString(2).startsWith("k2:"));
+            }
+        }
+        assertEquals(ZHANG, repository.findById(first.id()).orElseThrow().petitioners().get(0));
+        assertEquals(1, repository.rotate().resealed(), "a second rotation seals the row again, under k3");
+        JdbcPetitionRepository restarted = new JdbcPetitionRepository(dataSource, keyFile);
+        try {
+            assertEquals(ZHANG, restarted.findById(first.id()).orElseThrow().petitioners().get(0));
+            assertEquals(1, restarted.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102",
+                    NOW.plusSeconds(1)).petitions(), "the identity number index survives rotation");
+        } finally {
+            restarted.deactivate();
+        }
     }
 
     @Test
