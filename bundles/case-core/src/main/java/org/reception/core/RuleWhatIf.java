@@ -114,12 +114,13 @@ public final class RuleWhatIf implements RuleTrials {
                 + " " + routing.priority();
     }
 
+    /** Whom a case is hidden from is case content (the accused): a rule administrator learns how many, not who. */
     private static String confidentiality(ConfidentialityDecision decision) {
         if (!decision.restricts()) {
             return "none";
         }
         return (decision.identityHidden() ? "identity hidden" : "identity shown")
-                + (decision.hiddenFrom().isEmpty() ? "" : ", hidden from " + new java.util.TreeSet<>(decision.hiddenFrom()))
+                + (decision.hiddenFrom().isEmpty() ? "" : ", hidden from " + decision.hiddenFrom().size() + " party(ies)")
                 + (decision.redacted().isEmpty() ? "" : ", redacts " + new java.util.TreeSet<>(decision.redacted()))
                 + (decision.readers().isEmpty() ? "" : ", readers " + new java.util.TreeSet<>(decision.readers()));
     }

@@ -366,7 +366,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         insertRouting(connection, id, 1, draft.routing());
         PetitionRows.insertConfidentiality(connection, id, draft.confidentiality());
         PetitionRows.insertEscalations(connection, id, draft.escalations());
-        PetitionRows.replaceDeadlines(connection, id, draft.deadlines());
+        PetitionRows.insertDeadlines(connection, id, draft.deadlines());
         // As it was written, without reading it back: a registration is the busiest write there is.
         Petition stored = new Petition(id, registrationNumber, draft.channel(), draft.type(), draft.category(),
                 draft.title(), draft.content(), draft.jurisdiction(), draft.receivedAt(), draft.petitioners(),

@@ -347,6 +347,11 @@ final class PetitionRows {
             delete.setString(1, id);
             delete.executeUpdate();
         }
+        insertDeadlines(connection, id, deadlines);
+    }
+
+    /** The deadlines of a petition that has none yet. */
+    static void insertDeadlines(Connection connection, String id, List<Deadline> deadlines) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO deadline (petition_id, kind, started_at, due, met_at) VALUES (?, ?, ?, ?, ?)")) {
             for (Deadline deadline : deadlines) {
