@@ -66,6 +66,7 @@ class SecurityIT {
         karaf = KarafInstance.create("security");
         // Room for the matrix's lookups; the last test uses the rest up.
         karaf.configure("org.reception.rest", "receiptLookupsPerMinute = 60\n");
+        karaf.configure("org.reception.deadlines", "scanSeconds = 1\ndueSoonDays = 3\n");
         karaf.start();
         operator = new Api(karaf);
         karaf.shell("feature:install reception-county-nanming");
@@ -363,6 +364,9 @@ class SecurityIT {
             JsonNode otherCounty = Api.json(get(nanming, "/api/v1/petitions?jurisdiction=" + OTHER_COUNTY));
             assertEquals(0, otherCounty.get("total").asInt(), nanming + " counts none of Yunyan's cases");
         }
+        HttpResponse<String> handOff = send(Account.NANMING_LAND, "POST", "/api/v1/petitions/" + own.id() + "/accept",
+                "{\"unit\":\"520102-GAJ\"}", "application/json");
+        assertEquals(403, handOff.statusCode(), "a unit cannot pass its case to another by accepting it");
         JsonNode landBureau = Api.json(get(Account.NANMING_LAND, "/api/v1/petitions?size=200"));
         assertEquals(List.of(own.number()), numbers(landBureau), "a unit lists the cases disposed to it");
         assertEquals(1, landBureau.get("total").asInt());
@@ -376,6 +380,10 @@ class SecurityIT {
                 ACCUSER_PHONE.substring(7), ACCUSATION_TITLE, ACCUSATION_TEXT);
         Case unknown = new Case("00000000-0000-4000-8000-000000000000", OWN_COUNTY + "-2026-999999", OWN_COUNTY,
                 accusation.unit());
+        // Twenty days on, the accusation is overdue: its event is there for a supervisor to see.
+        karaf.configure("org.reception.clock", "offset = P20D\n");
+        Eventually.until(() -> get(Account.GUIYANG_SUPERVISOR, "/api/v1/events?after=0&limit=1000").body()
+                .contains(accusation.number()), "the accusation's overdue event reaches Guiyang's supervisor");
         for (Account accused : List.of(Account.NANMING_POLICE, Account.NANMING_POLICE_CHIEF)) {
             // Paths that name the case: the answer must be the one for a case that does not exist.
             Map<String, Request> named = new LinkedHashMap<>();
@@ -653,6 +661,9 @@ class SecurityIT {
             }
             return wanted.equals(code) ? null : "got " + status + " " + code + ": " + body;
         }
+        // Allowed means the access checks let the request through: what the step or query makes of it
+        // then (a conflict for the stale version sent, a refused jar, no such outbox message) is not
+        // this test's business, but a case-scoped 404 would be a refusal.
         return switch (expected) {
             case ALLOWED -> status == 401 || status == 403 || status >= 500 || (endpoint.caseScoped() && status == 404)
                     ? "got " + status + ": " + body : null;

@@ -70,7 +70,7 @@ final class CaseAccess {
     static void requireStep(Caller caller, Petition petition, CaseAction action) {
         Set<Role> roles = actors(action);
         boolean allowed = caller.grants().stream()
-                .anyMatch(grant -> roles.contains(grant.role()) && reaches(grant, petition));
+                .anyMatch(grant -> roles.contains(grant.role()) && acts(grant, petition));
         if (!allowed) {
             throw new Forbidden("'" + action.name() + "' is taken by " + roles.stream().map(Role::roleName).toList()
                     + " of the case's place or unit");
@@ -79,8 +79,8 @@ final class CaseAccess {
 
     /** May the caller read the audit log of the case? */
     static boolean mayAudit(Caller caller, Petition petition) {
-        return caller.has(Role.AUDITOR) || (!hiddenFrom(caller, petition) && caller.covers(Role.SUPERVISOR,
-                petition.jurisdiction()));
+        return !hiddenFrom(caller, petition)
+                && (caller.has(Role.AUDITOR) || caller.covers(Role.SUPERVISOR, petition.jurisdiction()));
     }
 
     /** The roles that take each step of the procedure. */
@@ -115,7 +115,18 @@ final class CaseAccess {
     static ListScope listScope(Caller caller) {
         Set<String> places = caller.grants().stream().filter(grant -> PLACE_ROLES.contains(grant.role()))
                 .map(grant -> Jurisdictions.prefix(grant.scope())).collect(Collectors.toSet());
-        return new ListScope(places, caller.scopes(Role.HANDLING_UNIT), unitTerms(caller));
+        Set<String> handledIn = caller.grants().stream().filter(grant -> grant.role() == Role.INTEGRATION)
+                .map(grant -> Jurisdictions.prefix(grant.scope())).collect(Collectors.toSet());
+        Set<ListScope.Unit> units = caller.scopes(Role.HANDLING_UNIT).stream()
+                .map(unit -> new ListScope.Unit(unit, names(unit))).collect(Collectors.toSet());
+        return new ListScope(places, handledIn, units, unitTerms(caller));
+    }
+
+    /** The cases whose deadline events a supervisor follows: its places, none hidden from its units. */
+    static ListScope eventScope(Caller caller) {
+        Set<String> places = caller.scopes(Role.SUPERVISOR).stream().map(Jurisdictions::prefix)
+                .collect(Collectors.toSet());
+        return new ListScope(places, Set.of(), unitTerms(caller));
     }
 
     /** The case as the caller sees it; with {@code disclose}, personal data unmasked where its role allows. */
@@ -134,7 +145,8 @@ final class CaseAccess {
                 withheld.contains(RedactedField.CONTENT) ? null : petition.content(), petition.jurisdiction(),
                 petition.receivedAt(), petitioners,
                 withheld.contains(RedactedField.ACCUSED) ? List.of() : petition.accused(), petition.confidential(),
-                petition.linkedPetitions(), petition.status(), petition.routing(),
+                // Linked numbers can name a case kept from this reader; the reception center follows them.
+                center ? petition.linkedPetitions() : List.of(), petition.status(), petition.routing(),
                 center ? rules : withoutParties(rules), petition.escalations(), petition.handling(),
                 petition.deadlines(), petition.supervisions(), petition.version());
     }
@@ -163,30 +175,64 @@ final class CaseAccess {
 
     private static boolean reaches(Grant grant, Petition petition) {
         return switch (grant.role()) {
-            case CLERK, SUPERVISOR, INTEGRATION -> grant.covers(petition.jurisdiction());
-            case HANDLING_UNIT -> handles(grant.scope(), petition) && inCircle(grant.scope(), petition.confidentiality());
+            case CLERK, SUPERVISOR -> grant.covers(petition.jurisdiction());
+            // A county system also follows the cases sent to its county's units: it receives them.
+            case INTEGRATION -> grant.covers(petition.jurisdiction()) || grant.covers(handlingDivision(petition));
+            case HANDLING_UNIT -> (grant.scope().equals(petition.handling().unit())
+                    || petition.handling().coUnits().contains(grant.scope()))
+                    && inCircle(grant.scope(), petition.confidentiality());
             case RULE_ADMINISTRATOR, AUDITOR, ADMINISTRATOR -> false;
         };
     }
 
-    private static boolean handles(String unit, Petition petition) {
-        return unit.equals(petition.handling().unit()) || petition.handling().coUnits().contains(unit);
+    /** Whether a grant takes steps on the case: as {@link #reaches}, but only the lead unit acts for the units. */
+    private static boolean acts(Grant grant, Petition petition) {
+        return reaches(grant, petition)
+                && (grant.role() != Role.HANDLING_UNIT || grant.scope().equals(petition.handling().unit()));
     }
 
-    /** Whether a case is kept from one of the caller's units: its code or name occurs among the parties hidden from. */
+    /** The division of the unit handling the case, or {@code null} before it is disposed to one. */
+    private static String handlingDivision(Petition petition) {
+        String unit = petition.handling().unit();
+        return unit == null ? null : Jurisdictions.divisionOfUnit(unit);
+    }
+
+    /**
+     * Whether a case is kept from one of the caller's units: the unit's code or name occurs among
+     * the parties it is hidden from. A unit whose name the platform does not know cannot be told
+     * apart from the parties, so every case hidden from anybody is kept from it.
+     */
     static boolean hiddenFrom(Caller caller, Petition petition) {
-        Set<String> terms = unitTerms(caller);
-        return petition.confidentiality().hiddenFrom().stream()
-                .anyMatch(party -> terms.stream().anyMatch(party::contains));
+        return caller.scopes(Role.HANDLING_UNIT).stream().anyMatch(unit -> hiddenFromUnit(petition, unit));
     }
 
-    /** Whether a unit may read a case whose rules restricted the reader circle. */
-    private static boolean inCircle(String unit, ConfidentialityDecision rules) {
-        if (rules.readers().isEmpty()) {
+    /** Whether the rules keep the case from a unit, named by its code (or, for a unit code no one uses, its name). */
+    static boolean hiddenFromUnit(Petition petition, String unit) {
+        Set<String> parties = petition.confidentiality().hiddenFrom();
+        if (parties.isEmpty()) {
+            return false;
+        }
+        if (parties.contains(unit)) {
             return true;
         }
-        String name = UnitNames.of(unit).orElse(null);
-        return rules.readers().contains(unit) || (name != null && rules.readers().contains(name));
+        if (!Grant.UNIT.matcher(unit).matches() || UnitNames.of(unit).isEmpty()) {
+            return true;
+        }
+        Set<String> names = names(unit);
+        return parties.stream().anyMatch(party -> names.stream().anyMatch(party::contains));
+    }
+
+    /** Whether a unit may read a case whose rules restricted the reader circle (naming it by code or name). */
+    private static boolean inCircle(String unit, ConfidentialityDecision rules) {
+        return rules.readers().isEmpty() || names(unit).stream().anyMatch(rules.readers()::contains);
+    }
+
+    /** A unit's code and, if known, its name. */
+    private static Set<String> names(String unit) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(unit);
+        UnitNames.of(unit).ifPresent(names::add);
+        return names;
     }
 
     private static boolean inCircle(Caller caller, ConfidentialityDecision rules) {
@@ -194,12 +240,17 @@ final class CaseAccess {
                 && caller.scopes(Role.HANDLING_UNIT).stream().anyMatch(unit -> inCircle(unit, rules));
     }
 
-    /** The codes and names of the caller's units, and of the county systems' counties' units are unknown: codes only. */
+    /**
+     * The codes and names of the caller's units, as a list looks for them among the hidden parties;
+     * the empty term, found among any, for a unit whose name is not known (see {@link #hiddenFromUnit}).
+     */
     private static Set<String> unitTerms(Caller caller) {
         Set<String> terms = new LinkedHashSet<>();
         for (String unit : caller.scopes(Role.HANDLING_UNIT)) {
-            terms.add(unit);
-            UnitNames.of(unit).ifPresent(terms::add);
+            terms.addAll(names(unit));
+            if (UnitNames.of(unit).isEmpty()) {
+                terms.add("");
+            }
         }
         return terms;
     }

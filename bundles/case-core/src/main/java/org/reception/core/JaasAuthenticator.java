@@ -7,6 +7,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,6 +26,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.access.Caller;
 
@@ -30,7 +34,10 @@ import org.reception.cases.access.Caller;
  * Checks passwords against a JAAS realm (Karaf's {@code karaf} realm by default, whose passwords are
  * stored hashed). A password the realm accepted is trusted for a few seconds, so that a county
  * system sending thousands of requests does not pay a password hash for each; what is remembered
- * is a keyed hash of the credentials, never the password. Refusals are never remembered.
+ * is a keyed hash of the credentials, never the password. Refusals are never remembered; instead
+ * an account refused five times within a minute is refused without asking the realm until the
+ * minute is over, and at most two passwords are hashed at once, so that guessing costs the
+ * guesser time and never the platform its cores.
  */
 @Component(service = Authenticator.class, configurationPid = AccessConfig.PID)
 @Designate(ocd = AccessConfig.class)
@@ -40,20 +47,41 @@ public final class JaasAuthenticator implements Authenticator {
     private static final int MAX_NAME = 100;
     private static final int MAX_PASSWORD = 200;
     private static final int MAX_TRUSTED = 10_000;
+    static final int MAX_FAILURES = 5;
+    static final long FAILURE_WINDOW_NANOS = 60_000_000_000L;
+    private static final int CONCURRENT_CHECKS = 2;
 
     private record Trusted(Caller caller, long until) {
     }
 
+    private record Failures(int count, long since) {
+    }
+
+    /** Asks the realm: the caller of the account, or empty if the realm refuses it. */
+    interface Realm {
+        Optional<Caller> login(String realmName, String name, String password);
+    }
+
     private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Semaphore checks = new Semaphore(CONCURRENT_CHECKS);
     private final SecretKeySpec credentialKey;
+    private final Realm realmLogin;
+    private final LongSupplier nanoTime;
     private volatile String realm;
     private volatile long trustNanos;
 
     @Activate
     public JaasAuthenticator(AccessConfig config) {
+        this(config, JaasAuthenticator::login, System::nanoTime);
+    }
+
+    JaasAuthenticator(AccessConfig config, Realm realmLogin, LongSupplier nanoTime) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         credentialKey = new SecretKeySpec(key, "HmacSHA256");
+        this.realmLogin = realmLogin;
+        this.nanoTime = nanoTime;
         modified(config);
     }
 
@@ -71,24 +99,52 @@ public final class JaasAuthenticator implements Authenticator {
             return Optional.empty();
         }
         String credentials = fingerprint(name, password);
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Trusted known = trusted.get(credentials);
         if (known != null && now - known.until() < 0) {
             return Optional.of(known.caller());
         }
-        Optional<Caller> caller = login(name, password);
-        caller.ifPresentOrElse(found -> {
+        Failures failed = failures.get(name);
+        if (failed != null && failed.count() >= MAX_FAILURES && now - failed.since() < FAILURE_WINDOW_NANOS) {
+            return Optional.empty();
+        }
+        Optional<Caller> caller = check(name, password);
+        if (caller.isPresent()) {
+            failures.remove(name);
             if (trustNanos > 0) {
                 if (trusted.size() >= MAX_TRUSTED) {
                     trusted.clear();
                 }
-                trusted.put(credentials, new Trusted(found, now + trustNanos));
+                trusted.put(credentials, new Trusted(caller.get(), now + trustNanos));
             }
-        }, () -> trusted.remove(credentials));
+        } else {
+            trusted.remove(credentials);
+            if (failures.size() >= MAX_TRUSTED) {
+                failures.clear();
+            }
+            failures.merge(name, new Failures(1, now), (earlier, one) -> now - earlier.since() < FAILURE_WINDOW_NANOS
+                    ? new Failures(earlier.count() + 1, earlier.since()) : one);
+        }
         return caller;
     }
 
-    private Optional<Caller> login(String name, String password) {
+    private Optional<Caller> check(String name, String password) {
+        try {
+            if (!checks.tryAcquire(5, TimeUnit.SECONDS)) {
+                throw new ServiceUnavailable("too many sign-ins at once; try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable("interrupted while waiting to check a password");
+        }
+        try {
+            return realmLogin.login(realm, name, password);
+        } finally {
+            checks.release();
+        }
+    }
+
+    private static Optional<Caller> login(String realm, String name, String password) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(JaasAuthenticator.class.getClassLoader());
@@ -123,7 +179,8 @@ public final class JaasAuthenticator implements Authenticator {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(credentialKey);
-            byte[] digest = mac.doFinal((name + '\u0000' + password).getBytes(StandardCharsets.UTF_8));
+            // Length-prefixed, so that no two (name, password) pairs make the same input.
+            byte[] digest = mac.doFinal((name.length() + ":" + name + password).getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

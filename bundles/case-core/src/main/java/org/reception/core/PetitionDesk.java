@@ -27,7 +27,6 @@ import org.reception.cases.Disposition;
 import org.reception.cases.Forbidden;
 import org.reception.cases.RedactedField;
 import org.reception.cases.access.Caller;
-import org.reception.cases.access.Grant;
 import org.reception.cases.access.Role;
 import org.reception.cases.Handling;
 import org.reception.cases.NewPetition;
@@ -104,9 +103,11 @@ public final class PetitionDesk implements PetitionService {
             throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("Idempotency-Key",
                     "must be 1 to 100 visible ASCII characters")));
         }
-        // Keys are the clients' own: scoped by channel, so that two county systems' keys never meet.
+        // Keys are the clients' own: scoped by account and channel, so that two county systems' keys
+        // never meet, and a replay only ever answers the account that registered.
         IdempotentRegistration.Key key = idempotencyKey == null ? null : new IdempotentRegistration.Key(
-                Sha256.hex("idempotency-key\u001f" + petition.channel() + "\u001f" + idempotencyKey),
+                Sha256.hex("idempotency-key\u001f" + caller.name() + "\u001f" + petition.channel() + "\u001f"
+                        + idempotencyKey),
                 Sha256.hex(petition.toString()));
         if (key != null) {
             Optional<IdempotentRegistration> earlier = repository.registrationByKey(key);
@@ -205,10 +206,16 @@ public final class PetitionDesk implements PetitionService {
             throw new ConcurrentUpdate("petition " + current.registrationNumber() + " is at version "
                     + current.version() + ", not " + expectedVersion + "; read it again");
         }
-        if (action instanceof CaseAction.Dispose dispose && dispose.unit() != null
-                && keptFrom(current, dispose.unit())) {
-            throw new IllegalTransition("petition " + current.registrationNumber() + " must not go to " + dispose.unit()
-                    + ": the rules keep the case from it (《信访工作条例》第三十条)");
+        for (String unit : unitsNamed(action)) {
+            if (CaseAccess.hiddenFromUnit(current, unit)) {
+                throw new IllegalTransition("petition " + current.registrationNumber() + " must not go to " + unit
+                        + ": the rules keep the case from it (《信访工作条例》第三十条)");
+            }
+        }
+        if (action instanceof CaseAction.Accept accept && accept.unit() != null && !accept.unit().isBlank()
+                && !accept.unit().equals(current.handling().unit())) {
+            throw new Forbidden("a unit accepts the case it was sent; sending it to " + accept.unit()
+                    + " is the reception desk's disposition");
         }
         Instant now = clock.now();
         CaseProcedure.Step step = procedure.apply(current, action, caller.name(), now);
@@ -219,18 +226,16 @@ public final class PetitionDesk implements PetitionService {
         return CaseAccess.view(caller, changed, false);
     }
 
-    /** Whether the rules keep the case from a unit, named by its code or its name. */
-    private static boolean keptFrom(Petition petition, String unit) {
-        Caller asUnit = new Caller(unit, unitGrant(unit));
-        return petition.confidentiality().hiddenFrom().contains(unit) || CaseAccess.hiddenFrom(asUnit, petition);
-    }
-
-    private static Set<Grant> unitGrant(String unit) {
-        try {
-            return Set.of(new Grant(Role.HANDLING_UNIT, unit));
-        } catch (IllegalArgumentException notAUnitCode) {
-            return Set.of();
+    /** The units a step would hand the case to. */
+    private static List<String> unitsNamed(CaseAction action) {
+        if (action instanceof CaseAction.Dispose dispose) {
+            List<String> units = new ArrayList<>(dispose.coUnits() == null ? List.of() : dispose.coUnits());
+            if (dispose.unit() != null) {
+                units.add(0, dispose.unit());
+            }
+            return units;
         }
+        return List.of();
     }
 
     /** A case transferred or assigned to a unit whose county system is registered goes to that system too. */
@@ -265,12 +270,8 @@ public final class PetitionDesk implements PetitionService {
         if (!caller.hasAny(EVENT_READERS)) {
             throw new Forbidden("deadline events are read by supervisors and administrators");
         }
-        List<CaseEvent> events = repository.events(afterId, limit);
-        if (caller.has(Role.ADMINISTRATOR)) {
-            return events;
-        }
-        // Registration numbers begin with the case's division code.
-        return events.stream().filter(event -> caller.covers(Role.SUPERVISOR, event.registrationNumber())).toList();
+        return caller.has(Role.ADMINISTRATOR) && !caller.has(Role.HANDLING_UNIT) ? repository.events(afterId, limit)
+                : repository.events(afterId, limit, CaseAccess.eventScope(caller));
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class RuleWhatIf implements RuleTrials {
         // The candidate is tried on the cases of its own place; what it decides is reported, not their content.
         ListScope jurisdiction = new ListScope(Set.of(Jurisdictions.prefix(module.jurisdiction())), Set.of(), Set.of());
         for (int page = 0; examined < cases; page++) {
-            Page<PetitionSummary> latest = repository.list(new PetitionQuery(module.jurisdiction(), null, null, false,
+            Page<PetitionSummary> latest = repository.list(new PetitionQuery(null, null, null, false,
                     null, null, null, null, null, null, page, size), jurisdiction, today);
             for (PetitionSummary summary : latest.items()) {
                 if (examined == cases) {

@@ -63,6 +63,41 @@ class CaseAccessTest {
     }
 
     @Test
+    void noOtherRoleOpensACaseHiddenFromTheCallersUnitNotEvenTheAuditLog() {
+        Petition accusation = disposedTo("520102-JJJCW", hiddenFrom("南明区公安局"));
+        Caller auditorInThePolice = Caller.of("audit", List.of("auditor", "unit:520102-GAJ"));
+        assertFalse(CaseAccess.mayAudit(auditorInThePolice, accusation));
+        assertTrue(CaseAccess.mayAudit(Caller.of("audit", List.of("auditor")), accusation));
+    }
+
+    @Test
+    void aUnitWhoseNameIsUnknownIsKeptFromEveryCaseHiddenFromAnybody() {
+        Petition accusation = disposedTo("520102-JJJCW", hiddenFrom("某某街道办事处"));
+        assertTrue(CaseAccess.hiddenFromUnit(accusation, "520102-JDB"), "no name to tell it apart: fail closed");
+        assertFalse(CaseAccess.hiddenFromUnit(accusation, "520102-GAJ"), "a known unit not named among the parties");
+        assertTrue(CaseAccess.hiddenFromUnit(accusation, "某某街道办事处"), "a party named as it is written");
+    }
+
+    @Test
+    void coUnitsReadButTheLeadUnitActsAndACountySystemFollowsWhatItsUnitsReceive() {
+        Handling joint = new Handling(Disposition.ACCEPT, "520102-ZRZYJ", List.of("520102-GAJ"), null, null, null,
+                null, null, null, null, null);
+        Petition petition = withHandling(disposedTo("520102-ZRZYJ", ConfidentialityDecision.none(NOW)), joint);
+        assertTrue(CaseAccess.visible(POLICE, petition));
+        assertThrows(Forbidden.class, () -> CaseAccess.requireStep(POLICE, petition, new CaseAction.Reply("x")));
+        CaseAccess.requireStep(LAND_BUREAU, petition, new CaseAction.Reply("x"));
+
+        Handling elsewhere = new Handling(Disposition.TRANSFER, "520103-ZRZYJ", List.of(), null, null, null, null,
+                null, null, null, null);
+        Petition sentToYunyan = withHandling(petition, elsewhere);
+        Caller yunyanSystem = Caller.of("yunyan", List.of("integration:520103"));
+        assertTrue(CaseAccess.visible(yunyanSystem, sentToYunyan));
+        CaseAccess.requireStep(yunyanSystem, sentToYunyan, new CaseAction.Reply("已办结"));
+        assertFalse(CaseAccess.visible(yunyanSystem, petition));
+        assertTrue(CaseAccess.listScope(yunyanSystem).handlingPrefixes().contains("520103"));
+    }
+
+    @Test
     void identityNumbersAndPhonesAreMaskedForEveryReaderUntilDisclosed() {
         Petition petition = disposedTo("520102-ZRZYJ", ConfidentialityDecision.none(NOW));
         assertEquals(new Petitioner("张三", "110105********002X", "138****1234", "贵阳市南明区", false),
@@ -112,8 +147,15 @@ class CaseAccessTest {
         ListScope scope = CaseAccess.listScope(Caller.of("many", List.of("clerk:520102", "supervisor:520100",
                 "integration:520103", "unit:520102-ZRZYJ", "auditor", "unknown-role", "clerk:bad")));
         assertEquals(Set.of("520102", "5201", "520103"), scope.jurisdictionPrefixes());
-        assertEquals(Set.of("520102-ZRZYJ"), scope.units());
+        assertEquals(Set.of(new ListScope.Unit("520102-ZRZYJ", Set.of("520102-ZRZYJ", "南明区自然资源局"))), scope.units());
         assertTrue(CaseAccess.listScope(RULES).empty());
+    }
+
+    private static Petition withHandling(Petition p, Handling handling) {
+        return new Petition(p.id(), p.registrationNumber(), p.channel(), p.type(), p.category(), p.title(), p.content(),
+                p.jurisdiction(), p.receivedAt(), p.petitioners(), p.accused(), p.confidential(), p.linkedPetitions(),
+                p.status(), p.routing(), p.confidentiality(), p.escalations(), handling, p.deadlines(), p.supervisions(),
+                p.version());
     }
 
     private static ConfidentialityDecision hiddenFrom(String party) {

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -82,8 +83,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     static final String KEY_FILE = "reception-pii.keys";
 
     private final DataSource dataSource;
-    /** Replaced whole when the key is rotated. */
-    private volatile PersonalData pii;
+    private final PersonalData pii;
     private final Path keyFile;
     private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "reception-audit-sealer");
@@ -152,26 +152,22 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public synchronized Rotation rotate() {
-        PersonalData previous = pii;
-        PersonalData rotated = PersonalData.rotate(keyFile);
-        // From here on every new value is sealed under the new key; what is stored follows below.
-        pii = rotated;
-        LOG.info("Personal data key {} is current; sealing stored values again", rotated.currentKey());
+        // From the switch on, every new value is sealed under the new key, and none sealed under
+        // an old one is still uncommitted; what is stored follows batch by batch.
+        String next = pii.rotate(keyFile);
+        LOG.info("Personal data key {} is current; sealing stored values again", next);
         int resealed = 0;
-        // A registration that took the old keys just before the swap may commit after a batch has
-        // passed it: the batches go on until one finds nothing left.
         try (Connection connection = dataSource.getConnection()) {
-            for (int batch = resealBatch(connection, rotated); batch > 0; batch = resealBatch(connection, rotated)) {
+            for (int batch = resealBatch(connection, pii); batch > 0; batch = resealBatch(connection, pii)) {
                 resealed += batch;
             }
         } catch (SQLException e) {
             throw new ServiceUnavailable("sealing the personal data again stopped; run the rotation again to finish", e);
         }
-        List<String> retired = previous.keyIds().stream().filter(id -> !id.equals(rotated.currentKey())).sorted()
-                .toList();
-        LOG.info("Personal data key rotated to {}: {} value(s) sealed again; no value needs {} any more",
-                rotated.currentKey(), resealed, retired);
-        return new Rotation(rotated.currentKey(), resealed, retired);
+        List<String> retired = pii.keyIds().stream().filter(id -> !id.equals(next)).sorted().toList();
+        LOG.info("Personal data key rotated to {}: {} value(s) sealed again; no value needs {} any more", next,
+                resealed, retired);
+        return new Rotation(next, resealed, retired);
     }
 
     /** Seals one batch of stored values again under the current key; @return how many rows changed */
@@ -234,6 +230,21 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public Petition create(Petition draft, String queryCode, String actor, Instant now) {
+        return whileSealing(() -> createOnce(draft, queryCode, actor, now));
+    }
+
+    /** Runs a write that seals personal data, up to its commit, where a key rotation waits for it. */
+    private <T> T whileSealing(java.util.function.Supplier<T> write) {
+        Lock sealing = pii.sealingLock();
+        sealing.lock();
+        try {
+            return write.get();
+        } finally {
+            sealing.unlock();
+        }
+    }
+
+    private Petition createOnce(Petition draft, String queryCode, String actor, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 return inTransaction(connection, () -> insert(connection, draft, queryCode, actor, now));
@@ -251,6 +262,11 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     @Override
     public IdempotentRegistration create(Petition draft, String queryCode, String actor, Instant now,
                                          IdempotentRegistration.Key key, List<String> possibleDuplicates) {
+        return whileSealing(() -> createOnce(draft, queryCode, actor, now, key, possibleDuplicates));
+    }
+
+    private IdempotentRegistration createOnce(Petition draft, String queryCode, String actor, Instant now,
+                                              IdempotentRegistration.Key key, List<String> possibleDuplicates) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 return inTransaction(connection, () -> {
@@ -633,12 +649,22 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public List<CaseEvent> events(long afterId, int limit) {
-        return events("e.id > ?", afterId, limit);
+        return events("e.id > ?", afterId, limit, List.of());
+    }
+
+    @Override
+    public List<CaseEvent> events(long afterId, int limit, ListScope scope) {
+        if (scope.empty()) {
+            return List.of();
+        }
+        List<PetitionListing.Binder> scoped = new ArrayList<>();
+        String condition = PetitionListing.scoped(scope, scoped);
+        return events("e.id > ? AND " + condition, afterId, limit, scoped);
     }
 
     @Override
     public List<CaseEvent> unassessedOverdueEvents(int limit) {
-        return events("e.assessed = FALSE AND e.kind = 'OVERDUE' AND e.id > ?", 0, limit);
+        return events("e.assessed = FALSE AND e.kind = 'OVERDUE' AND e.id > ?", 0, limit, List.of());
     }
 
     @Override
@@ -667,14 +693,14 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         }
     }
 
-    private List<CaseEvent> events(String condition, long afterId, int limit) {
+    private List<CaseEvent> events(String condition, long afterId, int limit, List<PetitionListing.Binder> scope) {
         return read(connection -> {
             List<CaseEvent> events = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT e.*, p.registration_number FROM case_event e JOIN petition p ON p.id = e.petition_id"
                             + " WHERE " + condition + " ORDER BY e.id FETCH FIRST ? ROWS ONLY")) {
                 select.setLong(1, afterId);
-                select.setInt(2, limit);
+                select.setInt(PetitionListing.bind(select, 2, scope), limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         events.add(new CaseEvent(rows.getLong("id"), rows.getString("petition_id"),

@@ -7,14 +7,21 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -38,11 +45,20 @@ final class PersonalData {
     private static final String INDEX = "index";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final Pattern KEY_LINE = Pattern.compile("^\\s*k(\\d+)\\s*[=:]");
+    private static final Pattern CURRENT_LINE = Pattern.compile("^\\s*" + CURRENT + "\\s*[=:].*");
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, SecretKeySpec> keys = new HashMap<>();
-    private final String current;
+    /** Every key ever current; a rotation adds one before any value is sealed under it. */
+    private final Map<String, SecretKeySpec> keys = new ConcurrentHashMap<>();
+    private volatile String current;
     private final SecretKeySpec indexKey;
+    /**
+     * Held (shared) by every transaction that seals values, from the first seal to its commit; a
+     * rotation takes it exclusively to switch keys, so that no value sealed under the old key
+     * commits after the switch.
+     */
+    private final ReentrantReadWriteLock sealing = new ReentrantReadWriteLock();
 
     private PersonalData(Properties file) {
         this.current = file.getProperty(CURRENT);
@@ -98,8 +114,7 @@ final class PersonalData {
         try (Writer out = Files.newBufferedWriter(staged, StandardCharsets.UTF_8)) {
             out.write(content);
         }
-        Files.move(staged, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The id of the key new values are sealed with. */
@@ -108,8 +123,13 @@ final class PersonalData {
     }
 
     /** The ids of all keys in the file. */
-    java.util.Set<String> keyIds() {
-        return java.util.Set.copyOf(keys.keySet());
+    Set<String> keyIds() {
+        return Set.copyOf(keys.keySet());
+    }
+
+    /** To hold around a transaction that seals values, up to its commit. */
+    Lock sealingLock() {
+        return sealing.readLock();
     }
 
     /** Whether a stored value is sealed under the current key already. */
@@ -119,31 +139,38 @@ final class PersonalData {
 
     /**
      * Adds a fresh random key to the file and makes it current; the older keys stay, to open what
-     * they sealed. The file is replaced at once, never half written.
+     * they sealed. The file is replaced at once, never half written. Values being sealed under the
+     * old key are committed before the switch.
      *
-     * @return the keys now in the file
+     * @return the id of the new key
      */
-    static PersonalData rotate(Path file) {
+    synchronized String rotate(Path file) {
         try {
-            java.util.List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             int highest = 0;
             for (String line : lines) {
-                java.util.regex.Matcher key = java.util.regex.Pattern.compile("^\\s*k(\\d+)\\s*[=:]").matcher(line);
+                Matcher key = KEY_LINE.matcher(line);
                 if (key.find()) {
                     highest = Math.max(highest, Integer.parseInt(key.group(1)));
                 }
             }
             String next = "k" + (highest + 1);
             byte[] aes = new byte[32];
-            new SecureRandom().nextBytes(aes);
+            random.nextBytes(aes);
             StringBuilder content = new StringBuilder();
             for (String line : lines) {
-                content.append(line.matches("^\\s*" + CURRENT + "\\s*[=:].*") ? CURRENT + " = " + next : line)
-                        .append('\n');
+                content.append(CURRENT_LINE.matcher(line).matches() ? CURRENT + " = " + next : line).append('\n');
             }
             content.append(next).append(" = ").append(Base64.getEncoder().encodeToString(aes)).append('\n');
             write(file, content.toString());
-            return keys(file);
+            keys.put(next, new SecretKeySpec(aes, "AES"));
+            sealing.writeLock().lock();
+            try {
+                current = next;
+            } finally {
+                sealing.writeLock().unlock();
+            }
+            return next;
         } catch (IOException e) {
             throw new UncheckedIOException("the key file " + file + " cannot be rotated", e);
         }

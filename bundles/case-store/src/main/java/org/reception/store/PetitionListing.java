@@ -37,7 +37,7 @@ final class PetitionListing {
     private PetitionListing() {
     }
 
-    private interface Binder {
+    interface Binder {
         void bind(PreparedStatement statement, int index) throws SQLException;
     }
 
@@ -45,7 +45,7 @@ final class PetitionListing {
             throws SQLException {
         List<String> conditions = new ArrayList<>();
         List<Binder> parameters = new ArrayList<>();
-        limitTo(scope, conditions, parameters);
+        conditions.add(scoped(scope, parameters));
         if (query.jurisdiction() != null) {
             conditions.add("p.jurisdiction LIKE ?");
             parameters.add((s, i) -> s.setString(i, query.jurisdiction() + "%"));
@@ -135,20 +135,32 @@ final class PetitionListing {
 
     /**
      * The caller's scope as conditions: its places or its units, and never a case hidden from one of
-     * its units. Hidden parties and reader circles are stored one per line; a term found anywhere in
-     * them counts, which errs on the side of hiding.
+     * its units. Units and reader circles match whole elements; a hidden term found anywhere among
+     * the hidden parties counts, which errs on the side of hiding.
      */
-    private static void limitTo(ListScope scope, List<String> conditions, List<Binder> parameters) {
+    static String scoped(ListScope scope, List<Binder> parameters) {
+        List<String> conditions = new ArrayList<>();
         List<String> reach = new ArrayList<>();
         for (String prefix : scope.jurisdictionPrefixes()) {
             reach.add("p.jurisdiction LIKE ?");
             parameters.add((s, i) -> s.setString(i, prefix + "%"));
         }
-        for (String unit : scope.units()) {
-            reach.add("(p.handling_unit = ? AND NOT EXISTS (SELECT 1 FROM confidentiality_decision c"
-                    + " WHERE c.petition_id = p.id AND c.readers <> '' AND c.readers NOT LIKE ? ESCAPE '\\'))");
-            parameters.add((s, i) -> s.setString(i, unit));
-            parameters.add((s, i) -> s.setString(i, contains(unit)));
+        for (String prefix : scope.handlingPrefixes()) {
+            reach.add("p.handling_unit LIKE ? ESCAPE '\\'");
+            parameters.add((s, i) -> s.setString(i, escape(prefix) + "%"));
+        }
+        for (ListScope.Unit unit : scope.units()) {
+            // Lists are stored one element per line: a unit matches a whole line, never a longer code.
+            List<String> circle = unit.names().stream()
+                    .map(name -> "('\n' || c.readers || '\n') LIKE ? ESCAPE '\\'").toList();
+            reach.add("((p.handling_unit = ? OR ('\n' || p.co_units || '\n') LIKE ? ESCAPE '\\')"
+                    + " AND NOT EXISTS (SELECT 1 FROM confidentiality_decision c WHERE c.petition_id = p.id"
+                    + " AND c.readers <> '' AND NOT (" + String.join(" OR ", circle) + ")))");
+            parameters.add((s, i) -> s.setString(i, unit.code()));
+            parameters.add((s, i) -> s.setString(i, element(unit.code())));
+            for (String name : unit.names()) {
+                parameters.add((s, i) -> s.setString(i, element(name)));
+            }
         }
         conditions.add("(" + String.join(" OR ", reach) + ")");
         if (!scope.hiddenTerms().isEmpty()) {
@@ -157,17 +169,31 @@ final class PetitionListing {
                 hidden.add("c.hidden_from LIKE ? ESCAPE '\\'");
                 parameters.add((s, i) -> s.setString(i, contains(term)));
             }
-            conditions.add("NOT EXISTS (SELECT 1 FROM confidentiality_decision c WHERE c.petition_id = p.id AND ("
-                    + String.join(" OR ", hidden) + "))");
+            conditions.add("NOT EXISTS (SELECT 1 FROM confidentiality_decision c WHERE c.petition_id = p.id"
+                    + " AND c.hidden_from <> '' AND (" + String.join(" OR ", hidden) + "))");
         }
+        return String.join(" AND ", conditions);
+    }
+
+    /** A pattern matching one whole line of a list stored one element per line (wrapped in line ends). */
+    private static String element(String value) {
+        return "%\n" + escape(value) + "\n%";
     }
 
     private static String contains(String term) {
-        return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + escape(term) + "%";
     }
 
-    private static int bind(PreparedStatement statement, List<Binder> parameters) throws SQLException {
-        int index = 1;
+    private static String escape(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static int bind(PreparedStatement statement, List<Binder> parameters) throws SQLException {
+        return bind(statement, 1, parameters);
+    }
+
+    /** Binds the parameters from {@code index} on; @return the index after the last */
+    static int bind(PreparedStatement statement, int index, List<Binder> parameters) throws SQLException {
         for (Binder parameter : parameters) {
             parameter.bind(statement, index++);
         }

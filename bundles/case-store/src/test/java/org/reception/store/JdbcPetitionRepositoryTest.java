@@ -301,13 +301,28 @@ class JdbcPetitionRepositoryTest {
         assertEquals(List.of("南明的"), county.items().stream().map(PetitionSummary::title).toList());
         assertEquals(1, county.total());
 
-        ListScope unit = new ListScope(Set.of(), Set.of("520000-STHJT"), Set.of());
+        ListScope unit = new ListScope(Set.of(), Set.of(new ListScope.Unit("520000-STHJT", Set.of("520000-STHJT"))),
+                Set.of());
         assertEquals(1, repository.list(all, unit, TODAY).total(), "the case handled by the unit");
+        ListScope coUnit = new ListScope(Set.of(), Set.of(new ListScope.Unit("520000-SLT", Set.of("520000-SLT"))),
+                Set.of());
+        assertEquals(1, repository.list(all, coUnit, TODAY).total(), "and by its co-unit");
+        ListScope longerCode = new ListScope(Set.of(), Set.of(new ListScope.Unit("520000-SL", Set.of("520000-SL"))),
+                Set.of());
+        assertEquals(0, repository.list(all, longerCode, TODAY).total(), "a code is matched whole");
+
+        Petition circled = repository.create(withReaders(draft("520102", "圈定阅知"), Set.of("贵州省生态环境厅")), "CODE-B",
+                "clerk", NOW);
+        repository.update(withState(circled, PetitionStatus.ACCEPTED), 0, "ACCEPT", "clerk", "", NOW);
+        assertEquals(1, repository.list(all, unit, TODAY).total(), "the circle leaves out a unit it does not name");
+        ListScope named = new ListScope(Set.of(), Set.of(new ListScope.Unit("520000-STHJT",
+                Set.of("520000-STHJT", "贵州省生态环境厅"))), Set.of());
+        assertEquals(2, repository.list(all, named, TODAY).total(), "and lets in one it names, by code or name");
         ListScope accusedUnit = new ListScope(Set.of("52"), Set.of(), Set.of("化工厂"));
         assertEquals(0, repository.list(all, accusedUnit, TODAY).total(),
-                "both cases are hidden from 某化工厂: neither listed nor counted");
+                "every case is hidden from 某化工厂: none listed or counted");
         ListScope wildcard = new ListScope(Set.of("52"), Set.of(), Set.of("%"));
-        assertEquals(2, repository.list(all, wildcard, TODAY).total(), "a term is matched literally, not as a pattern");
+        assertEquals(3, repository.list(all, wildcard, TODAY).total(), "a term is matched literally, not as a pattern");
     }
 
     @Test
@@ -369,6 +384,17 @@ class JdbcPetitionRepositoryTest {
                 List.of("520102-2025-000007"), PetitionStatus.REGISTERED, routing,
                 confidentiality, List.of(escalation), Handling.NONE,
                 List.of(new Deadline(DeadlineKind.DISPOSE, NOW, LocalDate.of(2026, 3, 17), null)), List.of(), 0);
+    }
+
+    private static Petition withReaders(Petition petition, Set<String> readers) {
+        ConfidentialityDecision rules = petition.confidentiality();
+        return new Petition(petition.id(), petition.registrationNumber(), petition.channel(), petition.type(),
+                petition.category(), petition.title(), petition.content(), petition.jurisdiction(), petition.receivedAt(),
+                petition.petitioners(), petition.accused(), petition.confidential(), petition.linkedPetitions(),
+                petition.status(), petition.routing(), new ConfidentialityDecision(rules.identityHidden(),
+                        rules.hiddenFrom(), rules.redacted(), readers, rules.reasons(), rules.decidedAt(),
+                        rules.provenance()), petition.escalations(), petition.handling(), petition.deadlines(),
+                petition.supervisions(), petition.version());
     }
 
     private static Petition withState(Petition petition, PetitionStatus status) {

@@ -17,7 +17,6 @@ import javax.ws.rs.core.SecurityContext;
 import org.reception.cases.Forbidden;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.access.Authenticator;
-import org.reception.cases.access.BasicCredentials;
 import org.reception.cases.access.Caller;
 import org.reception.cases.access.Role;
 
@@ -64,14 +63,12 @@ final class AccessFilter implements ContainerRequestFilter {
     }
 
     private Caller signIn(String header) {
-        BasicCredentials credentials = BasicCredentials.parse(header)
-                .orElseThrow(() -> new Unauthenticated("the Authorization header must be HTTP Basic with name:password"));
         Authenticator current = authenticator.get();
         if (current == null) {
             throw new ServiceUnavailable("accounts cannot be checked yet");
         }
-        return current.authenticate(credentials.name(), credentials.password())
-                .orElseThrow(() -> new Unauthenticated("unknown account or wrong password"));
+        return current.signIn(header).orElseThrow(() -> new Unauthenticated(
+                "HTTP Basic with a platform account and its password is required; this one was refused"));
     }
 
     private static Set<Role> permitted(Method method, Class<?> type) {
@@ -89,8 +86,7 @@ final class AccessFilter implements ContainerRequestFilter {
 
     /** The caller of the request, as the filter signed it in. */
     static Caller caller(SecurityContext context) {
-        Principal principal = context == null ? null : context.getUserPrincipal();
-        return principal instanceof Caller caller ? caller : Caller.ANONYMOUS;
+        return Caller.of(context == null ? null : context.getUserPrincipal());
     }
 
     private record CallerContext(Caller caller, boolean secure) implements SecurityContext {

@@ -46,8 +46,9 @@ public final class CountyEndpoints {
         factory.setAddress(PREFIX + name);
         factory.setServiceBeans(List.of(endpoint));
         // Signed in like every other API: a plugin's callers are the county's integration accounts.
-        factory.setProviders(List.of(JsonMapping.provider(), new BodySizeLimit(), new AccessFilter(() -> authenticator),
-                new ProblemMappers.SignInFirst(), new ProblemMappers.NotPermitted()));
+        factory.setProviders(List.of(JsonMapping.provider(), new BodySizeLimit(), new Utf8Parameters(),
+                new AccessFilter(() -> authenticator), new ProblemMappers.SignInFirst(), new ProblemMappers.NotPermitted(),
+                new ProblemMappers.Unavailable(), new ProblemMappers.Rejected()));
         try {
             servers.put(endpoint, factory.create());
             LOG.info("County endpoint {} published at /api{}{}", endpoint.getClass().getName(), PREFIX, name);

@@ -36,12 +36,13 @@ final class ReceiptThrottle {
 
     /** @throws Throttled if the client used up its lookups; it may retry when one is refilled */
     void acquire(String client) {
-        long now = nanoTime.getAsLong();
         if (buckets.size() > MAX_CLIENTS) {
             buckets.clear();
         }
-        Bucket bucket = buckets.computeIfAbsent(client == null ? "" : client, key -> new Bucket(perMinute, now));
+        Bucket bucket = buckets.computeIfAbsent(client == null ? "" : client,
+                key -> new Bucket(perMinute, nanoTime.getAsLong()));
         synchronized (bucket) {
+            long now = Math.max(bucket.refilledAt, nanoTime.getAsLong());
             bucket.tokens = Math.min(perMinute, bucket.tokens + (double) (now - bucket.refilledAt) * perMinute / MINUTE);
             bucket.refilledAt = now;
             if (bucket.tokens < 1) {

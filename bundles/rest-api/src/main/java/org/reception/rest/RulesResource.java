@@ -48,10 +48,6 @@ import org.reception.rules.admin.WhatIfReport;
 @Permits(Role.RULE_ADMINISTRATOR)
 public class RulesResource {
 
-    @Context
-    SecurityContext security;
-
-
     static final String JAR = "application/java-archive";
 
     private final Supplier<RuleAdministration> rules;
@@ -60,6 +56,9 @@ public class RulesResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    SecurityContext security;
 
     RulesResource(Supplier<RuleAdministration> rules, Supplier<RuleTrials> trials, Supplier<PetitionService> petitions) {
         this.rules = rules;

@@ -18,7 +18,6 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.reception.cases.Forbidden;
 import org.reception.cases.access.Authenticator;
-import org.reception.cases.access.BasicCredentials;
 import org.reception.cases.access.Caller;
 import org.reception.cases.CaseAction;
 import org.reception.cases.Category;
@@ -80,17 +79,14 @@ final class PetitionsEndpoint implements Petitions {
         Map<String, List<String>> headers = message == null ? null
                 : (Map<String, List<String>>) message.get(Message.PROTOCOL_HEADERS);
         List<String> authorization = headers == null ? null : headers.get("Authorization");
-        Optional<BasicCredentials> credentials = authorization == null || authorization.size() != 1 ? Optional.empty()
-                : BasicCredentials.parse(authorization.get(0));
-        if (credentials.isEmpty()) {
-            throw fault(Problem.UNAUTHORIZED, "sign in with HTTP Basic and an integration account");
-        }
         Authenticator current = authenticator.get();
         if (current == null) {
             throw fault(new ServiceUnavailable("accounts cannot be checked yet"));
         }
-        return current.authenticate(credentials.get().name(), credentials.get().password())
-                .orElseThrow(() -> fault(Problem.UNAUTHORIZED, "unknown account or wrong password"));
+        Optional<Caller> caller = authorization == null || authorization.size() != 1 ? Optional.empty()
+                : current.signIn(authorization.get(0));
+        return caller.orElseThrow(() -> fault(Problem.UNAUTHORIZED,
+                "HTTP Basic with an integration account and its password is required; none was accepted"));
     }
 
     @Override

@@ -10,4 +10,13 @@ public interface Authenticator {
 
     /** The caller the account stands for; empty if the name or password is wrong. */
     Optional<Caller> authenticate(String name, String password);
+
+    /**
+     * The caller an HTTP {@code Authorization} header signs in; empty if the header is not HTTP
+     * Basic or the account does not exist or the password is wrong.
+     */
+    default Optional<Caller> signIn(String authorizationHeader) {
+        return BasicCredentials.parse(authorizationHeader)
+                .flatMap(credentials -> authenticate(credentials.name(), credentials.password()));
+    }
 }

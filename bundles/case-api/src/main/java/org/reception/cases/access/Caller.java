@@ -48,6 +48,11 @@ public record Caller(String name, Set<Grant> grants) implements Principal {
         return name == null ? ANONYMOUS : of(name, roles);
     }
 
+    /** The caller a principal stands for: the platform's endpoints put a {@code Caller} there when they sign a request in. */
+    public static Caller of(Principal principal) {
+        return principal instanceof Caller caller ? caller : ANONYMOUS;
+    }
+
     @Override
     public String getName() {
         return name;

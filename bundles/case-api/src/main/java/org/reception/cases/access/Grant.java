@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.reception.cases.divisions.Divisions;
+
 /**
  * One role held over one scope: a division (and everything below it) or a unit.
  *
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
 public record Grant(Role role, String scope) {
 
     private static final Pattern DIVISION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
-    private static final Pattern UNIT = Pattern.compile("\\d{6}-[A-Z0-9]{1,30}");
+    /** A division code (any level), a dash and the department's short code: {@code 520102-GAJ}, {@code 5201-ZRZYHGHJ}. */
+    public static final Pattern UNIT = Pattern.compile("(\\d{2}|\\d{4}|\\d{6})-[A-Z0-9]{1,30}");
 
     public Grant {
         Objects.requireNonNull(role, "role");
@@ -51,8 +54,7 @@ public record Grant(Role role, String scope) {
 
     /** Whether a division scope covers the place: the division itself or anything below it. */
     public boolean covers(String jurisdiction) {
-        return role.scope() == Role.Scope.DIVISION && jurisdiction != null
-                && jurisdiction.startsWith(Jurisdictions.prefix(scope));
+        return role.scope() == Role.Scope.DIVISION && Divisions.isWithin(jurisdiction, Jurisdictions.prefix(scope));
     }
 
     /** The name of the role in the realm, for example {@code clerk:520102}. */

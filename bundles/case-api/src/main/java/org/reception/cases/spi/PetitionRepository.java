@@ -115,6 +115,9 @@ public interface PetitionRepository {
 
     List<CaseEvent> events(long afterId, int limit);
 
+    /** The events of the cases within {@code scope}, as a list of them would show. */
+    List<CaseEvent> events(long afterId, int limit, ListScope scope);
+
     /** Overdue events not yet put to the rules, oldest first. */
     List<CaseEvent> unassessedOverdueEvents(int limit);
 

@@ -87,8 +87,7 @@ public class LegacyIntake implements CountyEndpoint {
                 List.of(new Petitioner(fields.get("XM"), fields.get("SFZ"), fields.get("DH"), null, false)),
                 List.of(), false, List.of());
         try {
-            Caller caller = security != null && security.getUserPrincipal() instanceof Caller signedIn
-                    ? signedIn : Caller.ANONYMOUS;
+            Caller caller = Caller.of(security == null ? null : security.getUserPrincipal());
             Registration registration = petitions.register(caller, petition, fields.get("MSGID"));
             return Response.ok("OK " + registration.petition().registrationNumber() + " "
                     + registration.receipt().queryCode() + "\n").build();

@@ -1,0 +1,69 @@
+package org.reception.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.reception.cases.access.Caller;
+
+class JaasAuthenticatorTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final AtomicLong nanos = new AtomicLong(1);
+    private final AtomicInteger asked = new AtomicInteger();
+    private final JaasAuthenticator accounts = new JaasAuthenticator(config(30), (realm, name, password) -> {
+        asked.incrementAndGet();
+        return password.equals("right") ? Optional.of(Caller.of(name, List.of("clerk:520102"))) : Optional.empty();
+    }, nanos::get);
+
+    @Test
+    void aCheckedPasswordIsTrustedForAWhileAndThenCheckedAgain() {
+        assertTrue(accounts.authenticate("wang", "right").isPresent());
+        assertTrue(accounts.authenticate("wang", "right").isPresent());
+        assertEquals(1, asked.get(), "the second request did not ask the realm");
+        assertTrue(accounts.authenticate("wang", "wrong").isEmpty(), "another password is another question");
+        nanos.addAndGet(31 * SECOND);
+        assertTrue(accounts.authenticate("wang", "right").isPresent());
+        assertEquals(3, asked.get());
+    }
+
+    @Test
+    void anAccountGuessedAtTooOftenIsRefusedWithoutAskingTheRealmForAMinute() {
+        for (int i = 0; i < JaasAuthenticator.MAX_FAILURES; i++) {
+            assertTrue(accounts.authenticate("wang", "guess" + i).isEmpty());
+        }
+        assertEquals(JaasAuthenticator.MAX_FAILURES, asked.get());
+        assertTrue(accounts.authenticate("wang", "right").isEmpty(), "refused, even the right password");
+        assertEquals(JaasAuthenticator.MAX_FAILURES, asked.get(), "without a password hash");
+        assertTrue(accounts.authenticate("li", "right").isPresent(), "other accounts are not affected");
+
+        nanos.addAndGet(61 * SECOND);
+        assertTrue(accounts.authenticate("wang", "right").isPresent());
+    }
+
+    private static AccessConfig config(int trustSeconds) {
+        return new AccessConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return AccessConfig.class;
+            }
+
+            @Override
+            public String realm() {
+                return "karaf";
+            }
+
+            @Override
+            public int trustSeconds() {
+                return trustSeconds;
+            }
+        };
+    }
+}
