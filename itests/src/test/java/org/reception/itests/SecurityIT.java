@@ -185,6 +185,19 @@ class SecurityIT {
         };
     }
 
+    /** A case's rule decisions: rule administrators for any case, supervisors for the cases they see. */
+    static Rule ruleDecisions() {
+        return (account, target) -> {
+            if (account == null) {
+                return Outcome.UNAUTHORIZED;
+            }
+            if (!holdsAny(account, "rules-admin", "supervisor")) {
+                return Outcome.FORBIDDEN;
+            }
+            return holdsAny(account, "rules-admin") || sees(account, target) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+        };
+    }
+
     static final List<Endpoint> TABLE = table();
 
     private static List<Endpoint> table() {
@@ -250,7 +263,7 @@ class SecurityIT {
         rest(table, "GET", "/rules/rejections", roles("rules-admin"), false, (a, c) -> get(a, "/api/v1/rules/rejections"));
         rest(table, "POST", "/rules/what-if", roles("rules-admin"), false,
                 (a, c) -> send(a, "POST", "/api/v1/rules/what-if?cases=5", "not a jar", "application/java-archive"));
-        rest(table, "GET", "/rules/explain/{}", caseRead("rules-admin", "supervisor"), true,
+        rest(table, "GET", "/rules/explain/{}", ruleDecisions(), true,
                 (a, c) -> get(a, "/api/v1/rules/explain/" + c.number()));
 
         // Open311 GeoReport v2
@@ -431,6 +444,10 @@ class SecurityIT {
             JsonNode accusations = Api.json(lists.get("accusations only"));
             assertEquals(0, accusations.get("total").asInt(), "not even counted for " + accused.user());
         }
+        HttpResponse<String> explained = get(Account.RULE_ADMINISTRATOR, "/api/v1/rules/explain/" + accusation.number());
+        assertEquals(200, explained.statusCode(), "a rule administrator explains any decision");
+        assertNoSecret(secrets, "rules-admin, explain", explained.body());
+        assertFalse(explained.body().contains(ACCUSED_UNIT), "but does not learn whom it is hidden from");
         JsonNode supervisorsView = Api.json(get(Account.GUIYANG_SUPERVISOR, "/api/v1/petitions?type=ACCUSATION"));
         assertEquals(List.of(accusation.number()), numbers(supervisorsView),
                 "the same query shows it to a supervisor outside the accused unit");

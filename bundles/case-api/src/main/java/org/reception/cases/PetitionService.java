@@ -47,6 +47,12 @@ public interface PetitionService {
      */
     Petition act(Caller caller, String id, Integer expectedVersion, CaseAction action);
 
+    /**
+     * The rule decisions of a case named by id or registration number: for rule administrators
+     * (any case not kept from their units) and for whoever may read the case.
+     */
+    Optional<CaseDecisions> decisions(Caller caller, String idOrRegistrationNumber);
+
     /** The status a petitioner may read with the receipt; empty unless both number and code match. */
     Optional<PublicStatus> status(String registrationNumber, String queryCode);
 

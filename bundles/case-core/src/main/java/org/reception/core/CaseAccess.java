@@ -3,10 +3,12 @@ package org.reception.core;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.reception.cases.CaseAction;
+import org.reception.cases.CaseDecisions;
 import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.Forbidden;
 import org.reception.cases.Petition;
@@ -120,6 +122,22 @@ final class CaseAccess {
         Set<ListScope.Unit> units = caller.scopes(Role.HANDLING_UNIT).stream()
                 .map(unit -> new ListScope.Unit(unit, names(unit))).collect(Collectors.toSet());
         return new ListScope(places, handledIn, units, unitTerms(caller));
+    }
+
+    /**
+     * The rule decisions of a case for a caller who may read the case, or a rule administrator;
+     * whom the case is hidden from only for the reception center.
+     */
+    static Optional<CaseDecisions> decisions(Caller caller, Petition petition) {
+        boolean reader = visible(caller, petition);
+        if (!reader && !(caller.has(Role.RULE_ADMINISTRATOR) && !hiddenFrom(caller, petition))) {
+            return Optional.empty();
+        }
+        boolean center = reader && caller.grants().stream()
+                .anyMatch(grant -> CENTER.contains(grant.role()) && grant.covers(petition.jurisdiction()));
+        return Optional.of(new CaseDecisions(petition.registrationNumber(), petition.jurisdiction(),
+                petition.routing(), center ? petition.confidentiality() : withoutParties(petition.confidentiality()),
+                petition.escalations()));
     }
 
     /** The cases whose deadline events a supervisor follows: its places, none hidden from its units. */

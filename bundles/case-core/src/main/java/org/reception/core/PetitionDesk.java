@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.reception.cases.AuditEntry;
 import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseAction;
+import org.reception.cases.CaseDecisions;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.ConcurrentUpdate;
 import org.reception.cases.Deadline;
@@ -192,6 +193,13 @@ public final class PetitionDesk implements PetitionService {
             }
         });
         return found.map(petition -> CaseAccess.view(caller, petition, true));
+    }
+
+    @Override
+    public Optional<CaseDecisions> decisions(Caller caller, String idOrRegistrationNumber) {
+        return repository.findById(idOrRegistrationNumber)
+                .or(() -> repository.findByRegistrationNumber(idOrRegistrationNumber))
+                .flatMap(petition -> CaseAccess.decisions(caller, petition));
     }
 
     private static Optional<Petition> visible(Caller caller, Optional<Petition> petition) {

@@ -21,13 +21,12 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
-import org.reception.cases.Petition;
+import org.reception.cases.CaseDecisions;
 import org.reception.cases.PetitionService;
 import org.reception.cases.Problem;
 import org.reception.cases.RuleProvenance;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.Violation;
-import org.reception.cases.access.Caller;
 import org.reception.cases.access.Role;
 import org.reception.rules.admin.DeployOutcome;
 import org.reception.rules.admin.ModuleTestReport;
@@ -152,9 +151,7 @@ public class RulesResource {
     @Path("/explain/{petition}")
     @Permits({Role.RULE_ADMINISTRATOR, Role.SUPERVISOR})
     public Map<String, Object> explain(@PathParam("petition") String petition) {
-        PetitionService service = Services.required(petitions);
-        Caller caller = AccessFilter.caller(security);
-        Petition found = service.find(caller, petition).or(() -> service.findByRegistrationNumber(caller, petition))
+        CaseDecisions found = Services.required(petitions).decisions(AccessFilter.caller(security), petition)
                 .orElseThrow(() -> new UnknownPetition(petition));
         Map<String, String> serving = new LinkedHashMap<>();
         for (RuleModuleInfo active : administration().activeModules()) {

@@ -10,10 +10,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.reception.cases.access.Caller;
 import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.EscalationDecision;
-import org.reception.cases.Petition;
+import org.reception.cases.CaseDecisions;
 import org.reception.cases.PetitionService;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleProvenance;
@@ -40,9 +39,7 @@ public class RulesExplainCommand implements Action {
     @Override
     public Object execute() {
         PrintStream out = session.getConsole();
-        Caller caller = ShellCaller.current();
-        Petition found = petitions.find(caller, petition).or(() -> petitions.findByRegistrationNumber(caller, petition))
-                .orElse(null);
+        CaseDecisions found = petitions.decisions(ShellCaller.current(), petition).orElse(null);
         if (found == null) {
             out.println("No petition " + petition);
             return null;
