@@ -357,6 +357,38 @@ class JdbcPetitionRepositoryTest {
     }
 
     @Test
+    void registrationsAndReadsGoOnWhileTheKeyRotatesAndNothingIsLeftUnderTheOldKey() throws Exception {
+        List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ids.add(create("520102", "旋转之前").id());
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> writer = clients.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    ids.add(create("520102", "旋转期间 " + i).id());
+                }
+            });
+            Future<?> reader = clients.submit(() -> {
+                for (int i = 0; i < 200; i++) {
+                    String id = ids.get(i % ids.size());
+                    assertEquals(ZHANG, repository.findById(id).orElseThrow().petitioners().get(0));
+                }
+            });
+            repository.rotate();
+            writer.get();
+            reader.get();
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(ids.size(), repository.rotate().resealed(), "a second rotation seals every row again, under k3");
+        try (Connection connection = dataSource.getConnection();
+             var rows = connection.createStatement().executeQuery("SELECT resident_id_sealed FROM petitioner")) {
+            while (rows.next()) {
+                assertTrue(rows.getString(1).startsWith("k3:"), rows.getString(1));
+            }
+        }
+    }
+
+    @Test
     void unknownIdIsNotFoundAndTheStoreReportsHealthy() {
         assertTrue(repository.findById("no-such-id").isEmpty());
         assertTrue(repository.check().up());
