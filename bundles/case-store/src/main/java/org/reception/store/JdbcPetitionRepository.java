@@ -7,12 +7,12 @@ import static org.reception.store.Jdbc.setDate;
 import static org.reception.store.Jdbc.setInstant;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -40,11 +41,11 @@ import org.reception.cases.CaseEvent;
 import org.reception.cases.ConcurrentUpdate;
 import org.reception.cases.DeadlineKind;
 import org.reception.cases.EscalationDecision;
+import org.reception.cases.Handling;
+import org.reception.cases.OutboxMessage;
 import org.reception.cases.Page;
 import org.reception.cases.PersonalDataKeys;
 import org.reception.cases.Petition;
-import org.reception.cases.Handling;
-import org.reception.cases.OutboxMessage;
 import org.reception.cases.PetitionQuery;
 import org.reception.cases.PetitionStatus;
 import org.reception.cases.PetitionSummary;
@@ -234,7 +235,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     /** Runs a write that seals personal data, up to its commit, where a key rotation waits for it. */
-    private <T> T whileSealing(java.util.function.Supplier<T> write) {
+    private <T> T whileSealing(Supplier<T> write) {
         Lock sealing = pii.sealingLock();
         sealing.lock();
         try {

@@ -1,6 +1,5 @@
 package org.reception.store;
 
-import org.reception.cases.spi.ListScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,19 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.Category;
-import org.reception.cases.spi.IdempotentRegistration;
-import org.reception.cases.spi.MatterHistory;
-import org.reception.cases.ConfidentialityDecision;
-import org.reception.cases.EscalationDecision;
-import org.reception.cases.EscalationLevel;
-import org.reception.cases.EscalationTrigger;
-import org.reception.cases.Priority;
-import org.reception.cases.RedactedField;
 import org.reception.cases.Channel;
 import org.reception.cases.ConcurrentUpdate;
+import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.Deadline;
 import org.reception.cases.DeadlineKind;
 import org.reception.cases.Disposition;
+import org.reception.cases.EscalationDecision;
+import org.reception.cases.EscalationLevel;
+import org.reception.cases.EscalationTrigger;
 import org.reception.cases.Handling;
 import org.reception.cases.Page;
 import org.reception.cases.PersonalDataKeys;
@@ -50,16 +46,21 @@ import org.reception.cases.PetitionStatus;
 import org.reception.cases.PetitionSummary;
 import org.reception.cases.PetitionType;
 import org.reception.cases.Petitioner;
+import org.reception.cases.Priority;
+import org.reception.cases.RedactedField;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleProvenance;
 import org.reception.cases.Supervision;
+import org.reception.cases.spi.IdempotentRegistration;
+import org.reception.cases.spi.ListScope;
+import org.reception.cases.spi.MatterHistory;
 
 class JdbcPetitionRepositoryTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T01:30:00Z");
     private static final Instant LATER = NOW.plusSeconds(60);
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
-    private static final ListScope WHOLE_PROVINCE = new ListScope(java.util.Set.of("52"), java.util.Set.of(), java.util.Set.of());
+    private static final ListScope WHOLE_PROVINCE = new ListScope(Set.of("52"), Set.of(), Set.of());
     private static final Petitioner ZHANG = new Petitioner("张三", "11010519491231002X", "13800000000", "贵阳市南明区", false);
 
     @TempDir
@@ -358,7 +359,7 @@ class JdbcPetitionRepositoryTest {
 
     @Test
     void registrationsAndReadsGoOnWhileTheKeyRotatesAndNothingIsLeftUnderTheOldKey() throws Exception {
-        List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> ids = new CopyOnWriteArrayList<>();
         ids.add(create("520102", "旋转之前").id());
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {

@@ -13,12 +13,12 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
-import org.reception.cases.access.Role;
 import org.reception.cases.OutboxAdministration;
 import org.reception.cases.OutboxMessage;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.Problem;
 import org.reception.cases.Violation;
+import org.reception.cases.access.Role;
 
 /** {@code /api/v1/outbox}: deliveries to county systems, for administrators. */
 @Path("/outbox")

@@ -1,8 +1,11 @@
 package org.reception.cases.access;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,7 +28,7 @@ public record Caller(String name, Set<Grant> grants) implements Principal {
 
     /** The caller for an account and its realm roles; roles of other applications are ignored. */
     public static Caller of(String name, Collection<String> realmRoles) {
-        return new Caller(name, realmRoles.stream().map(Grant::parse).flatMap(java.util.Optional::stream)
+        return new Caller(name, realmRoles.stream().map(Grant::parse).flatMap(Optional::stream)
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
@@ -36,7 +39,7 @@ public record Caller(String name, Set<Grant> grants) implements Principal {
      */
     public static Caller of(Subject subject) {
         String name = null;
-        java.util.List<String> roles = new java.util.ArrayList<>();
+        List<String> roles = new ArrayList<>();
         for (Principal principal : subject.getPrincipals()) {
             String kind = principal.getClass().getSimpleName();
             if (kind.equals("UserPrincipal") && name == null) {

@@ -1,6 +1,5 @@
 package org.reception.store.bench;
 
-import org.reception.cases.spi.ListScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,13 +29,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.reception.cases.Channel;
 import org.reception.cases.Page;
-import org.reception.cases.PetitionSummary;
 import org.reception.cases.PetitionQuery;
 import org.reception.cases.PetitionStatus;
+import org.reception.cases.PetitionSummary;
 import org.reception.cases.PetitionType;
 import org.reception.cases.divisions.Division;
 import org.reception.cases.divisions.DivisionLevel;
 import org.reception.cases.divisions.Divisions;
+import org.reception.cases.spi.ListScope;
 import org.reception.store.JdbcPetitionRepository;
 
 /**
@@ -47,7 +47,7 @@ import org.reception.store.JdbcPetitionRepository;
 public final class StoreBenchmark {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
-    private static final ListScope WHOLE_PROVINCE = new ListScope(java.util.Set.of("52"), java.util.Set.of(), java.util.Set.of());
+    private static final ListScope WHOLE_PROVINCE = new ListScope(Set.of("52"), Set.of(), Set.of());
     private static final Instant NOW = Instant.parse("2026-06-01T02:00:00Z");
     private static final String[] WORDS = {"征地补偿", "拖欠工资", "物业纠纷", "河道污染", "噪声扰民", "入学难", "医疗纠纷",
             "低保申请", "房屋质量", "土地承包", "退役安置", "食品安全", "违章建筑", "养老保险", "拆迁安置"};
