@@ -133,11 +133,16 @@ final class CaseAccess {
         if (!reader && !(caller.has(Role.RULE_ADMINISTRATOR) && !hiddenFrom(caller, petition))) {
             return Optional.empty();
         }
-        boolean center = reader && caller.grants().stream()
-                .anyMatch(grant -> CENTER.contains(grant.role()) && grant.covers(petition.jurisdiction()));
+        boolean center = reader && ofTheCenter(caller, petition);
         return Optional.of(new CaseDecisions(petition.registrationNumber(), petition.jurisdiction(),
                 petition.routing(), center ? petition.confidentiality() : withoutParties(petition.confidentiality()),
                 petition.escalations()));
+    }
+
+    /** Whether the caller reads the case as the reception center does: a clerk or supervisor of its place. */
+    private static boolean ofTheCenter(Caller caller, Petition petition) {
+        return caller.grants().stream()
+                .anyMatch(grant -> CENTER.contains(grant.role()) && grant.covers(petition.jurisdiction()));
     }
 
     /** The cases whose deadline events a supervisor follows: its places, none hidden from its units. */
@@ -151,8 +156,7 @@ final class CaseAccess {
     static Petition view(Caller caller, Petition petition, boolean disclose) {
         ConfidentialityDecision rules = petition.confidentiality();
         boolean identityHidden = petition.confidential() || rules.identityHidden();
-        boolean center = caller.grants().stream()
-                .anyMatch(grant -> CENTER.contains(grant.role()) && grant.covers(petition.jurisdiction()));
+        boolean center = ofTheCenter(caller, petition);
         Set<RedactedField> withheld = center || inCircle(caller, rules) ? Set.of() : rules.redacted();
         boolean unmask = disclose && (center || !identityHidden);
         List<Petitioner> petitioners = petition.petitioners().stream()
