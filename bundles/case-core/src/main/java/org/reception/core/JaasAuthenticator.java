@@ -6,9 +6,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
@@ -37,7 +40,9 @@ import org.reception.cases.access.Caller;
  * is a keyed hash of the credentials, never the password. Refusals are never remembered; instead
  * an account refused five times within a minute is refused without asking the realm until the
  * minute is over, and at most two passwords are hashed at once, so that guessing costs the
- * guesser time and never the platform its cores.
+ * guesser time and never the platform its cores. Requests that arrive with the same credentials
+ * while these are being checked wait for that one check: when the trust of a busy county system's
+ * password runs out, its many requests in flight cost one password hash, not one each.
  */
 @Component(service = Authenticator.class, configurationPid = AccessConfig.PID)
 @Designate(ocd = AccessConfig.class)
@@ -50,6 +55,7 @@ public final class JaasAuthenticator implements Authenticator {
     static final int MAX_FAILURES = 5;
     static final long FAILURE_WINDOW_NANOS = 60_000_000_000L;
     private static final int CONCURRENT_CHECKS = 2;
+    private static final long CHECK_WAIT_SECONDS = 5;
 
     private record Trusted(Caller caller, long until) {
     }
@@ -64,6 +70,7 @@ public final class JaasAuthenticator implements Authenticator {
 
     private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<Caller>>> checking = new ConcurrentHashMap<>();
     private final Semaphore checks = new Semaphore(CONCURRENT_CHECKS);
     private final SecretKeySpec credentialKey;
     private final Realm realmLogin;
@@ -104,6 +111,26 @@ public final class JaasAuthenticator implements Authenticator {
         if (known != null && now - known.until() < 0) {
             return Optional.of(known.caller());
         }
+        CompletableFuture<Optional<Caller>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Caller>> running = checking.putIfAbsent(credentials, mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            Trusted justChecked = trusted.get(credentials);
+            Optional<Caller> caller = justChecked != null && now - justChecked.until() < 0
+                    ? Optional.of(justChecked.caller()) : checkAndRemember(name, password, credentials, now);
+            mine.complete(caller);
+            return caller;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(credentials, mine);
+        }
+    }
+
+    private Optional<Caller> checkAndRemember(String name, String password, String credentials, long now) {
         Failures failed = failures.get(name);
         if (failed != null && failed.count() >= MAX_FAILURES && now - failed.since() < FAILURE_WINDOW_NANOS) {
             return Optional.empty();
@@ -128,9 +155,25 @@ public final class JaasAuthenticator implements Authenticator {
         return caller;
     }
 
+    private static Optional<Caller> await(CompletableFuture<Optional<Caller>> running) {
+        try {
+            return running.get(CHECK_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable("interrupted while waiting to check a password");
+        } catch (TimeoutException e) {
+            throw new ServiceUnavailable("too many sign-ins at once; try again");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new ServiceUnavailable("the password could not be checked");
+        }
+    }
+
     private Optional<Caller> check(String name, String password) {
         try {
-            if (!checks.tryAcquire(5, TimeUnit.SECONDS)) {
+            if (!checks.tryAcquire(CHECK_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new ServiceUnavailable("too many sign-ins at once; try again");
             }
         } catch (InterruptedException e) {

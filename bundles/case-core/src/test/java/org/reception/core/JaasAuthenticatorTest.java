@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,6 +50,43 @@ class JaasAuthenticatorTest {
 
         nanos.addAndGet(61 * SECOND);
         assertTrue(accounts.authenticate("wang", "right").isPresent());
+    }
+
+    @Test
+    void requestsWithTheSameCredentialsWaitForTheCheckInFlightInsteadOfHashingAgain() throws Exception {
+        CountDownLatch inRealm = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        AtomicInteger slowAsked = new AtomicInteger();
+        JaasAuthenticator slowRealm = new JaasAuthenticator(config(30), (realm, name, password) -> {
+            slowAsked.incrementAndGet();
+            inRealm.countDown();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of(Caller.of(name, List.of("integration:520102")));
+        }, nanos::get);
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try {
+            Future<Optional<Caller>> first = requests.submit(() -> slowRealm.authenticate("nanming", "right"));
+            inRealm.await();
+            Thread[] second = new Thread[1];
+            Future<Optional<Caller>> waiting = requests.submit(() -> {
+                second[0] = Thread.currentThread();
+                return slowRealm.authenticate("nanming", "right");
+            });
+            // Waiting for the first check, or (were it to hash again) in the realm itself.
+            while (slowAsked.get() == 1 && (second[0] == null || second[0].getState() != Thread.State.TIMED_WAITING)) {
+                Thread.onSpinWait();
+            }
+            answer.countDown();
+            assertTrue(first.get().isPresent());
+            assertTrue(waiting.get().isPresent());
+            assertEquals(1, slowAsked.get(), "one password hash for both requests");
+        } finally {
+            requests.shutdownNow();
+        }
     }
 
     private static AccessConfig config(int trustSeconds) {
