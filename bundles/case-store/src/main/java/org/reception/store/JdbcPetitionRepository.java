@@ -17,8 +17,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -351,7 +356,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         String id = UUID.randomUUID().toString();
         int year = draft.receivedAt().atZone(REGISTRATION_ZONE).getYear();
         int sequence = nextSequence(connection, draft.jurisdiction(), year);
-        String registrationNumber = String.format("%s-%d-%06d", draft.jurisdiction(), year, sequence);
+        String registrationNumber = registrationNumber(draft.jurisdiction(), year, sequence);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO petition (id, registration_number, channel, petition_type, category, title, content,"
                         + " jurisdiction, received_at, status, confidential, query_code_hash, created_at,"
@@ -395,6 +400,12 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                         + " by " + draft.routing().provenance().moduleId() + " " + draft.routing().provenance().moduleVersion(),
                 now);
         return stored;
+    }
+
+    /** {@code 520102-2026-000042}: the county, the year, and the county's count of the year, six digits or more. */
+    static String registrationNumber(String jurisdiction, int year, int sequence) {
+        String count = Integer.toString(sequence);
+        return jurisdiction + '-' + year + '-' + "0".repeat(Math.max(0, 6 - count.length())) + count;
     }
 
     private static int nextSequence(Connection connection, String jurisdiction, int year) throws SQLException {
@@ -523,14 +534,15 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             return new MatterHistory(List.of(), List.of(), 0);
         }
         String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
-        String sql = "SELECT DISTINCT p.registration_number, p.status,"
+        // Neither DISTINCT nor ORDER BY: Derby would sort for every registration. A petition two of
+        // whose petitioners match comes twice and counts once; the order is made here.
+        String sql = "SELECT p.registration_number, p.status,"
                 + " CASE WHEN p.re_review_answer IS NULL THEN 0 ELSE 1 END AS reviewed FROM petition p"
                 + " JOIN petitioner r ON r.petition_id = p.id WHERE r.resident_id_index IN (" + placeholders + ")"
-                + " AND p.category = ? AND p.jurisdiction = ? AND p.created_at < ? ORDER BY p.registration_number";
+                + " AND p.category = ? AND p.jurisdiction = ? AND p.created_at < ?";
         return read(connection -> {
-            List<String> open = new ArrayList<>();
-            List<String> reviewed = new ArrayList<>();
-            int count = 0;
+            SortedMap<String, Boolean> reviewedByNumber = new TreeMap<>();
+            Set<String> openNumbers = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int index = 1;
                 for (String residentId : residentIds) {
@@ -541,16 +553,18 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 setInstant(select, index, before);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        count++;
+                        String number = rows.getString("registration_number");
+                        reviewedByNumber.put(number, rows.getInt("reviewed") == 1);
                         if (PetitionStatus.valueOf(rows.getString("status")).isOpen()) {
-                            open.add(rows.getString("registration_number"));
-                        }
-                        if (rows.getInt("reviewed") == 1) {
-                            reviewed.add(rows.getString("registration_number"));
+                            openNumbers.add(number);
                         }
                     }
                 }
             }
+            List<String> open = reviewedByNumber.keySet().stream().filter(openNumbers::contains).toList();
+            List<String> reviewed = reviewedByNumber.entrySet().stream().filter(Map.Entry::getValue)
+                    .map(Map.Entry::getKey).toList();
+            int count = reviewedByNumber.size();
             return new MatterHistory(open, reviewed, count);
         }, "earlier petitions could not be read");
     }

@@ -286,25 +286,30 @@ final class PetitionRows {
             }
             insert.executeBatch();
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO accused (petition_id, seq, name) VALUES (?, ?, ?)")) {
-            int seq = 0;
-            for (String accused : petition.accused()) {
-                insert.setString(1, id);
-                insert.setInt(2, ++seq);
-                insert.setString(3, accused);
-                insert.addBatch();
+        // Most petitions accuse nobody and link nothing: no statement for an empty batch.
+        if (!petition.accused().isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO accused (petition_id, seq, name) VALUES (?, ?, ?)")) {
+                int seq = 0;
+                for (String accused : petition.accused()) {
+                    insert.setString(1, id);
+                    insert.setInt(2, ++seq);
+                    insert.setString(3, accused);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
-            insert.executeBatch();
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO petition_link (petition_id, registration_number) VALUES (?, ?)")) {
-            for (String link : petition.linkedPetitions().stream().distinct().toList()) {
-                insert.setString(1, id);
-                insert.setString(2, link);
-                insert.addBatch();
+        if (!petition.linkedPetitions().isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO petition_link (petition_id, registration_number) VALUES (?, ?)")) {
+                for (String link : petition.linkedPetitions().stream().distinct().toList()) {
+                    insert.setString(1, id);
+                    insert.setString(2, link);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
-            insert.executeBatch();
         }
     }
 

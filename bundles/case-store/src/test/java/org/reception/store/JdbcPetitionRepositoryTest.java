@@ -154,6 +154,31 @@ class JdbcPetitionRepositoryTest {
     }
 
     @Test
+    void aJointPetitionOfTwoAskedPetitionersCountsOnceAndNumbersComeInOrder() {
+        Petitioner li = new Petitioner("李四", "520102198001010019", "13900000000", "贵阳市南明区", false);
+        Petition later = create("520102", "第一次");
+        Petition draft = draft("520102", "联名");
+        Petition joint = repository.create(new Petition(null, null, draft.channel(), draft.type(), draft.category(),
+                draft.title(), draft.content(), draft.jurisdiction(), draft.receivedAt(), List.of(ZHANG, li),
+                draft.accused(), draft.confidential(), draft.linkedPetitions(), draft.status(), draft.routing(),
+                draft.confidentiality(), draft.escalations(), draft.handling(), draft.deadlines(), List.of(), 0),
+                "CODE-B", "clerk", NOW);
+
+        MatterHistory history = repository.matterHistory(List.of(li.residentId(), ZHANG.residentId()), "ENVIRONMENT",
+                "520102", LATER);
+
+        assertEquals(2, history.petitions());
+        assertEquals(List.of(later.registrationNumber(), joint.registrationNumber()), history.open());
+        assertEquals("520102-2026-000002", joint.registrationNumber());
+    }
+
+    @Test
+    void registrationNumbersHaveSixDigitsOfCountAtLeast() {
+        assertEquals("520102-2026-000042", JdbcPetitionRepository.registrationNumber("520102", 2026, 42));
+        assertEquals("520102-2026-1234567", JdbcPetitionRepository.registrationNumber("520102", 2026, 1_234_567));
+    }
+
+    @Test
     void identityNumbersPhonesAndAddressesAreSealedAtRestAndStillFoundByNumber() throws Exception {
         Petition created = create("520102", "黑臭水体");
 
