@@ -41,8 +41,9 @@ import org.reception.cases.access.Caller;
  * an account refused five times within a minute is refused without asking the realm until the
  * minute is over, and at most two passwords are hashed at once, so that guessing costs the
  * guesser time and never the platform its cores. Requests that arrive with the same credentials
- * while these are being checked wait for that one check: when the trust of a busy county system's
- * password runs out, its many requests in flight cost one password hash, not one each.
+ * while these are being checked wait for that one check, and in the last fifth of the trust one
+ * request checks the password again while the others go on: a busy county system's requests cost
+ * one password hash per trust period, and none of them waits for it.
  */
 @Component(service = Authenticator.class, configurationPid = AccessConfig.PID)
 @Designate(ocd = AccessConfig.class)
@@ -57,7 +58,8 @@ public final class JaasAuthenticator implements Authenticator {
     private static final int CONCURRENT_CHECKS = 2;
     private static final long CHECK_WAIT_SECONDS = 5;
 
-    private record Trusted(Caller caller, long until) {
+    /** Trusted until {@code until}; from {@code renewFrom} on, one request checks the password again. */
+    private record Trusted(Caller caller, long renewFrom, long until) {
     }
 
     private record Failures(int count, long since) {
@@ -108,20 +110,30 @@ public final class JaasAuthenticator implements Authenticator {
         String credentials = fingerprint(name, password);
         long now = nanoTime.getAsLong();
         Trusted known = trusted.get(credentials);
-        if (known != null && now - known.until() < 0) {
+        if (known != null && now - known.renewFrom() < 0) {
             return Optional.of(known.caller());
         }
+        boolean stillTrusted = known != null && now - known.until() < 0;
         CompletableFuture<Optional<Caller>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<Caller>> running = checking.putIfAbsent(credentials, mine);
         if (running != null) {
-            return await(running);
+            // While one request renews the trust, the others keep it and do not wait.
+            return stillTrusted ? Optional.of(known.caller()) : await(running);
         }
         try {
             Trusted justChecked = trusted.get(credentials);
-            Optional<Caller> caller = justChecked != null && now - justChecked.until() < 0
-                    ? Optional.of(justChecked.caller()) : checkAndRemember(name, password, credentials, now);
+            boolean renewedMeanwhile = justChecked != null && justChecked != known && now - justChecked.until() < 0;
+            Optional<Caller> caller = renewedMeanwhile ? Optional.of(justChecked.caller())
+                    : checkAndRemember(name, password, credentials, now);
             mine.complete(caller);
             return caller;
+        } catch (ServiceUnavailable busy) {
+            if (stillTrusted) {
+                mine.complete(Optional.of(known.caller()));
+                return Optional.of(known.caller());
+            }
+            mine.completeExceptionally(busy);
+            throw busy;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
@@ -142,7 +154,7 @@ public final class JaasAuthenticator implements Authenticator {
                 if (trusted.size() >= MAX_TRUSTED) {
                     trusted.clear();
                 }
-                trusted.put(credentials, new Trusted(caller.get(), now + trustNanos));
+                trusted.put(credentials, new Trusted(caller.get(), now + trustNanos / 5 * 4, now + trustNanos));
             }
         } else {
             trusted.remove(credentials);

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -87,6 +88,45 @@ class JaasAuthenticatorTest {
         } finally {
             requests.shutdownNow();
         }
+    }
+
+    @Test
+    void nearTheEndOfItsTrustOneRequestChecksThePasswordAgainWhileTheOthersGoOn() throws Exception {
+        CountDownLatch inRealm = new CountDownLatch(2);
+        CountDownLatch answer = new CountDownLatch(1);
+        AtomicInteger slowAsked = new AtomicInteger();
+        JaasAuthenticator slowRealm = new JaasAuthenticator(config(30), (realm, name, password) -> {
+            slowAsked.incrementAndGet();
+            inRealm.countDown();
+            if (slowAsked.get() > 1) {
+                try {
+                    answer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Optional.of(Caller.of(name, List.of("integration:520102")));
+        }, nanos::get);
+        assertTrue(slowRealm.authenticate("nanming", "right").isPresent());
+        nanos.addAndGet(20 * SECOND);
+        assertTrue(slowRealm.authenticate("nanming", "right").isPresent());
+        assertEquals(1, slowAsked.get(), "well within its trust");
+
+        nanos.addAndGet(5 * SECOND);
+        ExecutorService requests = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<Caller>> renewing = requests.submit(() -> slowRealm.authenticate("nanming", "right"));
+            assertTrue(inRealm.await(30, TimeUnit.SECONDS), "a request near the end of the trust checks again");
+            assertTrue(slowRealm.authenticate("nanming", "right").isPresent(), "answered while the check runs");
+            answer.countDown();
+            assertTrue(renewing.get().isPresent());
+            assertEquals(2, slowAsked.get());
+        } finally {
+            requests.shutdownNow();
+        }
+        nanos.addAndGet(20 * SECOND);
+        assertTrue(slowRealm.authenticate("nanming", "right").isPresent());
+        assertEquals(2, slowAsked.get(), "the renewed trust runs from the renewal");
     }
 
     private static AccessConfig config(int trustSeconds) {
