@@ -80,6 +80,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     /** Registration years follow the calendar of the reception centers, China Standard Time. */
     static final ZoneId REGISTRATION_ZONE = ZoneId.of("Asia/Shanghai");
     private static final String DUPLICATE_KEY = "23505";
+    /** Derby chose the transaction as the victim of a deadlock; it was rolled back and may run again. */
+    private static final String DEADLOCK_VICTIM = "40001";
     private static final int MAX_ATTEMPTS = 5;
 
     /** How soon after its commit an audit entry takes its place in the chain. */
@@ -256,11 +258,11 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 return inTransaction(connection, () -> insert(connection, draft, queryCode, actor, now));
             } catch (SQLException e) {
                 // Two first registrations of a jurisdiction's year race for the sequence row; retry.
-                if (DUPLICATE_KEY.equals(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("Registration sequence contended, attempt {}", attempt);
+                if (retryable(e) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("Registration contended ({}), attempt {}", e.getSQLState(), attempt);
                     continue;
                 }
-                throw new ServiceUnavailable("the petition could not be stored", e);
+                throw notStored(e);
             }
         }
     }
@@ -295,7 +297,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                     return new IdempotentRegistration(key, created, queryCode, possibleDuplicates, true);
                 });
             } catch (SQLException e) {
-                if (DUPLICATE_KEY.equals(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
+                if (retryable(e) && attempt < MAX_ATTEMPTS) {
                     // A concurrent request with the same key committed first, or the sequence was contended.
                     Optional<IdempotentRegistration> earlier = registrationByKey(key);
                     if (earlier.isPresent()) {
@@ -303,9 +305,19 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                     }
                     continue;
                 }
-                throw new ServiceUnavailable("the petition could not be stored", e);
+                throw notStored(e);
             }
         }
+    }
+
+    private static boolean retryable(SQLException e) {
+        return DUPLICATE_KEY.equals(e.getSQLState()) || DEADLOCK_VICTIM.equals(e.getSQLState());
+    }
+
+    /** The client is told to try again; the operator is told why. */
+    private static ServiceUnavailable notStored(SQLException e) {
+        LOG.warn("A registration could not be stored (SQLState {}): {}", e.getSQLState(), e.getMessage());
+        return new ServiceUnavailable("the petition could not be stored", e);
     }
 
     @Override
