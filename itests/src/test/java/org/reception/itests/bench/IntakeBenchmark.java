@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.reception.itests.BenchmarkAccess;
 
@@ -37,6 +38,8 @@ import org.reception.itests.BenchmarkAccess;
 public final class IntakeBenchmark {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(1);
+    /** The first failure of the run, so that an error in the report can be explained. */
+    private static final AtomicReference<String> FIRST_ERROR = new AtomicReference<>();
     /**
      * Intake of the whole province: petitions spread over twenty counties of Guiyang, Liupanshui and
      * Zunyi, as a provincial platform receives them (each county numbers its own petitions).
@@ -69,6 +72,9 @@ public final class IntakeBenchmark {
                 report.append(row("full intake: POST /api/v1/petitions", threads,
                         run(threads, warmupSeconds, measureSeconds, () -> () -> post(http, petitions, authorization))));
             }
+        }
+        if (FIRST_ERROR.get() != null) {
+            report.append("\nFirst error: ").append(FIRST_ERROR.get()).append('\n');
         }
         Files.writeString(out.resolve("intake.md"), report.toString());
         System.out.println(report);
@@ -105,6 +111,7 @@ public final class IntakeBenchmark {
                         operation.run();
                     } catch (Exception e) {
                         errors++;
+                        FIRST_ERROR.compareAndSet(null, e.toString());
                     }
                     long finished = System.nanoTime();
                     if (started >= warmupEnd && count < latencies.length) {
