@@ -82,6 +82,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     private static final String DUPLICATE_KEY = "23505";
     /** Derby chose the transaction as the victim of a deadlock; it was rolled back and may run again. */
     private static final String DEADLOCK_VICTIM = "40001";
+    /** Concurrent writers met where Derby refills a sequence's block of numbers; run it again. */
+    private static final String SEQUENCE_CONTENDED = "X0Y84";
     private static final int MAX_ATTEMPTS = 5;
 
     /** How soon after its commit an audit entry takes its place in the chain. */
@@ -257,7 +259,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             try (Connection connection = dataSource.getConnection()) {
                 return inTransaction(connection, () -> insert(connection, draft, queryCode, actor, now));
             } catch (SQLException e) {
-                // Two first registrations of a jurisdiction's year race for the sequence row; retry.
+                // Two first registrations of a county's year raced for its counter row, Derby chose this
+                // one as a deadlock's victim, or writers met at a sequence's refill: run it again.
                 if (retryable(e) && attempt < MAX_ATTEMPTS) {
                     LOG.debug("Registration contended ({}), attempt {}", e.getSQLState(), attempt);
                     continue;
@@ -311,7 +314,12 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     private static boolean retryable(SQLException e) {
-        return DUPLICATE_KEY.equals(e.getSQLState()) || DEADLOCK_VICTIM.equals(e.getSQLState());
+        return DUPLICATE_KEY.equals(e.getSQLState()) || contended(e);
+    }
+
+    /** Rolled back for a reason of the moment, not of the data: the same transaction may succeed. */
+    private static boolean contended(SQLException e) {
+        return DEADLOCK_VICTIM.equals(e.getSQLState()) || SEQUENCE_CONTENDED.equals(e.getSQLState());
     }
 
     /** The client is told to try again; the operator is told why. */
@@ -493,24 +501,30 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     @Override
     public Petition update(Petition changed, int expectedVersion, String action, String actor, String detail,
                            Instant now, List<Delivery> deliveries) {
-        try (Connection connection = dataSource.getConnection()) {
-            return inTransaction(connection, () -> {
-                if (PetitionRows.updateState(connection, changed.id(), changed, expectedVersion, true) == 0) {
-                    if (PetitionRows.read(connection, changed.id(), pii).isEmpty()) {
-                        throw new UnknownPetition(changed.id());
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                return inTransaction(connection, () -> {
+                    if (PetitionRows.updateState(connection, changed.id(), changed, expectedVersion, true) == 0) {
+                        if (PetitionRows.read(connection, changed.id(), pii).isEmpty()) {
+                            throw new UnknownPetition(changed.id());
+                        }
+                        throw new ConcurrentUpdate("petition " + changed.registrationNumber()
+                                + " is no longer at version " + expectedVersion + "; read it again");
                     }
-                    throw new ConcurrentUpdate("petition " + changed.registrationNumber() + " is no longer at version "
-                            + expectedVersion + "; read it again");
+                    PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
+                    PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
+                    Outbox.put(connection, changed, deliveries, now);
+                    Petition stored = PetitionRows.read(connection, changed.id(), pii).orElseThrow();
+                    AuditLog.append(connection, changed.id(), action, actor, detail, now);
+                    return stored;
+                });
+            } catch (SQLException e) {
+                if (contended(e) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("Update contended ({}), attempt {}", e.getSQLState(), attempt);
+                    continue;
                 }
-                PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
-                PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
-                Outbox.put(connection, changed, deliveries, now);
-                Petition stored = PetitionRows.read(connection, changed.id(), pii).orElseThrow();
-                AuditLog.append(connection, changed.id(), action, actor, detail, now);
-                return stored;
-            });
-        } catch (SQLException e) {
-            throw new ServiceUnavailable("the petition could not be updated", e);
+                throw new ServiceUnavailable("the petition could not be updated", e);
+            }
         }
     }
 
