@@ -16,10 +16,7 @@ version="$(basename "$distribution" | sed 's/^reception-karaf-//')"
 rm -rf target/benchmarks/bare-derby-*
 # A platform the harness could not stop (it answers a backlog for a while) must not outlive the run.
 trap 'pkill -f "karaf.base=$root/itests/target/instances/intake-benchmark" || true' EXIT
-# The bare case's identity column draws from blocks of 1,000 numbers, as the platform's audit
-# sequence does (bin/../etc/system.properties); with Derby's blocks of 100, a refill now and then
-# failed a transaction with a lock timeout under load.
-java -Xmx512m -Dderby.language.identityGeneratorCacheSize=1000 \
+java -Xmx512m \
   -Dreception.distribution="$distribution" -Dreception.instances="$root/itests/target/instances" \
   -Dreception.version="$version" -Dderby.system.home="$root/itests/target/benchmarks" \
   -cp "target/test-classes:$(cat target/benchmark.classpath)" \
