@@ -55,36 +55,26 @@ class JaasAuthenticatorTest {
 
     @Test
     void requestsWithTheSameCredentialsWaitForTheCheckInFlightInsteadOfHashingAgain() throws Exception {
-        CountDownLatch inRealm = new CountDownLatch(1);
-        CountDownLatch answer = new CountDownLatch(1);
-        AtomicInteger slowAsked = new AtomicInteger();
-        JaasAuthenticator slowRealm = new JaasAuthenticator(config(30), (realm, name, password) -> {
-            slowAsked.incrementAndGet();
-            inRealm.countDown();
-            try {
-                answer.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Optional.of(Caller.of(name, List.of("integration:520102")));
-        }, nanos::get);
+        SlowRealm realm = new SlowRealm(0);
+        JaasAuthenticator slowRealm = new JaasAuthenticator(config(30), realm, nanos::get);
         ExecutorService requests = Executors.newFixedThreadPool(2);
         try {
             Future<Optional<Caller>> first = requests.submit(() -> slowRealm.authenticate("nanming", "right"));
-            inRealm.await();
+            realm.entered.await();
             Thread[] second = new Thread[1];
             Future<Optional<Caller>> waiting = requests.submit(() -> {
                 second[0] = Thread.currentThread();
                 return slowRealm.authenticate("nanming", "right");
             });
             // Waiting for the first check, or (were it to hash again) in the realm itself.
-            while (slowAsked.get() == 1 && (second[0] == null || second[0].getState() != Thread.State.TIMED_WAITING)) {
+            while (realm.asked.get() == 1
+                    && (second[0] == null || second[0].getState() != Thread.State.TIMED_WAITING)) {
                 Thread.onSpinWait();
             }
-            answer.countDown();
+            realm.answer();
             assertTrue(first.get().isPresent());
             assertTrue(waiting.get().isPresent());
-            assertEquals(1, slowAsked.get(), "one password hash for both requests");
+            assertEquals(1, realm.asked.get(), "one password hash for both requests");
         } finally {
             requests.shutdownNow();
         }
@@ -92,13 +82,48 @@ class JaasAuthenticatorTest {
 
     @Test
     void nearTheEndOfItsTrustOneRequestChecksThePasswordAgainWhileTheOthersGoOn() throws Exception {
-        CountDownLatch inRealm = new CountDownLatch(2);
-        CountDownLatch answer = new CountDownLatch(1);
-        AtomicInteger slowAsked = new AtomicInteger();
-        JaasAuthenticator slowRealm = new JaasAuthenticator(config(30), (realm, name, password) -> {
-            slowAsked.incrementAndGet();
-            inRealm.countDown();
-            if (slowAsked.get() > 1) {
+        SlowRealm realm = new SlowRealm(1);
+        JaasAuthenticator slowRealm = new JaasAuthenticator(config(30), realm, nanos::get);
+        assertTrue(slowRealm.authenticate("nanming", "right").isPresent());
+        nanos.addAndGet(20 * SECOND);
+        assertTrue(slowRealm.authenticate("nanming", "right").isPresent());
+        assertEquals(1, realm.asked.get(), "well within its trust");
+
+        nanos.addAndGet(5 * SECOND);
+        ExecutorService requests = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<Caller>> renewing = requests.submit(() -> slowRealm.authenticate("nanming", "right"));
+            assertTrue(realm.entered.await(30, TimeUnit.SECONDS), "a request near the end of the trust checks again");
+            assertTrue(slowRealm.authenticate("nanming", "right").isPresent(), "answered while the check runs");
+            realm.answer();
+            assertTrue(renewing.get().isPresent());
+            assertEquals(2, realm.asked.get());
+        } finally {
+            requests.shutdownNow();
+        }
+        nanos.addAndGet(20 * SECOND);
+        assertTrue(slowRealm.authenticate("nanming", "right").isPresent());
+        assertEquals(2, realm.asked.get(), "the renewed trust runs from the renewal");
+    }
+
+    /** Accepts every password; its checks after the first {@code answeredAtOnce} wait for {@link #answer()}. */
+    private static final class SlowRealm implements JaasAuthenticator.Realm {
+        final AtomicInteger asked = new AtomicInteger();
+        /** Counted down as each check enters, up to the first that waits. */
+        final CountDownLatch entered;
+        private final CountDownLatch answer = new CountDownLatch(1);
+        private final int answeredAtOnce;
+
+        SlowRealm(int answeredAtOnce) {
+            this.answeredAtOnce = answeredAtOnce;
+            this.entered = new CountDownLatch(answeredAtOnce + 1);
+        }
+
+        @Override
+        public Optional<Caller> login(String realmName, String name, String password) {
+            int check = asked.incrementAndGet();
+            entered.countDown();
+            if (check > answeredAtOnce) {
                 try {
                     answer.await();
                 } catch (InterruptedException e) {
@@ -106,27 +131,11 @@ class JaasAuthenticatorTest {
                 }
             }
             return Optional.of(Caller.of(name, List.of("integration:520102")));
-        }, nanos::get);
-        assertTrue(slowRealm.authenticate("nanming", "right").isPresent());
-        nanos.addAndGet(20 * SECOND);
-        assertTrue(slowRealm.authenticate("nanming", "right").isPresent());
-        assertEquals(1, slowAsked.get(), "well within its trust");
-
-        nanos.addAndGet(5 * SECOND);
-        ExecutorService requests = Executors.newSingleThreadExecutor();
-        try {
-            Future<Optional<Caller>> renewing = requests.submit(() -> slowRealm.authenticate("nanming", "right"));
-            assertTrue(inRealm.await(30, TimeUnit.SECONDS), "a request near the end of the trust checks again");
-            assertTrue(slowRealm.authenticate("nanming", "right").isPresent(), "answered while the check runs");
-            answer.countDown();
-            assertTrue(renewing.get().isPresent());
-            assertEquals(2, slowAsked.get());
-        } finally {
-            requests.shutdownNow();
         }
-        nanos.addAndGet(20 * SECOND);
-        assertTrue(slowRealm.authenticate("nanming", "right").isPresent());
-        assertEquals(2, slowAsked.get(), "the renewed trust runs from the renewal");
+
+        void answer() {
+            answer.countDown();
+        }
     }
 
     private static AccessConfig config(int trustSeconds) {
