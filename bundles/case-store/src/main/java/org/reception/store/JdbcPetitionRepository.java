@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -85,6 +86,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     /** Concurrent writers met where Derby refills a sequence's block of numbers; run it again. */
     private static final String SEQUENCE_CONTENDED = "X0Y84";
     private static final int MAX_ATTEMPTS = 5;
+    private static final String NOT_STORED = "the petition could not be stored";
 
     /** How soon after its commit an audit entry takes its place in the chain. */
     static final long SEAL_INTERVAL_MILLIS = 250;
@@ -255,19 +257,9 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     private Petition createOnce(Petition draft, String queryCode, String actor, Instant now) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                return inTransaction(connection, () -> insert(connection, draft, queryCode, actor, now));
-            } catch (SQLException e) {
-                // Two first registrations of a county's year raced for its counter row, Derby chose this
-                // one as a deadlock's victim, or writers met at a sequence's refill: run it again.
-                if (retryable(e) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("Registration contended ({}), attempt {}", e.getSQLState(), attempt);
-                    continue;
-                }
-                throw notStored(e);
-            }
-        }
+        // Two first registrations of a county's year may race for its counter row: run it again too.
+        return write(connection -> insert(connection, draft, queryCode, actor, now), JdbcPetitionRepository::retryable,
+                NOT_STORED);
     }
 
     @Override
@@ -308,7 +300,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                     }
                     continue;
                 }
-                throw notStored(e);
+                throw failed(NOT_STORED, e);
             }
         }
     }
@@ -323,9 +315,9 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     /** The client is told to try again; the operator is told why. */
-    private static ServiceUnavailable notStored(SQLException e) {
-        LOG.warn("A registration could not be stored (SQLState {}): {}", e.getSQLState(), e.getMessage());
-        return new ServiceUnavailable("the petition could not be stored", e);
+    private static ServiceUnavailable failed(String failure, SQLException e) {
+        LOG.warn("{} (SQLState {}): {}", failure, e.getSQLState(), e.getMessage());
+        return new ServiceUnavailable(failure, e);
     }
 
     @Override
@@ -501,31 +493,21 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     @Override
     public Petition update(Petition changed, int expectedVersion, String action, String actor, String detail,
                            Instant now, List<Delivery> deliveries) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                return inTransaction(connection, () -> {
-                    if (PetitionRows.updateState(connection, changed.id(), changed, expectedVersion, true) == 0) {
-                        if (PetitionRows.read(connection, changed.id(), pii).isEmpty()) {
-                            throw new UnknownPetition(changed.id());
-                        }
-                        throw new ConcurrentUpdate("petition " + changed.registrationNumber()
-                                + " is no longer at version " + expectedVersion + "; read it again");
-                    }
-                    PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
-                    PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
-                    Outbox.put(connection, changed, deliveries, now);
-                    Petition stored = PetitionRows.read(connection, changed.id(), pii).orElseThrow();
-                    AuditLog.append(connection, changed.id(), action, actor, detail, now);
-                    return stored;
-                });
-            } catch (SQLException e) {
-                if (contended(e) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("Update contended ({}), attempt {}", e.getSQLState(), attempt);
-                    continue;
+        return write(connection -> {
+            if (PetitionRows.updateState(connection, changed.id(), changed, expectedVersion, true) == 0) {
+                if (PetitionRows.read(connection, changed.id(), pii).isEmpty()) {
+                    throw new UnknownPetition(changed.id());
                 }
-                throw new ServiceUnavailable("the petition could not be updated", e);
+                throw new ConcurrentUpdate("petition " + changed.registrationNumber() + " is no longer at version "
+                        + expectedVersion + "; read it again");
             }
-        }
+            PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
+            PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
+            Outbox.put(connection, changed, deliveries, now);
+            Petition stored = PetitionRows.read(connection, changed.id(), pii).orElseThrow();
+            AuditLog.append(connection, changed.id(), action, actor, detail, now);
+            return stored;
+        }, JdbcPetitionRepository::contended, "the petition could not be updated");
     }
 
     @Override
@@ -647,14 +629,10 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public void recordRead(String petitionId, String action, String actor, String detail, Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
-            inTransaction(connection, () -> {
-                AuditLog.append(connection, petitionId, action, actor, detail, now);
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new ServiceUnavailable("the read could not be audited, so it is refused", e);
-        }
+        write(connection -> {
+            AuditLog.append(connection, petitionId, action, actor, detail, now);
+            return null;
+        }, JdbcPetitionRepository::contended, "the read could not be audited, so it is refused");
     }
 
     @Override
@@ -664,18 +642,14 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 + " WHERE d.met_at IS NULL AND d.due >= ? AND d.due <= ? AND NOT EXISTS (SELECT 1 FROM case_event e"
                 + " WHERE e.petition_id = d.petition_id AND e.deadline_kind = d.kind"
                 + " AND e.deadline_started_at = d.started_at AND e.kind = ?)";
-        try (Connection connection = dataSource.getConnection()) {
-            return inTransaction(connection, () -> {
-                int raised = 0;
-                try (PreparedStatement insert = connection.prepareStatement(raise)) {
-                    raised += raise(insert, CaseEvent.Kind.OVERDUE, LocalDate.of(1970, 1, 1), today.minusDays(1), now);
-                    raised += raise(insert, CaseEvent.Kind.DUE_SOON, today, dueSoonUntil, now);
-                }
-                return raised;
-            });
-        } catch (SQLException e) {
-            throw new ServiceUnavailable("deadline events could not be raised", e);
-        }
+        return write(connection -> {
+            int raised = 0;
+            try (PreparedStatement insert = connection.prepareStatement(raise)) {
+                raised += raise(insert, CaseEvent.Kind.OVERDUE, LocalDate.of(1970, 1, 1), today.minusDays(1), now);
+                raised += raise(insert, CaseEvent.Kind.DUE_SOON, today, dueSoonUntil, now);
+            }
+            return raised;
+        }, JdbcPetitionRepository::contended, "deadline events could not be raised");
     }
 
     private static int raise(PreparedStatement insert, CaseEvent.Kind kind, LocalDate from, LocalDate to, Instant now)
@@ -710,28 +684,24 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Override
     public void recordAssessment(CaseEvent event, List<EscalationDecision> added, String actor, Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
-            inTransaction(connection, () -> {
-                try (PreparedStatement mark = connection.prepareStatement(
-                        "UPDATE case_event SET assessed = TRUE WHERE id = ? AND assessed = FALSE")) {
-                    mark.setLong(1, event.id());
-                    if (mark.executeUpdate() == 0) {
-                        return null; // assessed meanwhile by another scan
-                    }
+        write(connection -> {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE case_event SET assessed = TRUE WHERE id = ? AND assessed = FALSE")) {
+                mark.setLong(1, event.id());
+                if (mark.executeUpdate() == 0) {
+                    return null; // assessed meanwhile by another scan
                 }
-                PetitionRows.insertEscalations(connection, event.petitionId(), added);
-                if (!added.isEmpty()) {
-                    AuditLog.append(connection, event.petitionId(), "escalate", actor, added.stream()
-                            .map(e -> e.trigger() + " to " + e.level() + " within " + e.reportWithinHours() + " h by "
-                                    + e.provenance().moduleId() + " " + e.provenance().moduleVersion())
-                            .collect(Collectors.joining("; ", event.deadline() + " overdue since " + event.due() + ": ", "")),
-                            now);
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new ServiceUnavailable("the assessment of an overdue case could not be stored", e);
-        }
+            }
+            PetitionRows.insertEscalations(connection, event.petitionId(), added);
+            if (!added.isEmpty()) {
+                AuditLog.append(connection, event.petitionId(), "escalate", actor, added.stream()
+                        .map(e -> e.trigger() + " to " + e.level() + " within " + e.reportWithinHours() + " h by "
+                                + e.provenance().moduleId() + " " + e.provenance().moduleVersion())
+                        .collect(Collectors.joining("; ", event.deadline() + " overdue since " + event.due() + ": ", "")),
+                        now);
+            }
+            return null;
+        }, JdbcPetitionRepository::contended, "the assessment of an overdue case could not be stored");
     }
 
     private List<CaseEvent> events(String condition, long afterId, int limit, List<PetitionListing.Binder> scope) {
@@ -776,15 +746,33 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     @FunctionalInterface
-    private interface Reading<T> {
-        T read(Connection connection) throws SQLException;
+    private interface OnConnection<T> {
+        T apply(Connection connection) throws SQLException;
     }
 
-    private <T> T read(Reading<T> reading, String failure) {
+    private <T> T read(OnConnection<T> reading, String failure) {
         try (Connection connection = dataSource.getConnection()) {
-            return reading.read(connection);
+            return reading.apply(connection);
         } catch (SQLException e) {
             throw new ServiceUnavailable(failure, e);
+        }
+    }
+
+    /**
+     * Runs a write in one transaction of a connection of its own; runs it again, up to
+     * {@value #MAX_ATTEMPTS} times in all, when Derby rolled it back for a reason {@code again} accepts.
+     */
+    private <T> T write(OnConnection<T> writing, Predicate<SQLException> again, String failure) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                return inTransaction(connection, () -> writing.apply(connection));
+            } catch (SQLException e) {
+                if (again.test(e) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("Write contended ({}), attempt {}", e.getSQLState(), attempt);
+                    continue;
+                }
+                throw failed(failure, e);
+            }
         }
     }
 }
