@@ -32,11 +32,11 @@ final class AuditLog {
     }
 
     /** Appends one entry, unsealed, inside the caller's transaction. */
-    static void append(Connection connection, String petitionId, String action, String actor, String detail,
-                       Instant at) throws SQLException {
+    static void append(Connection connection, Dialect dialect, String petitionId, String action, String actor,
+                       String detail, Instant at) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO audit_entry (entry_id, petition_id, action, actor, acted_at, detail, appended)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, NEXT VALUE FOR audit_entry_order)")) {
+                        + " VALUES (?, ?, ?, ?, ?, ?, " + dialect.nextAuditOrder() + ")")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, petitionId);
             insert.setString(3, action);

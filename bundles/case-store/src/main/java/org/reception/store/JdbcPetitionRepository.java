@@ -80,11 +80,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     /** Registration years follow the calendar of the reception centers, China Standard Time. */
     static final ZoneId REGISTRATION_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The standard SQLState of a unique constraint's violation, the same in every database. */
     private static final String DUPLICATE_KEY = "23505";
-    /** Derby chose the transaction as the victim of a deadlock; it was rolled back and may run again. */
-    private static final String DEADLOCK_VICTIM = "40001";
-    /** Concurrent writers met where Derby refills a sequence's block of numbers; run it again. */
-    private static final String SEQUENCE_CONTENDED = "X0Y84";
     private static final int MAX_ATTEMPTS = 5;
     private static final String NOT_STORED = "the petition could not be stored";
 
@@ -95,6 +92,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     static final String KEY_FILE = "reception-pii.keys";
 
     private final DataSource dataSource;
+    private final Dialect dialect;
     private final PersonalData pii;
     private final Path keyFile;
     private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(work -> {
@@ -111,9 +109,10 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     /** @param keyFile the keys of the petitioners' personal data; created if absent */
     public JdbcPetitionRepository(DataSource dataSource, Path keyFile) {
         this.dataSource = dataSource;
+        this.dialect = Dialect.of(dataSource);
         this.keyFile = keyFile;
         this.pii = PersonalData.keys(keyFile);
-        SchemaMigration.migrate(dataSource);
+        SchemaMigration.migrate(dataSource, dialect);
         sealPlaintextRows();
         sealer.scheduleWithFixedDelay(this::sealAudit, 0, SEAL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -258,7 +257,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     private Petition createOnce(Petition draft, String queryCode, String actor, Instant now) {
         // Two first registrations of a county's year may race for its counter row: run it again too.
-        return write(connection -> insert(connection, draft, queryCode, actor, now), JdbcPetitionRepository::retryable,
+        return write(connection -> insert(connection, draft, queryCode, actor, now), this::retryable,
                 NOT_STORED);
     }
 
@@ -305,13 +304,9 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         }
     }
 
-    private static boolean retryable(SQLException e) {
-        return DUPLICATE_KEY.equals(e.getSQLState()) || contended(e);
-    }
-
-    /** Rolled back for a reason of the moment, not of the data: the same transaction may succeed. */
-    private static boolean contended(SQLException e) {
-        return DEADLOCK_VICTIM.equals(e.getSQLState()) || SEQUENCE_CONTENDED.equals(e.getSQLState());
+    /** A concurrent registration took the key or the county's first number first, or the write was contended. */
+    private boolean retryable(SQLException e) {
+        return DUPLICATE_KEY.equals(e.getSQLState()) || dialect.isTransient(e);
     }
 
     /** The client is told to try again; the operator is told why. */
@@ -407,7 +402,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 draft.accused(), draft.confidential(), draft.linkedPetitions().stream().distinct().sorted().toList(),
                 draft.status(), draft.routing(), draft.confidentiality(), draft.escalations(), draft.handling(),
                 draft.deadlines(), List.of(), 0);
-        AuditLog.append(connection, id, "register", actor,
+        AuditLog.append(connection, dialect, id, "register", actor,
                 "registered " + registrationNumber + " as " + draft.status() + ", routed to " + draft.routing().unitCode()
                         + " by " + draft.routing().provenance().moduleId() + " " + draft.routing().provenance().moduleVersion(),
                 now);
@@ -505,9 +500,9 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
             Outbox.put(connection, changed, deliveries, now);
             Petition stored = PetitionRows.read(connection, changed.id(), pii).orElseThrow();
-            AuditLog.append(connection, changed.id(), action, actor, detail, now);
+            AuditLog.append(connection, dialect, changed.id(), action, actor, detail, now);
             return stored;
-        }, JdbcPetitionRepository::contended, "the petition could not be updated");
+        }, dialect::isTransient, "the petition could not be updated");
     }
 
     @Override
@@ -630,9 +625,9 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     @Override
     public void recordRead(String petitionId, String action, String actor, String detail, Instant now) {
         write(connection -> {
-            AuditLog.append(connection, petitionId, action, actor, detail, now);
+            AuditLog.append(connection, dialect, petitionId, action, actor, detail, now);
             return null;
-        }, JdbcPetitionRepository::contended, "the read could not be audited, so it is refused");
+        }, dialect::isTransient, "the read could not be audited, so it is refused");
     }
 
     @Override
@@ -649,7 +644,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 raised += raise(insert, CaseEvent.Kind.DUE_SOON, today, dueSoonUntil, now);
             }
             return raised;
-        }, JdbcPetitionRepository::contended, "deadline events could not be raised");
+        }, dialect::isTransient, "deadline events could not be raised");
     }
 
     private static int raise(PreparedStatement insert, CaseEvent.Kind kind, LocalDate from, LocalDate to, Instant now)
@@ -694,14 +689,14 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             }
             PetitionRows.insertEscalations(connection, event.petitionId(), added);
             if (!added.isEmpty()) {
-                AuditLog.append(connection, event.petitionId(), "escalate", actor, added.stream()
+                AuditLog.append(connection, dialect, event.petitionId(), "escalate", actor, added.stream()
                         .map(e -> e.trigger() + " to " + e.level() + " within " + e.reportWithinHours() + " h by "
                                 + e.provenance().moduleId() + " " + e.provenance().moduleVersion())
                         .collect(Collectors.joining("; ", event.deadline() + " overdue since " + event.due() + ": ", "")),
                         now);
             }
             return null;
-        }, JdbcPetitionRepository::contended, "the assessment of an overdue case could not be stored");
+        }, dialect::isTransient, "the assessment of an overdue case could not be stored");
     }
 
     private List<CaseEvent> events(String condition, long afterId, int limit, List<PetitionListing.Binder> scope) {
@@ -760,7 +755,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     /**
      * Runs a write in one transaction of a connection of its own; runs it again, up to
-     * {@value #MAX_ATTEMPTS} times in all, when Derby rolled it back for a reason {@code again} accepts.
+     * {@value #MAX_ATTEMPTS} times in all, when the database rolled it back for a reason {@code again} accepts.
      */
     private <T> T write(OnConnection<T> writing, Predicate<SQLException> again, String failure) {
         for (int attempt = 1; ; attempt++) {

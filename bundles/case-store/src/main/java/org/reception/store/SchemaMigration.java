@@ -12,17 +12,15 @@ final class SchemaMigration {
 
     private static final Logger LOG = LogManager.getLogger(SchemaMigration.class);
 
-    static final String LOCATION = "classpath:org/reception/store/migration";
-
     private SchemaMigration() {
     }
 
-    static void migrate(DataSource dataSource) {
+    static void migrate(DataSource dataSource, Dialect dialect) {
         // Flyway must look for the scripts with this bundle's class loader, not the thread's.
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
-                .table("SCHEMA_HISTORY")
+                .locations(Dialect.COMMON_MIGRATIONS, dialect.migrations())
+                .table(dialect.historyTable())
                 .load();
         MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0) {

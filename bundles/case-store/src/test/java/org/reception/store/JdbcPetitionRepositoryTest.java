@@ -21,7 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,15 +68,18 @@ class JdbcPetitionRepositoryTest {
     @TempDir
     Path folder;
 
-    private EmbeddedDataSource dataSource;
+    private DataSource dataSource;
     private JdbcPetitionRepository repository;
 
     @BeforeEach
     void openDatabase() {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(folder.resolve("db").toString());
-        dataSource.setCreateDatabase("create");
+        dataSource = TestDatabase.fresh(folder);
         repository = new JdbcPetitionRepository(dataSource, folder.resolve("reception-pii.keys"));
+    }
+
+    @AfterEach
+    void stopSealing() {
+        repository.deactivate();
     }
 
     @Test

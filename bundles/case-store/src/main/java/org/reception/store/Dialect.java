@@ -1,0 +1,90 @@
+package org.reception.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.reception.cases.ServiceUnavailable;
+
+/**
+ * What differs between the databases the store runs on; everything else it writes is the SQL both
+ * speak ({@code OFFSET … ROWS FETCH NEXT … ROWS ONLY} paging included). Known from the connection's
+ * own metadata, never from configuration that could disagree with it.
+ */
+enum Dialect {
+
+    /** Apache Derby, embedded (the default) or as a network server. */
+    DERBY("derby", "SCHEMA_HISTORY", "NEXT VALUE FOR audit_entry_order",
+            // 40001: chosen as a deadlock's victim. X0Y84: concurrent writers met where Derby refills
+            // a sequence's block of numbers.
+            Set.of("40001", "X0Y84")),
+
+    POSTGRESQL("postgresql", "schema_history", "nextval('audit_entry_order')",
+            // 40001: serialization failure. 40P01: chosen as a deadlock's victim.
+            Set.of("40001", "40P01"));
+
+    /** Where every database's migrations are, next to those of {@link #migrations()}. */
+    static final String COMMON_MIGRATIONS = "classpath:org/reception/store/migration/common";
+
+    private final String folder;
+    private final String historyTable;
+    private final String nextAuditOrder;
+    private final Set<String> transientStates;
+
+    Dialect(String folder, String historyTable, String nextAuditOrder, Set<String> transientStates) {
+        this.folder = folder;
+        this.historyTable = historyTable;
+        this.nextAuditOrder = nextAuditOrder;
+        this.transientStates = transientStates;
+    }
+
+    static Dialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return of(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new ServiceUnavailable("the database could not be reached: " + e.getMessage(), e);
+        }
+    }
+
+    /** @param productName as the driver names its database ({@code DatabaseMetaData#getDatabaseProductName}) */
+    static Dialect of(String productName) {
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.contains("derby")) {
+            return DERBY;
+        }
+        if (name.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        throw new ServiceUnavailable("the store runs on Apache Derby or PostgreSQL, not on " + productName);
+    }
+
+    /** The migrations written for this database alone. */
+    String migrations() {
+        return "classpath:org/reception/store/migration/" + folder;
+    }
+
+    /**
+     * Flyway's record of the migrations applied, named as the database folds unquoted names (Derby
+     * to upper case, PostgreSQL to lower), so that an operator's {@code SELECT * FROM schema_history}
+     * finds it in either.
+     */
+    String historyTable() {
+        return historyTable;
+    }
+
+    /** The SQL expression of the next number of the order audit entries were appended in. */
+    String nextAuditOrder() {
+        return nextAuditOrder;
+    }
+
+    /**
+     * Rolled back for a reason of the moment (a deadlock, a conflict between concurrent writers), not
+     * of the data: the same transaction run again may succeed.
+     */
+    boolean isTransient(SQLException e) {
+        return transientStates.contains(e.getSQLState());
+    }
+}
