@@ -17,15 +17,21 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.reception.store.testing.PostgresServer;
+
 /**
  * One copy of the built distribution, in a folder of its own, on free ports, started as a real
- * {@code bin/karaf server} process. Its folder is kept after the tests for diagnosis.
+ * {@code bin/karaf server} process. Its folder is kept after the tests for diagnosis. With
+ * {@code -Dreception.database=postgresql} it keeps its cases in a fresh database of the tests'
+ * PostgreSQL server instead of embedded Derby, set up as an operator does before the first start.
  */
 final class KarafInstance implements AutoCloseable {
 
@@ -39,8 +45,11 @@ final class KarafInstance implements AutoCloseable {
     private final int httpPort;
     private final int sshPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
     private int starts;
+    /** The server of the instance's database, when it is not embedded Derby. */
+    private PostgresServer postgres;
 
     private KarafInstance(Path home, int httpPort, int sshPort) {
         this.home = home;
@@ -48,12 +57,54 @@ final class KarafInstance implements AutoCloseable {
         this.sshPort = sshPort;
     }
 
+    /** The database the instances keep their cases in: {@code derby} (embedded, the default) or {@code postgresql}. */
+    static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty("reception.database", "derby"));
+    }
+
     /** A fresh copy of the distribution with its own data folder and free ports; not started yet. */
     static KarafInstance create(String name) throws IOException {
-        Path distribution = Path.of(required("reception.distribution"));
+        KarafInstance karaf = onEmbeddedDerby(name);
+        if (onPostgresql()) {
+            karaf.keepCasesIn(PostgresServer.shared(), name);
+        }
+        return karaf;
+    }
+
+    /** A fresh copy of the distribution as it ships, on embedded Derby whatever the tests' database. */
+    static KarafInstance onEmbeddedDerby(String name) throws IOException {
+        Path home = newHome(name);
+        copyTree(Path.of(required("reception.distribution")), home);
+        return prepare(home);
+    }
+
+    /**
+     * The built archive ({@code reception-karaf-VERSION.tar.gz}) unpacked into a fresh folder, as an
+     * operator installs it on a server; not started yet.
+     */
+    static KarafInstance unpack(String name) throws IOException, InterruptedException {
+        Path archive = Path.of(required("reception.archive"));
+        Path home = newHome(name);
+        Path unpacked = Files.createDirectories(home.resolveSibling(home.getFileName() + "-archive"));
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", unpacked.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (tar.waitFor() != 0) {
+            throw new IllegalStateException("could not unpack " + archive + ": " + output);
+        }
+        try (var top = Files.list(unpacked)) {
+            Files.move(top.findFirst().orElseThrow(), home);
+        }
+        Files.delete(unpacked);
+        return prepare(home);
+    }
+
+    private static Path newHome(String name) {
         Path instances = Path.of(required("reception.instances"));
-        Path home = instances.resolve(name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
-        copyTree(distribution, home);
+        return instances.resolve(name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+    }
+
+    private static KarafInstance prepare(Path home) throws IOException {
         int httpPort = freePort();
         int sshPort = freePort();
         setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(httpPort));
@@ -74,6 +125,39 @@ final class KarafInstance implements AutoCloseable {
         return home;
     }
 
+    /** Sets a variable of the environment {@code bin/karaf} and {@code bin/client} run in, e.g. {@code HOME}. */
+    void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
+    /**
+     * Points the instance at a new database of {@code server} before its first start, as the
+     * operations guide has an operator do: the driver among the boot features, the DataSource at it.
+     */
+    private void keepCasesIn(PostgresServer server, String name) throws IOException {
+        String database = server.createDatabase("karaf_" + name);
+        Path features = home.resolve("etc/org.apache.karaf.features.cfg");
+        String boot = Files.readString(features, StandardCharsets.UTF_8);
+        Matcher list = Pattern.compile("(?m)^featuresBoot\\s*=\\s*\\\\\\n").matcher(boot);
+        if (!list.find()) {
+            throw new IllegalStateException("no featuresBoot list in " + features);
+        }
+        Files.writeString(features, boot.substring(0, list.end()) + "    reception-store-postgresql, \\\n"
+                + boot.substring(list.end()), StandardCharsets.UTF_8);
+        Files.writeString(home.resolve("etc/org.ops4j.datasource-reception.cfg"), String.join("\n",
+                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
+                "dataSourceName = reception",
+                "url = " + server.url(database),
+                "user = " + PostgresServer.ROLE,
+                "password = " + PostgresServer.ROLE_PASSWORD,
+                "pool = hikari",
+                "xa = false",
+                "hikari.poolName = reception",
+                "hikari.maximumPoolSize = 10",
+                "hikari.minimumIdle = 1", ""), StandardCharsets.UTF_8);
+        postgres = server;
+    }
+
     URI api(String path) {
         return http("/api/v1/" + path);
     }
@@ -91,6 +175,7 @@ final class KarafInstance implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console-" + (++starts) + ".log").toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         process = builder.start();
         awaitHealthy(launched.plus(START_TIMEOUT));
         return Duration.between(launched, Instant.now());
@@ -158,6 +243,7 @@ final class KarafInstance implements AutoCloseable {
                 "-h", "localhost", "-u", ADMIN_USER, "-p", ADMIN_PASSWORD, "-r", "5", "-b")
                 .directory(home.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         Process client = builder.start();
         try (var input = client.getOutputStream()) {
             input.write((command + "\n").getBytes(StandardCharsets.UTF_8));
@@ -184,8 +270,9 @@ final class KarafInstance implements AutoCloseable {
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The files the instance's database keeps its data in (of PostgreSQL: the whole cluster's, checkpointed). */
     Path database() {
-        return home.resolve("data/derby/reception");
+        return postgres != null ? postgres.dataDirectory() : home.resolve("data/derby/reception");
     }
 
     @Override
@@ -215,7 +302,8 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
-    private static void setProperty(Path file, String key, String value) throws IOException {
+    /** Sets {@code key} in a configuration file of {@code etc/}, where the line is already. */
+    static void setProperty(Path file, String key, String value) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
         if (!line.find()) {

@@ -17,24 +17,26 @@ import org.reception.cases.ServiceUnavailable;
 enum Dialect {
 
     /** Apache Derby, embedded (the default) or as a network server. */
-    DERBY("derby", "SCHEMA_HISTORY", "NEXT VALUE FOR audit_entry_order",
+    DERBY("Derby", "derby", "SCHEMA_HISTORY", "NEXT VALUE FOR audit_entry_order",
             // 40001: chosen as a deadlock's victim. X0Y84: concurrent writers met where Derby refills
             // a sequence's block of numbers.
             Set.of("40001", "X0Y84")),
 
-    POSTGRESQL("postgresql", "schema_history", "nextval('audit_entry_order')",
+    POSTGRESQL("PostgreSQL", "postgresql", "schema_history", "nextval('audit_entry_order')",
             // 40001: serialization failure. 40P01: chosen as a deadlock's victim.
             Set.of("40001", "40P01"));
 
     /** Where every database's migrations are, next to those of {@link #migrations()}. */
     static final String COMMON_MIGRATIONS = "classpath:org/reception/store/migration/common";
 
+    private final String product;
     private final String folder;
     private final String historyTable;
     private final String nextAuditOrder;
     private final Set<String> transientStates;
 
-    Dialect(String folder, String historyTable, String nextAuditOrder, Set<String> transientStates) {
+    Dialect(String product, String folder, String historyTable, String nextAuditOrder, Set<String> transientStates) {
+        this.product = product;
         this.folder = folder;
         this.historyTable = historyTable;
         this.nextAuditOrder = nextAuditOrder;
@@ -59,6 +61,11 @@ enum Dialect {
             return POSTGRESQL;
         }
         throw new ServiceUnavailable("the store runs on Apache Derby or PostgreSQL, not on " + productName);
+    }
+
+    @Override
+    public String toString() {
+        return product;
     }
 
     /** The migrations written for this database alone. */

@@ -23,11 +23,14 @@ final class SchemaMigration {
                 .table(dialect.historyTable())
                 .load();
         MigrateResult result = flyway.migrate();
-        if (result.migrationsExecuted > 0) {
-            LOG.info("Database schema migrated from version {} to {} ({} migrations)",
-                    result.initialSchemaVersion, result.targetSchemaVersion, result.migrationsExecuted);
+        if (result.migrationsExecuted > 0 && result.initialSchemaVersion == null) {
+            LOG.info("Database schema created at version {} on {} ({} migrations)", result.targetSchemaVersion,
+                    dialect, result.migrationsExecuted);
+        } else if (result.migrationsExecuted > 0) {
+            LOG.info("Database schema migrated from version {} to {} on {} ({} migrations)",
+                    result.initialSchemaVersion, result.targetSchemaVersion, dialect, result.migrationsExecuted);
         } else {
-            LOG.info("Database schema is up to date at version {}", flyway.info().current().getVersion());
+            LOG.info("Database schema is up to date at version {} on {}", flyway.info().current().getVersion(), dialect);
         }
     }
 }

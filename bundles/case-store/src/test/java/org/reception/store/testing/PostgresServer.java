@@ -113,7 +113,6 @@ public final class PostgresServer {
                 "max_connections = 200", ""), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         run(asServerUser(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                 base.resolve("server.log").toString(), "-w", "-t", "60", "start"), Map.of());
-        psql("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'");
     }
 
     private List<String> asServerUser(String... command) {
@@ -127,9 +126,14 @@ public final class PostgresServer {
 
     /** Runs one statement as the superuser with {@code psql}, as an operator would. */
     public void psql(String statement) {
+        query("postgres", statement);
+    }
+
+    /** Runs one statement in {@code database} as the superuser; @return what it printed, unaligned, without headers */
+    public String query(String database, String statement) {
         try {
-            run(List.of(bin.resolve("psql").toString(), "-v", "ON_ERROR_STOP=1", "-q", "-U", SUPERUSER, "-d",
-                    "postgres", "-c", statement), environment());
+            return run(List.of(bin.resolve("psql").toString(), "-v", "ON_ERROR_STOP=1", "-q", "-t", "-A", "-U",
+                    SUPERUSER, "-d", database, "-c", statement), environment()).strip();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -147,9 +151,18 @@ public final class PostgresServer {
                 "PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     }
 
-    /** A new, empty database owned by the platform's role; @return its name */
-    public String createDatabase(String prefix) {
-        String name = (prefix.replaceAll("[^a-z0-9_]", "_") + "_" + databases.incrementAndGet()).toLowerCase();
+    /**
+     * A new, empty database owned by the platform's role {@value #ROLE}, which is made on first use
+     * (a test that follows the README's steps makes the role itself, with its own password).
+     *
+     * @return its name
+     */
+    public synchronized String createDatabase(String prefix) {
+        if (query("postgres", "SELECT COUNT(*) FROM pg_roles WHERE rolname = '" + ROLE + "'").equals("0")) {
+            psql("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'");
+        }
+        String name = (prefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_"
+                + databases.incrementAndGet());
         psql("CREATE DATABASE " + name + " OWNER " + ROLE + " ENCODING 'UTF8'");
         return name;
     }
@@ -180,7 +193,7 @@ public final class PostgresServer {
         }
     }
 
-    private static void run(List<String> command, Map<String, String> environment)
+    private static String run(List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -189,6 +202,7 @@ public final class PostgresServer {
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
+        return output;
     }
 
     private static void delete(Path folder) throws IOException {
