@@ -134,8 +134,9 @@ final class CaseAccess {
             return Optional.empty();
         }
         boolean center = reader && ofTheCenter(caller, petition);
+        ConfidentialityDecision confidentiality = ConfidentialityFloor.of(petition);
         return Optional.of(new CaseDecisions(petition.registrationNumber(), petition.jurisdiction(),
-                petition.routing(), center ? petition.confidentiality() : withoutParties(petition.confidentiality()),
+                petition.routing(), center ? confidentiality : withoutParties(confidentiality),
                 petition.escalations()));
     }
 
@@ -154,7 +155,7 @@ final class CaseAccess {
 
     /** The case as the caller sees it; with {@code disclose}, personal data unmasked where its role allows. */
     static Petition view(Caller caller, Petition petition, boolean disclose) {
-        ConfidentialityDecision rules = petition.confidentiality();
+        ConfidentialityDecision rules = ConfidentialityFloor.of(petition);
         boolean identityHidden = petition.confidential() || rules.identityHidden();
         boolean center = ofTheCenter(caller, petition);
         Set<RedactedField> withheld = center || inCircle(caller, rules) ? Set.of() : rules.redacted();
@@ -202,7 +203,7 @@ final class CaseAccess {
             case INTEGRATION -> grant.covers(petition.jurisdiction()) || grant.covers(handlingDivision(petition));
             case HANDLING_UNIT -> (grant.scope().equals(petition.handling().unit())
                     || petition.handling().coUnits().contains(grant.scope()))
-                    && inCircle(grant.scope(), petition.confidentiality());
+                    && inCircle(grant.scope(), ConfidentialityFloor.of(petition));
             case RULE_ADMINISTRATOR, AUDITOR, ADMINISTRATOR -> false;
         };
     }
@@ -228,9 +229,12 @@ final class CaseAccess {
         return caller.scopes(Role.HANDLING_UNIT).stream().anyMatch(unit -> hiddenFromUnit(petition, unit));
     }
 
-    /** Whether the rules keep the case from a unit, named by its code (or, for a unit code no one uses, its name). */
+    /**
+     * Whether the case is kept from a unit, named by its code (or, for a unit code no one uses, its
+     * name): by the rules, or by the platform's floor for accusations.
+     */
     static boolean hiddenFromUnit(Petition petition, String unit) {
-        Set<String> parties = petition.confidentiality().hiddenFrom();
+        Set<String> parties = ConfidentialityFloor.of(petition).hiddenFrom();
         if (parties.isEmpty()) {
             return false;
         }

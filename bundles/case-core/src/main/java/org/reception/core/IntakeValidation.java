@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.reception.cases.NewPetition;
 import org.reception.cases.PetitionRejected;
+import org.reception.cases.PetitionType;
 import org.reception.cases.Petitioner;
 import org.reception.cases.Problem;
 import org.reception.cases.Violation;
@@ -52,6 +53,10 @@ final class IntakeValidation {
             violations.add(new Violation("receivedAt", "lies in the future"));
         }
         petitioners(petition.petitioners(), WorkingCalendar.day(now), violations);
+        if (petition.type() == PetitionType.ACCUSATION && petition.accused().isEmpty()) {
+            // The accused are whom the case is kept from (《信访工作条例》第三十条): without them nobody is.
+            violations.add(new Violation("accused", "an accusation names at least one accused unit or person"));
+        }
         if (petition.accused().size() > MAX_ACCUSED) {
             violations.add(new Violation("accused", "lists more than " + MAX_ACCUSED));
         }

@@ -23,6 +23,7 @@ import org.reception.cases.CaseAction;
 import org.reception.cases.CaseDecisions;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.ConcurrentUpdate;
+import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.Deadline;
 import org.reception.cases.Disposition;
 import org.reception.cases.Forbidden;
@@ -143,10 +144,12 @@ public final class PetitionDesk implements PetitionService {
                     null, null, null);
             dispose = new Deadline(dispose.kind(), dispose.startedAt(), dispose.due(), now);
         }
+        ConfidentialityDecision confidentiality = ConfidentialityFloor.raise(petition.type(), petition.accused(),
+                petition.jurisdiction(), decisions.confidentiality());
         Petition draft = new Petition(null, null, petition.channel(), petition.type(), petition.category(),
                 petition.title(), petition.content(), petition.jurisdiction(), receivedAt, petition.petitioners(),
                 petition.accused(), petition.confidential(), new ArrayList<>(links), status, decision,
-                decisions.confidentiality(), decisions.escalations(), handling, List.of(dispose), List.of(), 0);
+                confidentiality, decisions.escalations(), handling, List.of(dispose), List.of(), 0);
         String queryCode = queryCode();
         Petition registered;
         if (key == null) {

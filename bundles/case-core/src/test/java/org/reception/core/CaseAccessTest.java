@@ -63,6 +63,33 @@ class CaseAccessTest {
     }
 
     @Test
+    void anAccusationIsKeptFromTheAccusedAndHidesTheAccuserEvenWhenNoRuleSaidSo() {
+        Petition accusation = accusation(List.of("南明区公安局"), ConfidentialityDecision.none(NOW));
+        Caller policeAndSupervisor = Caller.of("chief", List.of("unit:520102-GAJ", "supervisor:52"));
+
+        assertTrue(CaseAccess.hiddenFromUnit(accusation, "520102-GAJ"), "it can be given to the accused by nobody");
+        assertFalse(CaseAccess.visible(POLICE, accusation), "even disposed to it, the accused unit does not read it");
+        assertFalse(CaseAccess.visible(policeAndSupervisor, accusation), "whatever else its member may do");
+        assertFalse(CaseAccess.mayAudit(Caller.of("audit", List.of("auditor", "unit:520102-GAJ")), accusation));
+        assertFalse(CaseAccess.hiddenFromUnit(accusation, "520102-JJJCW"));
+        Petition seenByTheCenter = CaseAccess.view(NANMING_CLERK, accusation, false);
+        assertEquals("张*", seenByTheCenter.petitioners().get(0).name(), "the accuser's identity is hidden");
+        assertTrue(CaseAccess.decisions(NANMING_CLERK, accusation).orElseThrow().confidentiality().hiddenFrom()
+                .contains("南明区公安局"), "the center is told whom it is kept from");
+    }
+
+    @Test
+    void rulesAddToTheFloorOfAnAccusationAndNeverTakeFromIt() {
+        ConfidentialityDecision rulesHideFromAnother = hiddenFrom("南明区自然资源局");
+        Petition accusation = accusation(List.of("南明区公安局"), rulesHideFromAnother);
+        assertTrue(CaseAccess.hiddenFromUnit(accusation, "520102-GAJ"), "the floor");
+        assertTrue(CaseAccess.hiddenFromUnit(accusation, "520102-ZRZYJ"), "and the rules");
+
+        Petition appeal = disposedTo("520102-GAJ", ConfidentialityDecision.none(NOW));
+        assertTrue(CaseAccess.visible(POLICE, appeal), "an appeal has no floor: the unit it was sent reads it");
+    }
+
+    @Test
     void noOtherRoleOpensACaseHiddenFromTheCallersUnitNotEvenTheAuditLog() {
         Petition accusation = disposedTo("520102-JJJCW", hiddenFrom("南明区公安局"));
         Caller auditorInThePolice = Caller.of("audit", List.of("auditor", "unit:520102-GAJ"));
@@ -160,6 +187,15 @@ class CaseAccessTest {
 
     private static ConfidentialityDecision hiddenFrom(String party) {
         return new ConfidentialityDecision(true, Set.of(party), Set.of(), Set.of(), List.of("Art. 30"), NOW, List.of());
+    }
+
+    /** An accusation disposed to the very unit it accuses, with whatever the rules decided. */
+    private static Petition accusation(List<String> accused, ConfidentialityDecision rules) {
+        Petition p = disposedTo("520102-GAJ", rules);
+        return new Petition(p.id(), p.registrationNumber(), p.channel(), PetitionType.ACCUSATION, p.category(),
+                "举报", "民警收受财物", p.jurisdiction(), p.receivedAt(), p.petitioners(), accused, false,
+                p.linkedPetitions(), p.status(), p.routing(), rules, p.escalations(), p.handling(), p.deadlines(),
+                p.supervisions(), p.version());
     }
 
     private static Petition disposedTo(String unit, ConfidentialityDecision confidentiality) {

@@ -29,6 +29,17 @@ class IntakeValidationTest {
     }
 
     @Test
+    void anAccusationNamesWhomItAccusesForThatIsWhomTheCaseIsKeptFrom() {
+        NewPetition nobodyAccused = new NewPetition(Channel.LETTER, PetitionType.ACCUSATION, Category.PUBLIC_SECURITY,
+                "举报", "民警收受财物", "520102", null, List.of(ZHANG), List.of(), false, List.of());
+        PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> validation.check(nobodyAccused, NOW));
+        assertEquals(List.of("accused"), rejected.violations().stream().map(Violation::field).toList());
+
+        validation.check(new NewPetition(Channel.LETTER, PetitionType.ACCUSATION, Category.PUBLIC_SECURITY, "举报",
+                "民警收受财物", "520102", null, List.of(ZHANG), List.of("南明区公安局"), false, List.of()), NOW);
+    }
+
+    @Test
     void reportsEveryMissingFieldAtOnce() {
         PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> validation.check(
                 new NewPetition(null, null, null, " ", null, null, null, null, null, false, null), NOW));

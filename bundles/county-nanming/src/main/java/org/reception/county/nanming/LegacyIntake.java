@@ -1,5 +1,6 @@
 package org.reception.county.nanming;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,9 @@ import org.reception.cases.spi.CountyEndpoint;
 
 /**
  * Nanming's old intake system speaks one line per field, {@code KEY=VALUE}, with its own type codes
- * (SQ 申诉求决, JY 建议意见, ZX 咨询, JB 检举控告). This adapter takes such a message at
- * {@code /api/county/520102/legacy} and registers it as a Nanming petition; it answers
+ * (SQ 申诉求决, JY 建议意见, ZX 咨询, JB 检举控告; a JB message names the accused in {@code BJR}). This
+ * adapter takes such a message at {@code /api/county/520102/legacy} and registers it as a Nanming
+ * petition; it answers
  * {@code OK <registration number> <query code>} or {@code ERR <code> <reason>}.
  */
 @Component(service = CountyEndpoint.class, property = CountyEndpoint.NAME + "=520102/legacy")
@@ -58,7 +60,7 @@ public class LegacyIntake implements CountyEndpoint {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public String describe() {
-        return "Nanming legacy intake: POST KEY=VALUE lines (MSGID, TYPE, CAT, BT, NR, XM, SFZ, DH)\n";
+        return "Nanming legacy intake: POST KEY=VALUE lines (MSGID, TYPE, CAT, BT, NR, XM, SFZ, DH, BJR)\n";
     }
 
     @POST
@@ -85,7 +87,7 @@ public class LegacyIntake implements CountyEndpoint {
         NewPetition petition = new NewPetition(Channel.COUNTY_SYSTEM, type, category, fields.get("BT"),
                 fields.get("NR"), NANMING, null,
                 List.of(new Petitioner(fields.get("XM"), fields.get("SFZ"), fields.get("DH"), null, false)),
-                List.of(), false, List.of());
+                accused(fields.get("BJR")), false, List.of());
         try {
             Caller caller = Caller.of(security == null ? null : security.getUserPrincipal());
             Registration registration = petitions.register(caller, petition, fields.get("MSGID"));
@@ -100,6 +102,15 @@ public class LegacyIntake implements CountyEndpoint {
             return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN + ";charset=utf-8")
                     .entity("ERR forbidden " + e.getMessage() + "\n").build();
         }
+    }
+
+    /** {@code BJR} (被举报人), the accused of a JB message: units or persons separated by {@code ;} or {@code 、}. */
+    private static List<String> accused(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split("[;；、]")).map(String::strip).filter(name -> !name.isEmpty())
+                .toList();
     }
 
     private static Response error(String code, String reason) {

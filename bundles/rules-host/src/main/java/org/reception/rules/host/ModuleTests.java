@@ -3,10 +3,12 @@ package org.reception.rules.host;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,24 +42,71 @@ final class ModuleTests {
     private static final Set<String> PETITION_KEYS = Set.of("channel", "type", "category", "title", "content",
             "jurisdiction", "petitioners", "confidentialityRequested", "accused", "earlierPetitionsOnMatter",
             "overdue", "status", "daysSinceReceipt");
-    private static final Set<String> EXPECT_KEYS = Set.of("routed", "disposition", "unit", "coUnits", "priority",
-            "identityHidden", "hiddenFrom", "redacted", "readers", "escalations", "rulesFired");
+    private static final Set<String> EXPECT_KEYS = Set.of("routed", "disposition", "unit", "unitNot", "coUnits",
+            "priority", "identityHidden", "hiddenFrom", "hiddenFromIncludes", "redacted", "readers", "escalations",
+            "rulesFired");
+
+    /**
+     * The platform's own test cases, which every candidate must pass besides its own: those of
+     * every module, and those of a province's. Written as a module's are; {@code {county}} stands for
+     * the first county of the module's place.
+     */
+    private static final List<String> CONSTITUTION_OF_EVERY_MODULE = List.of(
+            "every-module-accusation-never-to-the-accused");
+    private static final List<String> CONSTITUTION_OF_A_PROVINCE = List.of(
+            "province-accusation-hidden-from-the-accused", "province-litigation-leaves-the-petition-channel",
+            "province-arbitration-leaves-the-petition-channel");
 
     private ModuleTests() {
     }
 
     static ModuleTestReport run(CompiledRuleModule module, RuleEvaluator evaluator) {
+        return run(module, evaluator, module.source().tests());
+    }
+
+    /** The platform's test cases that the module must pass (see {@link #CONSTITUTION_OF_EVERY_MODULE}). */
+    static ModuleTestReport constitution(CompiledRuleModule module, RuleEvaluator evaluator) {
+        List<String> names = new ArrayList<>(CONSTITUTION_OF_EVERY_MODULE);
+        if (module.jurisdiction() != null && module.jurisdiction().length() == 2) {
+            names.addAll(CONSTITUTION_OF_A_PROVINCE);
+        }
+        Map<String, String> tests = new LinkedHashMap<>();
+        for (String name : names) {
+            String file = "constitution/" + name + ".properties";
+            try (var in = ModuleTests.class.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException("the rules host lacks " + file);
+                }
+                tests.put("constitution/" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return run(module, evaluator, tests);
+    }
+
+    private static ModuleTestReport run(CompiledRuleModule module, RuleEvaluator evaluator, Map<String, String> tests) {
         List<ModuleTestReport.Result> results = new ArrayList<>();
-        for (Map.Entry<String, String> test : module.source().tests().entrySet()) {
+        for (Map.Entry<String, String> test : tests.entrySet()) {
             List<String> failures;
             try {
-                failures = check(module, evaluator, properties(test.getValue()));
+                failures = check(module, evaluator, withCounty(properties(test.getValue()), module));
             } catch (RuntimeException e) {
                 failures = List.of("cannot run: " + e.getMessage());
             }
             results.add(new ModuleTestReport.Result(test.getKey(), failures));
         }
         return new ModuleTestReport(module.id(), module.version(), results);
+    }
+
+    /** {@code {county}} in a value: the county of the test's petition. */
+    private static Properties withCounty(Properties test, CompiledRuleModule module) {
+        String county = test.getProperty("petition.jurisdiction", defaultCounty(module.jurisdiction())).strip();
+        Properties resolved = new Properties();
+        for (String key : test.stringPropertyNames()) {
+            resolved.setProperty(key, test.getProperty(key).replace("{county}", county));
+        }
+        return resolved;
     }
 
     private static List<String> check(CompiledRuleModule module, RuleEvaluator evaluator, Properties test) {
@@ -82,6 +131,9 @@ final class ModuleTests {
             expect(test, "unit", routing.getUnitCode(), failures);
             expectSet(test, "coUnits", new TreeSet<>(routing.getCoUnits()), failures);
             expect(test, "priority", routing.getPriority().name(), failures);
+            if (list(test.getProperty("expect.unitNot")).contains(routing.getUnitCode())) {
+                failures.add("routes to " + routing.getUnitCode() + ", where the case must never go");
+            }
         } else if (test.getProperty("expect.unit") != null) {
             failures.add("expected unit " + test.getProperty("expect.unit") + " but the module emitted no routing");
         }
@@ -89,6 +141,14 @@ final class ModuleTests {
         expect(test, "identityHidden", String.valueOf(hidden), failures);
         expectSet(test, "hiddenFrom", verdict.confidentiality().stream()
                 .flatMap(c -> c.getHiddenFrom().stream()).collect(Collectors.toCollection(TreeSet::new)), failures);
+        String included = test.getProperty("expect.hiddenFromIncludes");
+        if (included != null) {
+            Set<String> hiddenFrom = verdict.confidentiality().stream().flatMap(c -> c.getHiddenFrom().stream())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (!hiddenFrom.containsAll(list(included))) {
+                failures.add("expected hiddenFrom to include " + list(included) + " but was " + hiddenFrom);
+            }
+        }
         expectSet(test, "redacted", verdict.confidentiality().stream()
                 .flatMap(c -> c.getRedacted().stream()).map(Enum::name)
                 .collect(Collectors.toCollection(TreeSet::new)), failures);

@@ -28,8 +28,9 @@ import org.reception.rules.admin.RuleModuleSource;
  * Compiles a rule module's DRL into its own rule base and validates it, off to the side: nothing
  * that serves is touched until the caller publishes the result. Validation: a known jurisdiction,
  * imports within the rule contract, DRL that compiles, at least one rule, every test case of the
- * module passing, and a trial run on one petition of every category without a failure or a
- * runaway.
+ * module passing, the platform's own test cases passing (the constitution: Art. 30 and 诉访分离,
+ * see {@link ModuleTests#constitution}), and a trial run on one petition of every category without
+ * a failure or a runaway.
  */
 public final class RuleModuleCompiler {
 
@@ -72,9 +73,11 @@ public final class RuleModuleCompiler {
         CompiledRuleModule compiled = new CompiledRuleModule(module, kieBase, ruleNames,
                 new CompiledRuleModule.Counters());
         errors.addAll(trialRun(compiled));
-        ModuleTestReport tests = ModuleTests.run(compiled, evaluator);
-        for (ModuleTestReport.Result result : tests.results()) {
-            result.failures().forEach(failure -> errors.add("test " + result.testCase() + ": " + failure));
+        for (ModuleTestReport tests : List.of(ModuleTests.run(compiled, evaluator),
+                ModuleTests.constitution(compiled, evaluator))) {
+            for (ModuleTestReport.Result result : tests.results()) {
+                result.failures().forEach(failure -> errors.add("test " + result.testCase() + ": " + failure));
+            }
         }
         if (!errors.isEmpty()) {
             throw new RuleModuleRejected(module, errors);

@@ -34,6 +34,7 @@ class RulesHostTest {
             import org.reception.cases.Category
             import org.reception.cases.EscalationLevel
             import org.reception.cases.EscalationTrigger
+            import org.reception.cases.PetitionType
             import org.reception.cases.Priority
             import org.reception.cases.RedactedField
             import org.reception.rules.PetitionFact
@@ -139,7 +140,7 @@ class RulesHostTest {
                 end
                 """)));
 
-        assertTrue(rejected.errors().get(0).startsWith("rules.drl line 12"), rejected.errors().toString());
+        assertTrue(rejected.errors().get(0).startsWith("rules.drl line 13"), rejected.errors().toString());
     }
 
     @Test
@@ -163,7 +164,41 @@ class RulesHostTest {
 
         assertThrows(RuleModuleRejected.class, () -> compiler.compile(
                 new RuleModuleSource("empty", "1", "52", Map.of(), Map.of(), "test")));
-        assertThrows(RuleModuleRejected.class, () -> compiler.compile(module("no-rules", "52", "")));
+        assertThrows(RuleModuleRejected.class, () -> compiler.compile(
+                new RuleModuleSource("no-rules", "1", "52", Map.of("rules.drl", HEAD), Map.of(), "test")));
+    }
+
+    @Test
+    void aProvinceModuleWithoutTheArticle30RuleOrThatKeepsLitigationInThePetitionChannelIsRefused() {
+        RuleModuleSource lawless = new RuleModuleSource("province-base", "2", "52", Map.of("rules.drl", HEAD + """
+                rule "Everything to the bureau"
+                when PetitionFact()
+                then insert( new Routing( "520000-XFJ", "省信访局", "一律转信访局" ) );
+                end
+                """), Map.of(), "test");
+
+        RuleModuleRejected rejected = assertThrows(RuleModuleRejected.class, () -> compiler.compile(lawless));
+
+        String errors = String.join("\n", rejected.errors());
+        assertTrue(errors.contains("test constitution/province-accusation-hidden-from-the-accused: expected identityHidden"
+                + " true but was false"), errors);
+        assertTrue(errors.contains("test constitution/province-litigation-leaves-the-petition-channel: expected"
+                + " disposition REDIRECT but was TRANSFER"), errors);
+        assertTrue(errors.contains("constitution/province-arbitration-leaves-the-petition-channel"), errors);
+    }
+
+    @Test
+    void noModuleOfAnyLevelMaySendAnAccusationToTheUnitItAccuses() {
+        RuleModuleRejected rejected = assertThrows(RuleModuleRejected.class, () -> compiler.compile(module(
+                "nanming-police", "520102", """
+                rule "Police matters to the police"
+                when PetitionFact( category == Category.PUBLIC_SECURITY )
+                then insert( new Routing( "520102-GAJ", "南明区公安局", "公安事项" ) );
+                end
+                """)));
+
+        assertTrue(rejected.errors().contains("test constitution/every-module-accusation-never-to-the-accused: routes to"
+                + " 520102-GAJ, where the case must never go"), rejected.errors().toString());
     }
 
     @Test
@@ -325,8 +360,25 @@ class RulesHostTest {
                 """.formatted(unit, unit));
     }
 
+    /** What the platform asks of every province module (ModuleTests#constitution): Art. 30, 诉访分离. */
+    private static final String CONSTITUTION = """
+            rule "Accusations are kept from the accused (Art. 30)"
+            when $p : PetitionFact( type == PetitionType.ACCUSATION )
+            then insert( Confidentiality.hiddenFrom( $p.getAccused(), "第三十条" ).withIdentityHidden() );
+            end
+            rule "Litigation to the courts" salience 100
+            when $p : PetitionFact( mentions( "判决" ) )
+            then insert( Routing.redirect( $p.getCounty() + "-FY", "人民法院", "诉访分离" ) );
+            end
+            rule "Arbitration to the arbitration commission" salience 90
+            when $p : PetitionFact( mentions( "仲裁" ) )
+            then insert( Routing.redirect( $p.getCounty() + "-LDRSZYZCW", "仲裁委员会", "诉访分离" ) );
+            end
+            """;
+
     private static RuleModuleSource module(String id, String jurisdiction, String rules) {
-        return new RuleModuleSource(id, "1", jurisdiction, Map.of("rules.drl", HEAD + rules), Map.of(), "test");
+        return new RuleModuleSource(id, "1", jurisdiction, Map.of("rules.drl", HEAD + rules
+                + (jurisdiction.length() == 2 ? CONSTITUTION : "")), Map.of(), "test");
     }
 
     private static PetitionFact petition(String county, Category category, String title) {
