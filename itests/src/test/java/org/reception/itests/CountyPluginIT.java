@@ -101,6 +101,15 @@ class CountyPluginIT {
             HttpResponse<String> bad = postLegacy("TYPE=XX\n");
             assertEquals(400, bad.statusCode());
             assertTrue(bad.body().startsWith("ERR malformed-request"), bad.body());
+            String accusation = "TYPE=JB\nCAT=PUBLIC_SECURITY\nBT=举报民警收受财物\nNR=派出所民警收受商户财物。\nXM=赵六\nSFZ="
+                    + Petitions.residentId("52010219800101077") + "\nDH=13900000000\n";
+            HttpResponse<String> nobodyAccused = postLegacy("MSGID=nm-0002\n" + accusation);
+            assertEquals(400, nobodyAccused.statusCode(), "an accusation names whom it accuses (Art. 30)");
+            assertTrue(nobodyAccused.body().startsWith("ERR invalid-petition accused:"), nobodyAccused.body());
+            HttpResponse<String> accused = postLegacy("MSGID=nm-0003\n" + accusation + "BJR=南明区公安局城南派出所\n");
+            assertEquals(200, accused.statusCode(), accused.body());
+            JsonNode accusationRead = Api.json(api.get("petitions/number/" + accused.body().split(" ")[1]));
+            assertEquals(List.of("南明区公安局城南派出所"), Petitions.JSON.convertValue(accusationRead.get("accused"), List.class));
 
             JsonNode petition = Api.json(api.get("petitions/number/" + number));
             assertEquals("COUNTY_SYSTEM", petition.get("channel").asText());

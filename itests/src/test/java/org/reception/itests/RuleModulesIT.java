@@ -196,6 +196,21 @@ class RuleModulesIT {
                 Map.of("rules/routing.drl", RuleModuleJars.healthTo("520112-X"), "org/example/Evil.class", "cafebabe")));
         assertEquals(422, code.statusCode(), code.body());
         assertTrue(code.body().contains("DRL only"), code.body());
+
+        // A province module that would switch Art. 30 off for every new accusation is not one.
+        HttpResponse<String> lawless = api.postJar("rules/modules", RuleModuleJars.bytes("province-base", "9.0.0", "52",
+                Map.of("rules/routing.drl", RuleModuleJars.HEAD + """
+                        rule "Everything to the provincial bureau"
+                        when PetitionFact()
+                        then insert( new Routing( "520000-XFJ", "贵州省信访局", "一律转送" ) );
+                        end
+                        """)));
+        assertEquals(422, lawless.statusCode(), lawless.body());
+        assertTrue(lawless.body().contains("constitution/province-accusation-hidden-from-the-accused"), lawless.body());
+        JsonNode provenance = routingOf(register(WUDANG, "OTHER", "宪法测试后")).at("/provenance");
+        assertEquals("province-base", provenance.get("moduleId").asText());
+        assertTrue(provenance.get("moduleVersion").asText().startsWith("0.1.0"), "the shipped module still decides: "
+                + provenance);
     }
 
     @Test

@@ -547,6 +547,8 @@ class SecurityIT {
                 .getBytes(StandardCharsets.UTF_8));
         bodies.put("resident id with a wrong check digit", valid.replaceAll("(\"residentId\":\"[0-9]{17})[0-9X]\"",
                 "$1Y\"").getBytes(StandardCharsets.UTF_8));
+        bodies.put("an accusation that accuses nobody", valid.replace("\"APPEAL\"", "\"ACCUSATION\"")
+                .getBytes(StandardCharsets.UTF_8));
         bodies.put("unknown division", valid.replace("\"520102\"", "\"999999\"").getBytes(StandardCharsets.UTF_8));
         bodies.put("city as division", valid.replace("\"520102\"", "\"520100\"").getBytes(StandardCharsets.UTF_8));
         bodies.put("SQL in the division", valid.replace("\"520102\"", "\"520102' OR '1'='1\"")

@@ -114,6 +114,10 @@ class SoapIT {
         assertFault("not-found", () -> call("GetPetitionStatus",
                 with(newInput("GetPetitionStatus"), "registrationNumber", "520103-2000-000001")));
         assertFault("invalid-petition", () -> call("SubmitPetition", submission(null, "529999")));
+        Object nobodyAccused = submission(null, "520103");
+        with(nobodyAccused, "type", enumValue("SubmitPetition", "type", "ACCUSATION"));
+        // An accusation names whom it accuses: they are whom it is kept from (Art. 30).
+        assertFault("invalid-petition", () -> call("SubmitPetition", nobodyAccused), "accused:");
         Object registered = call("SubmitPetition", submission(null, "520103"));
         assertFault("illegal-transition", () -> call("ReportFeedback", with(with(with(newInput("ReportFeedback"),
                 "registrationNumber", get(registered, "registrationNumber")), "actor", "county-520103"),
@@ -209,8 +213,14 @@ class SoapIT {
     }
 
     private static void assertFault(String code, Call call) {
+        assertFault(code, call, "");
+    }
+
+    /** @param containing what the fault's message must also say */
+    private static void assertFault(String code, Call call, String containing) {
         Exception fault = assertThrows(Exception.class, call::run);
         assertTrue(String.valueOf(fault.getMessage()).startsWith(code + ":"), fault.toString());
+        assertTrue(String.valueOf(fault.getMessage()).contains(containing), fault.toString());
     }
 
     private static Object call(String operation, Object input) throws Exception {
