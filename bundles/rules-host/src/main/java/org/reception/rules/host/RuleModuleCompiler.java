@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.core.rule.JavaDialectRuntimeData;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.rule.Rule;
@@ -64,6 +66,12 @@ public final class RuleModuleCompiler {
             }
             throw new RuleModuleRejected(module, errors);
         }
+        // Before any of the module's code is loaded, let alone run: it must be rules, not a program.
+        errors.addAll(ModuleConditions.check(module));
+        errors.addAll(ModuleBytecode.check(compiledClasses(builder), ModuleConditions.declaredTypes(module)));
+        if (!errors.isEmpty()) {
+            throw new RuleModuleRejected(module, errors);
+        }
         KieBase kieBase = withHostClassLoader(builder::newKieBase);
         List<String> ruleNames = kieBase.getKiePackages().stream()
                 .flatMap(pkg -> pkg.getRules().stream()).map(Rule::getName).sorted().toList();
@@ -97,6 +105,18 @@ public final class RuleModuleCompiler {
                     .ifPresent(problem -> errors.add("trial run on a " + category + " petition: the module " + problem));
         }
         return errors;
+    }
+
+    /** The Java classes the module's consequences, functions and {@code eval}s compiled to, by internal name. */
+    private static Map<String, byte[]> compiledClasses(KnowledgeBuilder builder) {
+        Map<String, byte[]> classes = new java.util.HashMap<>();
+        ((KnowledgeBuilderImpl) builder).getPackageRegistry().values().forEach(registry -> {
+            if (registry.getPackage().getDialectRuntimeRegistry().getDialectData("java")
+                    instanceof JavaDialectRuntimeData java) {
+                classes.putAll(java.getStore());
+            }
+        });
+        return classes;
     }
 
     private static KnowledgeBuilder build(RuleModuleSource module) {

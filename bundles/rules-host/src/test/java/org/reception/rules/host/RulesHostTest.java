@@ -263,25 +263,49 @@ class RulesHostTest {
     }
 
     @Test
-    void aModuleThatNeverReturnsIsSuspendedAndTheLayerAboveDecides() throws Exception {
-        ruleBases.publish(compiler.compile(routeEverythingTo("province", "52", "520000-XFJ")));
-        CompiledRuleModule hanging = compiler.compile(module("hanging", "520102", """
+    void aModuleThatOutlivesTheTimeLimitIsSuspendedAndTheLayerAboveDecides() throws Exception {
+        // Module code ends by construction (no loops, no recursion, no regular expressions), but a
+        // long enough text still takes time: 120 passes over 4 million characters outlive 150 ms.
+        try (RuleEvaluator strict = new RuleEvaluator(100, 150)) {
+            RuleModuleCompiler compiling = new RuleModuleCompiler(strict);
+            RuleBases bases = new RuleBases(2);
+            bases.publish(compiling.compile(routeEverythingTo("province", "52", "520000-XFJ")));
+            CompiledRuleModule slow = compiling.compile(module("slow", "520102", """
+                    rule "Reads a long text again and again"
+                    when $p : PetitionFact( mentions( "等待" ) )
+                    then insert( new Routing( "520102-XFJ", "南明区信访局", $p.getContent()%s.substring( 0, 2 ) ) );
+                    end
+                    rule "Routes"
+                    when PetitionFact()
+                    then insert( new Routing( "520102-XFJ", "南明区信访局", "属地" ) );
+                    end
+                    """.formatted(".toUpperCase().toLowerCase()".repeat(60))));
+            bases.publish(slow);
+            PetitionFact longText = PetitionFact.builder().channel(Channel.ONLINE).type(PetitionType.APPEAL)
+                    .category(Category.OTHER).title("等待").content("等待" + "a".repeat(4_000_000)).jurisdiction("520102")
+                    .receivedAt(NOW).build();
+
+            RoutingDecision decision = new LayeredDecider(bases, strict).decide(longText, NOW).routing();
+
+            assertEquals("province", decision.provenance().moduleId());
+            assertTrue(slow.counters().suspended());
+            assertEquals("province", new LayeredDecider(bases, strict).decide(petition("520102", Category.OTHER, "x"),
+                    NOW).routing().provenance().moduleId(), "a suspended module decides nothing");
+        }
+    }
+
+    @Test
+    void aModuleWhoseCodeCouldRunForEverOrReachOutIsRefusedBeforeAnyOfItRuns() {
+        RuleModuleRejected hanging = assertThrows(RuleModuleRejected.class, () -> compiler.compile(module("hanging",
+                "520102", """
                 rule "Waits for ever on one word"
                 when PetitionFact( mentions( "等待" ) )
                 then while ( true ) { Thread.sleep( 50 ); }
                 end
-                rule "Routes"
-                when PetitionFact()
-                then insert( new Routing( "520102-XFJ", "南明区信访局", "属地" ) );
-                end
-                """));
-        ruleBases.publish(hanging);
-
-        RoutingDecision decision = decider.decide(petition("520102", Category.OTHER, "等待"), NOW).routing();
-
-        assertEquals("province", decision.provenance().moduleId());
-        assertTrue(hanging.counters().suspended());
-        assertEquals("province", route("520102").provenance().moduleId(), "a suspended module decides nothing");
+                """)));
+        assertEquals(List.of("rule Waits for ever on one word (consequence): calls java.lang.Thread.sleep",
+                "rule Waits for ever on one word (consequence): loops (a jump backwards); module code has no loops"),
+                hanging.errors());
     }
 
     @Test
