@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,19 +133,26 @@ class RuleModulesIT {
 
     @Test
     @Order(6)
-    void aModuleThatLoopsOrHangsDoesNotHangRequestsAndTheProvinceDecides() throws Exception {
+    void aModuleThatLoopsIsCutOffAndSuspendedAndOneThatWouldHangIsRefused() throws Exception {
+        HttpResponse<String> hangs = api.postJar("rules/modules", RuleModuleJars.bytes("huaxi-runaway", "0.9.0",
+                HUAXI, Map.of("rules/routing.drl", RuleModuleJars.HEAD + """
+                        rule "Hangs on one word"
+                        when PetitionFact( mentions( "挂起" ) )
+                        then while ( true ) { Thread.sleep( 20 ); }
+                        end
+                        """)));
+        assertEquals(422, hangs.statusCode(), hangs.body());
+        assertTrue(hangs.body().contains("rule Hangs on one word (consequence): loops (a jump backwards)"), hangs.body());
+        assertTrue(hangs.body().contains("calls java.lang.Thread.sleep"), hangs.body());
+
         HttpResponse<String> deployed = api.postJar("rules/modules", RuleModuleJars.bytes("huaxi-runaway", "1.0.0",
                 HUAXI, Map.of("rules/routing.drl", RuleModuleJars.HEAD + """
                         rule "Loops on one word"
                         when $p : PetitionFact( mentions( "循环" ) )
                         then update( $p );
                         end
-                        rule "Hangs on another"
-                        when PetitionFact( mentions( "挂起" ) )
-                        then while ( true ) { Thread.sleep( 20 ); }
-                        end
                         rule "Routes the rest"
-                        when PetitionFact( !mentions( "循环" ), !mentions( "挂起" ) )
+                        when PetitionFact( !mentions( "循环" ) )
                         then insert( new Routing( "520111-HX", "花溪区信访局", "属地管理" ) );
                         end
                         """)));
@@ -154,16 +162,77 @@ class RuleModulesIT {
         Instant started = Instant.now();
         JsonNode looping = routingOf(register(HUAXI, "OTHER", "循环反映"));
         assertEquals("province-base", looping.at("/provenance/moduleId").asText());
-        JsonNode hanging = routingOf(register(HUAXI, "OTHER", "挂起不办"));
-        assertEquals("province-base", hanging.at("/provenance/moduleId").asText());
         assertTrue(Duration.between(started, Instant.now()).toSeconds() < 20, "runaway rules were cut off");
 
         JsonNode module = Api.json(api.get("rules/modules/huaxi-runaway"));
-        assertEquals("SUSPENDED", module.at("/active/state").asText(), module.toString());
-        assertEquals(2, module.get("runaways").asInt(), module.toString());
-        assertEquals("province-base", routingOf(register(HUAXI, "OTHER", "一般事项")).at("/provenance/moduleId").asText(),
-                "a suspended module decides nothing");
+        assertEquals(1, module.get("runaways").asInt(), module.toString());
+        assertEquals("ACTIVE", module.at("/active/state").asText(), "cut off at the fire limit, it decides the rest: "
+                + module);
+        assertEquals("huaxi-runaway", routingOf(register(HUAXI, "OTHER", "一般事项")).at("/provenance/moduleId").asText());
         assertEquals(200, api.get("health").statusCode(), "the province still serves");
+    }
+
+    /**
+     * A module that would run a program on the platform's machine, through every way a module
+     * arrives: refused before any of its code runs (the marker file its code would create is never
+     * there), the refusal naming the rule and the reference, and the platform serving on.
+     */
+    @Test
+    @Order(10)
+    void aModuleThatWouldRunAProgramIsRefusedOnEveryPathBeforeAnyOfItsCodeRuns() throws Exception {
+        List<Path> markers = new ArrayList<>();
+        Map<String, String> refusals = new LinkedHashMap<>();
+        for (String path : List.of("upload", "what-if", "deploy-jar", "deploy-drl")) {
+            Path marker = karaf.home().resolve("marker-" + path);
+            markers.add(marker);
+            String drl = RuleModuleJars.HEAD + """
+                    function String touch( String file ) {
+                        try { Runtime.getRuntime().exec( new String[] { "touch", file } ); } catch ( Exception e ) { }
+                        return file;
+                    }
+                    rule "Runs a program"
+                    when $p : PetitionFact()
+                    then new java.io.File( "%s" ).createNewFile();
+                         insert( new Routing( "520112-X", "x", touch( "%s" ) ) );
+                    end
+                    """.formatted(marker, marker);
+            byte[] jar = RuleModuleJars.bytes("wudang-program", "6.6." + markers.size(), WUDANG,
+                    Map.of("rules/routing.drl", drl));
+            switch (path) {
+                case "upload" -> refusals.put(path, api.postJar("rules/modules", jar).body());
+                case "what-if" -> refusals.put(path, api.postJar("rules/what-if", jar).body());
+                case "deploy-jar" -> {
+                    RuleModuleJars.write(karaf.home().resolve("deploy/wudang-program.jar"), jar);
+                    refusals.put(path, awaitRejection("6.6.3").toString());
+                }
+                default -> {
+                    Path staged = Files.createTempFile(karaf.home(), "program", ".tmp");
+                    Files.writeString(staged, drl, StandardCharsets.UTF_8);
+                    Files.move(staged, karaf.home().resolve("deploy/" + WUDANG + "-wudang-program.drl"));
+                    refusals.put(path, Eventually.value(() -> {
+                        for (JsonNode rejection : Api.json(api.get("rules/rejections"))) {
+                            if (rejection.get("id").asText().equals("wudang-program")
+                                    && rejection.get("version").asText().startsWith("drl-")) {
+                                return rejection.toString();
+                            }
+                        }
+                        return null;
+                    }, "the refusal of the dropped DRL file"));
+                }
+            }
+        }
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            assertTrue(refusal.getValue().contains("function touch (Touch): calls java.lang.Runtime.getRuntime"),
+                    refusal.getKey() + ": " + refusal.getValue());
+            assertTrue(refusal.getValue().contains("rule Runs a program (consequence): uses the type java.io.File"),
+                    refusal.getKey() + ": " + refusal.getValue());
+        }
+        for (Path marker : markers) {
+            assertFalse(Files.exists(marker), marker + ": the module's code ran");
+        }
+        assertEquals(200, api.get("health").statusCode(), "the platform serves on");
+        assertFalse(routingOf(register(WUDANG, "LAND_RESOURCES", "征地")).at("/provenance/moduleId").asText()
+                .equals("wudang-program"), "the refused module decides nothing");
     }
 
     @Test
