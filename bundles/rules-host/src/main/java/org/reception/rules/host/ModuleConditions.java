@@ -56,6 +56,27 @@ final class ModuleConditions {
     private ModuleConditions() {
     }
 
+    /** The most DRL a module may carry, in characters of all its files: the compiler's heap grows with it. */
+    static final int MAX_SOURCE_CHARACTERS = 512 * 1024;
+    /** The most rules (and queries) a module may define. */
+    static final int MAX_RULES = 2_000;
+
+    /** @return what is too large about the module to be compiled at all */
+    static List<String> limits(RuleModuleSource module) {
+        long characters = module.drl().values().stream().mapToLong(String::length).sum();
+        if (characters > MAX_SOURCE_CHARACTERS) {
+            return List.of("the module's DRL has " + characters + " characters; at most " + MAX_SOURCE_CHARACTERS
+                    + " are compiled");
+        }
+        int rules = 0;
+        for (String drl : module.drl().values()) {
+            PackageDescr pkg = parse(drl);
+            rules += pkg == null ? 0 : pkg.getRules().size();
+        }
+        return rules > MAX_RULES ? List.of("the module defines " + rules + " rules; at most " + MAX_RULES
+                + " are compiled") : List.of();
+    }
+
     /** @return one error per thing the module's DRL may not say, naming the file and the rule */
     static List<String> check(RuleModuleSource module) {
         List<String> errors = new ArrayList<>();

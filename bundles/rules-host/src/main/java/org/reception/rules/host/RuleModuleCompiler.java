@@ -55,6 +55,7 @@ public final class RuleModuleCompiler {
             errors.add("the module carries no .drl file");
         }
         errors.addAll(ContractImports.check(module.drl()));
+        errors.addAll(ModuleConditions.limits(module));
         if (!errors.isEmpty()) {
             throw new RuleModuleRejected(module, errors);
         }

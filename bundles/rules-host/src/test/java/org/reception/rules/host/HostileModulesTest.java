@@ -113,6 +113,18 @@ class HostileModulesTest {
         assertTrue(rejected.errors().contains(refusal), attack + ": " + rejected.errors());
     }
 
+    @org.junit.jupiter.api.Test
+    void aModuleTooLargeToCompileSafelyIsRefusedBeforeTheCompilerSeesIt() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= ModuleConditions.MAX_RULES; i++) {
+            many.append("rule \"r").append(i).append("\" when PetitionFact() then end\n");
+        }
+        assertTrue(refused(many.toString()).errors().contains("the module defines " + (ModuleConditions.MAX_RULES + 1)
+                + " rules; at most " + ModuleConditions.MAX_RULES + " are compiled"));
+        String huge = "// " + "x".repeat(ModuleConditions.MAX_SOURCE_CHARACTERS) + "\n";
+        assertTrue(refused(huge).errors().get(0).endsWith("are compiled"));
+    }
+
     private RuleModuleRejected refused(String rules) {
         RuleModuleSource module = new RuleModuleSource("hostile", "1", "520102", Map.of("rules.drl", HEAD + rules),
                 Map.of(), "test");
