@@ -367,6 +367,68 @@ class RuleModulesIT {
                 "rules/tests/health.properties", "petition.category = HEALTH\nexpect.unit = " + testExpects + "\n"));
     }
 
+    /**
+     * A candidate that copies what a case says into its routing, tried by a rules administrator who
+     * reads no case, and by one who also belongs to the accused unit: neither learns anything of
+     * the accusation, and the second's candidate never even sees it.
+     */
+    @Test
+    @Order(11)
+    void whatIfTellsARulesAdministratorNothingOfWhatACaseSaysOrWhomItAccuses() throws Exception {
+        String secret = "甲乙丙丁";
+        Map<String, Object> accusation = Petitions.petition("PUBLIC_SECURITY", "举报" + secret,
+                "城南派出所民警" + secret + "收受财物。", "520102");
+        accusation.put("type", "ACCUSATION");
+        accusation.put("accused", List.of("南明区公安局城南派出所" + secret));
+        HttpResponse<String> registered = api.post("petitions", accusation);
+        assertEquals(201, registered.statusCode(), registered.body());
+        for (int i = 0; i < 3; i++) {
+            register("520102", "HEALTH", "看病难" + i);
+        }
+        byte[] leak = RuleModuleJars.bytes("nanming-leak", "1.0.0", "520102", Map.of("rules/routing.drl",
+                RuleModuleJars.HEAD + """
+                        rule "Copies the case into its routing"
+                        when $p : PetitionFact()
+                        then insert( new Routing( "520102-" + $p.getTitle() + "|" + $p.getContent() + "|"
+                                 + $p.getAccused(), "泄露", $p.getContent() ) );
+                        end
+                        """));
+
+        HttpResponse<String> administrator = api.as(Account.RULE_ADMINISTRATOR).postJar("rules/what-if?cases=1000", leak);
+        assertEquals(200, administrator.statusCode(), administrator.body());
+        assertFalse(administrator.body().contains(secret), administrator.body());
+        JsonNode report = Api.json(administrator);
+        assertEquals(0, report.get("changes").size(), "a rules administrator reads no case: " + report);
+        for (JsonNode shift : report.get("shifts")) {
+            assertTrue(shift.get("cases").asInt() >= 3, shift.toString());
+            assertFalse(shift.get("after").asText().contains("|"), "never the candidate's own words: " + shift);
+        }
+
+        // An administrator who also belongs to the accused police bureau, added as an operator adds one.
+        Files.writeString(karaf.home().resolve("etc/users.properties"),
+                "\npolice-rules = Police-Rules-1,rules-admin,unit:520102-GAJ\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        String policeRules = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "police-rules:Police-Rules-1".getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> accusedUnits = Eventually.value(() -> {
+            HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                    karaf.api("rules/what-if?cases=1000")).header("Authorization", policeRules)
+                    .header("Content-Type", "application/java-archive")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(leak)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 401 ? null : answer;
+        }, "the new account signs in");
+        assertEquals(200, accusedUnits.statusCode(), accusedUnits.body());
+        assertFalse(accusedUnits.body().contains(secret), accusedUnits.body());
+        assertTrue(Api.json(accusedUnits).get("examined").asInt() < report.get("examined").asInt(),
+                "the accusation kept from the caller's unit is not put to its candidate: " + accusedUnits.body());
+        HttpResponse<String> explained = http.send(java.net.http.HttpRequest.newBuilder(karaf.api("rules/explain/"
+                + Api.json(registered).get("registrationNumber").asText())).header("Authorization", policeRules).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, explained.statusCode(), "the accused unit's administrator is told of no such case");
+    }
+
     private static JsonNode register(String county, String category, String title) throws Exception {
         HttpResponse<String> created = api.post("petitions", Petitions.petition(category, title, "请求处理。", county));
         assertEquals(201, created.statusCode(), created.body());

@@ -139,7 +139,7 @@ public class RulesResource {
                     List.of(new Violation("cases", "1 to " + RuleTrials.MAX_CASES)));
         }
         try {
-            WhatIfReport report = Services.required(trials, "what-if").whatIf(jar, count);
+            WhatIfReport report = Services.required(trials, "what-if").whatIf(AccessFilter.caller(security), jar, count);
             return Response.ok(report).build();
         } catch (RuleModuleInvalid e) {
             return refused(e.getMessage(), e.errors());

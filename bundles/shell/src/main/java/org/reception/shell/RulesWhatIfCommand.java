@@ -37,7 +37,7 @@ public class RulesWhatIfCommand implements Action {
         PrintStream out = session.getConsole();
         WhatIfReport report;
         try (InputStream in = RulesDeployCommand.open(jar)) {
-            report = trials.whatIf(in, cases);
+            report = trials.whatIf(ShellCaller.current(), in, cases);
         } catch (RuleModuleInvalid | IllegalArgumentException e) {
             out.println("Refused: " + e.getMessage());
             return null;
@@ -49,6 +49,14 @@ public class RulesWhatIfCommand implements Action {
         for (WhatIfReport.Change change : report.changes()) {
             out.println("  " + change.registrationNumber());
             change.differences().forEach(difference -> out.println("    " + difference));
+        }
+        for (WhatIfReport.Shift shift : report.shifts()) {
+            out.println("  " + shift.cases() + " case(s) you may not read: " + shift.what() + " " + shift.before()
+                    + " -> " + shift.after());
+        }
+        if (report.suppressed() > 0) {
+            out.println("  " + report.suppressed() + " more case(s) you may not read would change, in groups of fewer"
+                    + " than " + WhatIfReport.SMALLEST_SHIFT + ": not shown");
         }
         return null;
     }

@@ -2,6 +2,7 @@ package org.reception.rules.host;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,33 +62,46 @@ final class ModuleConditions {
     /** The most rules (and queries) a module may define. */
     static final int MAX_RULES = 2_000;
 
+    /**
+     * The module's files as the DRL parser reads them, by file name; a file that does not parse is
+     * left out (the build says what is wrong with it).
+     */
+    static Map<String, PackageDescr> parse(RuleModuleSource module) {
+        Map<String, PackageDescr> parsed = new LinkedHashMap<>();
+        long characters = module.drl().values().stream().mapToLong(String::length).sum();
+        if (characters > MAX_SOURCE_CHARACTERS) {
+            return parsed; // not even parsed: limits() refuses it
+        }
+        module.drl().forEach((name, drl) -> {
+            PackageDescr pkg = parse(drl);
+            if (pkg != null) {
+                parsed.put(name, pkg);
+            }
+        });
+        return parsed;
+    }
+
     /** @return what is too large about the module to be compiled at all */
-    static List<String> limits(RuleModuleSource module) {
+    static List<String> limits(RuleModuleSource module, Map<String, PackageDescr> parsed) {
         long characters = module.drl().values().stream().mapToLong(String::length).sum();
         if (characters > MAX_SOURCE_CHARACTERS) {
             return List.of("the module's DRL has " + characters + " characters; at most " + MAX_SOURCE_CHARACTERS
                     + " are compiled");
         }
-        int rules = 0;
-        for (String drl : module.drl().values()) {
-            PackageDescr pkg = parse(drl);
-            rules += pkg == null ? 0 : pkg.getRules().size();
-        }
+        int rules = parsed.values().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
         return rules > MAX_RULES ? List.of("the module defines " + rules + " rules; at most " + MAX_RULES
                 + " are compiled") : List.of();
     }
 
     /** @return one error per thing the module's DRL may not say, naming the file and the rule */
-    static List<String> check(RuleModuleSource module) {
+    static List<String> check(RuleModuleSource module, Map<String, PackageDescr> parsed) {
         List<String> errors = new ArrayList<>();
-        Set<String> declared = simpleNamesOfDeclaredTypes(module);
-        for (Map.Entry<String, String> file : module.drl().entrySet()) {
+        Set<String> declared = new HashSet<>();
+        declaredTypes(parsed).forEach(type -> declared.add(type.substring(type.lastIndexOf('/') + 1)));
+        for (Map.Entry<String, PackageDescr> file : parsed.entrySet()) {
             String name = file.getKey();
-            String drl = file.getValue();
-            PackageDescr pkg = parse(drl);
-            if (pkg == null) {
-                continue; // the build has said what is wrong with it
-            }
+            String drl = module.drl().get(name);
+            PackageDescr pkg = file.getValue();
             for (AttributeDescr attribute : pkg.getAttributes()) {
                 if (attribute.getName().equals("dialect") && !"java".equals(attribute.getValue())) {
                     errors.add(name + ": the " + attribute.getValue() + " dialect runs code that cannot be checked"
@@ -123,25 +137,14 @@ final class ModuleConditions {
     }
 
     /** The internal names ({@code pkg/Name}) of the types the module declares, which its code may use. */
-    static Set<String> declaredTypes(RuleModuleSource module) {
+    static Set<String> declaredTypes(Map<String, PackageDescr> parsed) {
         Set<String> types = new HashSet<>();
-        for (String drl : module.drl().values()) {
-            PackageDescr pkg = parse(drl);
-            if (pkg != null) {
-                for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
-                    types.add((pkg.getNamespace() + "." + type.getTypeName()).replace('.', '/'));
-                }
+        for (PackageDescr pkg : parsed.values()) {
+            for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
+                types.add((pkg.getNamespace() + "." + type.getTypeName()).replace('.', '/'));
             }
         }
         return types;
-    }
-
-    private static Set<String> simpleNamesOfDeclaredTypes(RuleModuleSource module) {
-        Set<String> names = new HashSet<>();
-        for (String type : declaredTypes(module)) {
-            names.add(type.substring(type.lastIndexOf('/') + 1));
-        }
-        return names;
     }
 
     static List<String> checkText(String where, String text, Set<String> declared) {

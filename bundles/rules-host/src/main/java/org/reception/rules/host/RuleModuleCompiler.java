@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.core.rule.JavaDialectRuntimeData;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.rule.Rule;
@@ -55,7 +56,8 @@ public final class RuleModuleCompiler {
             errors.add("the module carries no .drl file");
         }
         errors.addAll(ContractImports.check(module.drl()));
-        errors.addAll(ModuleConditions.limits(module));
+        Map<String, PackageDescr> parsed = ModuleConditions.parse(module);
+        errors.addAll(ModuleConditions.limits(module, parsed));
         if (!errors.isEmpty()) {
             throw new RuleModuleRejected(module, errors);
         }
@@ -68,8 +70,8 @@ public final class RuleModuleCompiler {
             throw new RuleModuleRejected(module, errors);
         }
         // Before any of the module's code is loaded, let alone run: it must be rules, not a program.
-        errors.addAll(ModuleConditions.check(module));
-        errors.addAll(ModuleBytecode.check(compiledClasses(builder), ModuleConditions.declaredTypes(module)));
+        errors.addAll(ModuleConditions.check(module, parsed));
+        errors.addAll(ModuleBytecode.check(compiledClasses(builder), ModuleConditions.declaredTypes(parsed)));
         if (!errors.isEmpty()) {
             throw new RuleModuleRejected(module, errors);
         }
