@@ -429,6 +429,50 @@ class RuleModulesIT {
         assertEquals(404, explained.statusCode(), "the accused unit's administrator is told of no such case");
     }
 
+    /** The rules host takes a new configuration while it serves: nothing compiled again, no history lost. */
+    @Test
+    @Order(12)
+    void editingTheRulesConfigurationAppliesWhileRequestsGoOnAndLosesNoHistory() throws Exception {
+        JsonNode province = Api.json(api.get("rules/modules/province-base"));
+        JsonNode wudang = Api.json(api.get("rules/modules/wudang-health"));
+        java.util.concurrent.atomic.AtomicBoolean going = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Thread load = new Thread(() -> {
+            while (going.get() && answered.get() < 2_000) {
+                try {
+                    HttpResponse<String> response = api.post("petitions", Petitions.petition("HEALTH", "配置变更期间",
+                            "请求处理。", WUDANG));
+                    if (response.statusCode() != 201) {
+                        failures.add(response.statusCode() + " " + response.body());
+                    }
+                    answered.incrementAndGet();
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        });
+        load.start();
+        Eventually.until(() -> answered.get() >= 10, "registrations under way");
+
+        karaf.configure("org.reception.rules",
+                "fireLimit = 5000\ntimeLimitMillis = 1500\nkeptVersions = 3\nwithdrawDelaySeconds = 10\n");
+        Path log = karaf.home().resolve("data/log/reception.log");
+        Eventually.until(() -> Files.readString(log, StandardCharsets.UTF_8)
+                .contains("Rules host now: fire limit 5000, time limit 1500 ms"), "the new limits in force");
+        int atChange = answered.get();
+        Eventually.until(() -> answered.get() >= atChange + 20, "registrations after the change");
+        going.set(false);
+        load.join();
+
+        assertEquals(List.of(), List.copyOf(failures), "no request failed while the configuration changed");
+        assertEquals(province.at("/active/activatedAt"), Api.json(api.get("rules/modules/province-base"))
+                .at("/active/activatedAt"), "the province's module was not compiled and activated again");
+        JsonNode wudangAfter = Api.json(api.get("rules/modules/wudang-health"));
+        assertEquals(wudang.get("kept"), wudangAfter.get("kept"), "the versions kept for a rollback are kept");
+        assertEquals(wudang.at("/active/activatedAt"), wudangAfter.at("/active/activatedAt"));
+    }
+
     private static JsonNode register(String county, String category, String title) throws Exception {
         HttpResponse<String> created = api.post("petitions", Petitions.petition(category, title, "请求处理。", county));
         assertEquals(201, created.statusCode(), created.body());

@@ -28,7 +28,7 @@ public final class RuleBases {
     private final Map<String, Serving> byJurisdiction = new ConcurrentHashMap<>();
     /** Newest first; guarded by {@code this}. Readers of {@link #byJurisdiction} never take the lock. */
     private final Map<String, Deque<CompiledRuleModule>> kept = new HashMap<>();
-    private final int keep;
+    private int keep;
 
     /** @param keep how many replaced versions to keep per jurisdiction for a rollback */
     public RuleBases(int keep) {
@@ -37,6 +37,16 @@ public final class RuleBases {
 
     public RuleBases() {
         this(3);
+    }
+
+    /** Keeps this many replaced versions per jurisdiction from now on; older ones beyond it are let go. */
+    public synchronized void keepVersions(int versions) {
+        this.keep = versions;
+        kept.values().forEach(deque -> {
+            while (deque.size() > keep) {
+                deque.removeLast();
+            }
+        });
     }
 
     /** @return the module it replaces, if any; that one is kept for a rollback */

@@ -38,8 +38,9 @@ public final class RuleEvaluator implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(RuleEvaluator.class);
 
-    private final int fireLimit;
-    private final long timeLimitNanos;
+    // Changed while the platform runs (etc/org.reception.rules.cfg); an evaluation reads each once.
+    private volatile int fireLimit;
+    private volatile long timeLimitNanos;
     private final ExecutorService workers;
 
     /**
@@ -55,6 +56,12 @@ public final class RuleEvaluator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** New limits for the decisions that start from now on; those under way keep theirs. */
+    public void limits(int fireLimit, long timeLimitMillis) {
+        this.fireLimit = fireLimit;
+        this.timeLimitNanos = TimeUnit.MILLISECONDS.toNanos(timeLimitMillis);
     }
 
     public ModuleVerdict evaluate(CompiledRuleModule module, PetitionFact petition) {
@@ -217,12 +224,13 @@ public final class RuleEvaluator implements AutoCloseable {
                 }
             });
             session.insert(petition);
-            int firings = session.fireAllRules(fireLimit);
-            if (firings >= fireLimit) {
+            int limit = fireLimit;
+            int firings = session.fireAllRules(limit);
+            if (firings >= limit) {
                 module.counters().runaways.incrementAndGet();
                 LOG.warn("Rule module {} {} reached the fire limit of {} for {}; its decision is ignored",
-                        module.id(), module.version(), fireLimit, petition);
-                return ModuleVerdict.brokenOff(module, List.copyOf(fired), "reached the fire limit of " + fireLimit);
+                        module.id(), module.version(), limit, petition);
+                return ModuleVerdict.brokenOff(module, List.copyOf(fired), "reached the fire limit of " + limit);
             }
         } finally {
             session.dispose();

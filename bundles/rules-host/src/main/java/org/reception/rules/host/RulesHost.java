@@ -32,6 +32,7 @@ import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
@@ -78,7 +79,7 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
     private final LayeredDecider decider;
     private final BundleContext context;
     private final BundleTracker<CompiledRuleModule> tracker;
-    private final int withdrawDelaySeconds;
+    private volatile int withdrawDelaySeconds;
     private final ScheduledExecutorService withdrawals = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "reception-rules-withdrawal");
         thread.setDaemon(true);
@@ -105,6 +106,19 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         context.addBundleListener(bundleChanges);
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new ModuleTracking());
         this.tracker.open();
+    }
+
+    /**
+     * A change of {@code etc/org.reception.rules.cfg} applies while the host serves: no module is
+     * compiled again, no version or rollback history is lost, and no request waits.
+     */
+    @Modified
+    void modified(RulesHostConfig config) {
+        evaluator.limits(config.fireLimit(), config.timeLimitMillis());
+        ruleBases.keepVersions(config.keptVersions());
+        withdrawDelaySeconds = config.withdrawDelaySeconds();
+        LOG.info("Rules host now: fire limit {}, time limit {} ms, {} version(s) kept, withdrawal after {} s",
+                config.fireLimit(), config.timeLimitMillis(), config.keptVersions(), config.withdrawDelaySeconds());
     }
 
     @Deactivate

@@ -325,6 +325,18 @@ class RulesHostTest {
     }
 
     @Test
+    void fewerVersionsKeptLetsTheOldestGoAndKeepsTheNewest() throws Exception {
+        ruleBases.publish(compiler.compile(version("1", "520000-A")));
+        ruleBases.publish(compiler.compile(version("2", "520000-B")));
+        ruleBases.publish(compiler.compile(version("3", "520000-C")));
+
+        ruleBases.keepVersions(1);
+
+        assertEquals("2", ruleBases.rollback("52", NOW).orElseThrow().version());
+        assertTrue(ruleBases.rollback("52", NOW).isEmpty(), "version 1 was let go");
+    }
+
+    @Test
     void withdrawingAReplacedVersionKeepsItsSuccessor() throws Exception {
         CompiledRuleModule first = compiler.compile(version("1", "520000-A"));
         CompiledRuleModule second = compiler.compile(version("2", "520000-B"));
