@@ -12,8 +12,8 @@ run() {
   java -Xmx512m -cp "$cp" "$@"
 }
 {
-  echo "== decisions, 1 thread"
-  run org.openjdk.jmh.Main 'RulesBenchmark\.(threeLayers|provinceOnly)' -f 1 -wi 3 -w 2s -i 5 -r 2s -t 1 "$@"
+  echo "== decisions, 1 thread, and bare Drools's stateless sessions on the same three rule bases"
+  run org.openjdk.jmh.Main 'RulesBenchmark\.(threeLayers|provinceOnly|bareDroolsThreeLayers)' -f 1 -wi 3 -w 2s -i 5 -r 2s -t 1 "$@"
   echo "== decisions, 4 threads"
   run org.openjdk.jmh.Main 'RulesBenchmark\.(threeLayers|provinceOnly)' -f 1 -wi 3 -w 2s -i 5 -r 2s -t 4 "$@"
   echo "== decisions, 4 threads, the county module swapped 20 times a second"

@@ -2,6 +2,7 @@ package org.reception.rules.host.bench;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -47,6 +48,8 @@ public class RulesBenchmark {
     private PetitionFact inZunyi;
     private Thread swapper;
     private final AtomicBoolean swapping = new AtomicBoolean();
+    /** The three layers' rule bases as compiled, for the bare engine's baseline. */
+    private final List<org.kie.api.KieBase> bare = new java.util.ArrayList<>();
 
     @Setup(Level.Trial)
     public void publish() throws Exception {
@@ -55,14 +58,17 @@ public class RulesBenchmark {
         RuleBases ruleBases = new RuleBases();
         provinceSource = RuleModuleFolders.read(RULES.resolve("province-base/src/main/resources/rules"),
                 "province-base", "bench", "52");
-        ruleBases.publish(compiler.compile(provinceSource));
-        ruleBases.publish(compiler.compile(RuleModuleFolders.read(RULES.resolve("guiyang/src/main/resources/rules"),
-                "guiyang", "bench", "5201")));
+        CompiledRuleModule province = compiler.compile(provinceSource);
+        CompiledRuleModule guiyang = compiler.compile(RuleModuleFolders.read(
+                RULES.resolve("guiyang/src/main/resources/rules"), "guiyang", "bench", "5201"));
+        ruleBases.publish(province);
+        ruleBases.publish(guiyang);
         RuleModuleSource nanming = RuleModuleFolders.read(RULES.resolve("nanming/src/main/resources/rules"),
                 "nanming", "bench", "520102");
         CompiledRuleModule[] versions = {compiler.compile(nanming), compiler.compile(
                 new RuleModuleSource("nanming", "bench-2", "520102", nanming.drl(), nanming.tests(), "bench"))};
         ruleBases.publish(versions[0]);
+        bare.addAll(List.of(versions[0].kieBase(), guiyang.kieBase(), province.kieBase()));
         decider = new LayeredDecider(ruleBases, evaluator);
         inNanming = fact("520102", "小区物业擅自提高物业费，业主多次反映无果。");
         inZunyi = fact("520302", "小区物业擅自提高物业费，业主多次反映无果。");
@@ -96,6 +102,30 @@ public class RulesBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public RuleDecisions threeLayers() {
         return decider.decide(inNanming, NOW);
+    }
+
+    /**
+     * The baseline: the same three rule bases called directly, each with a stateless session and
+     * the same fact, as bare Drools decides; no limits, no combination of the layers.
+     */
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int bareDroolsThreeLayers() {
+        int facts = 0;
+        for (org.kie.api.KieBase layer : bare) {
+            org.kie.api.runtime.StatelessKieSession session = layer.newStatelessKieSession();
+            java.util.List<Object> inserted = new java.util.ArrayList<>();
+            session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+                    inserted.add(event.getObject());
+                }
+            });
+            session.execute(inNanming);
+            facts += inserted.size();
+        }
+        return facts;
     }
 
     @Benchmark
