@@ -448,6 +448,8 @@ class SecurityIT {
         assertEquals(200, explained.statusCode(), "a rule administrator explains any decision");
         assertNoSecret(secrets, "rules-admin, explain", explained.body());
         assertFalse(explained.body().contains(ACCUSED_UNIT), "but does not learn whom it is hidden from");
+        assertTrue(explained.body().contains("Accusations are kept from the accused"),
+                "it learns that the confidentiality rules fired: " + explained.body());
         JsonNode supervisorsView = Api.json(get(Account.GUIYANG_SUPERVISOR, "/api/v1/petitions?type=ACCUSATION"));
         assertEquals(List.of(accusation.number()), numbers(supervisorsView),
                 "the same query shows it to a supervisor outside the accused unit");

@@ -281,10 +281,13 @@ final class CaseAccess {
         return terms;
     }
 
-    /** Units and county systems learn that a case is restricted, not from whom: the names could identify. */
+    /**
+     * Units, county systems and rule administrators learn that a case is restricted and which rules
+     * restricted it, not from whom nor why in the rules' words: the names could identify.
+     */
     private static ConfidentialityDecision withoutParties(ConfidentialityDecision rules) {
         return new ConfidentialityDecision(rules.identityHidden(), Set.of(), rules.redacted(), Set.of(), List.of(),
-                rules.decidedAt(), List.of());
+                rules.decidedAt(), rules.provenance());
     }
 
     private static Petitioner petitioner(Petitioner petitioner, boolean hideIdentity, boolean unmask,
