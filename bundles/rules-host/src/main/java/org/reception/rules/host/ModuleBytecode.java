@@ -138,7 +138,7 @@ final class ModuleBytecode {
             if (insn instanceof MethodInsnNode call) {
                 if (own.contains(call.owner)) {
                     called.add(call.owner + "." + call.name + call.desc);
-                } else if (!(invoker ? engine(call.owner) : allowed(call.owner, call.name, call.desc))) {
+                } else if (!(invoker ? engine(call.owner, call.name) : allowed(call.owner, call.name, call.desc))) {
                     errors.add(where + ": calls " + readable(call.owner) + "." + call.name);
                 }
             } else if (insn instanceof FieldInsnNode field) {
@@ -231,13 +231,23 @@ final class ModuleBytecode {
         return errors;
     }
 
-    /** What the engine's own generated invokers may touch: the engine, and plain values. */
-    private static boolean engine(String owner) {
-        return owner.startsWith("org/drools/") || owner.startsWith("org/kie/") || owner.startsWith("java/lang/")
-                && !owner.startsWith("java/lang/reflect/") && !owner.startsWith("java/lang/invoke/")
-                && !Set.of("java/lang/Runtime", "java/lang/System", "java/lang/Thread", "java/lang/ClassLoader",
-                        "java/lang/ProcessBuilder").contains(owner)
+    /** What the engine's own generated invokers (and the compiler's switch tables) may touch. */
+    private static final Set<String> ENGINE_LANG = Set.of("java/lang/Object", "java/lang/String",
+            "java/lang/StringBuilder", "java/lang/Boolean", "java/lang/Integer", "java/lang/Long", "java/lang/Short",
+            "java/lang/Byte", "java/lang/Character", "java/lang/Double", "java/lang/Float", "java/lang/Number",
+            "java/lang/Enum", "java/lang/NoSuchFieldError", "java/lang/Throwable", "java/lang/RuntimeException");
+
+    /** The engine, its own plain values, and the contract; of {@code Class} only its name (their equals). */
+    private static boolean engine(String owner, String member) {
+        if (owner.equals("java/lang/Class")) {
+            return member.equals("getName") || member.equals("equals") || member.equals("hashCode");
+        }
+        return owner.startsWith("org/drools/") || owner.startsWith("org/kie/") || ENGINE_LANG.contains(owner)
                 || contract(owner);
+    }
+
+    private static boolean engine(String owner) {
+        return engine(owner, "");
     }
 
     static boolean allowed(String owner, String member) {

@@ -77,6 +77,7 @@ class HostileModulesTest {
             an assignment in a condition     | PetitionFact( ( title = "x" ) == "x" )                                    | rules.drl rule "Reaches out" conditions: assigns a value; conditions only compare
             a regular expression             | PetitionFact( content matches "(a+)+b" )                                 | rules.drl rule "Reaches out" conditions: 'matches' is not part of the rule contract
             eval of Java                     | PetitionFact() eval( new java.io.File( "MARKER" ).createNewFile() )      | rule Reaches out (eval): uses the type java.io.File
+            code inline in an accumulate     | Number() from accumulate( PetitionFact(), init( int c = 0; ProcessHandle.current().destroy(); ), action( c++; ), result( c ) ) | rules.drl rule "Reaches out" conditions: names the type ProcessHandle, outside the rule contract
             """)
     void conditionsThatReachBeyondTheContractAreRefusedBeforeTheyRun(String attack, String condition, String refusal)
             throws Exception {
