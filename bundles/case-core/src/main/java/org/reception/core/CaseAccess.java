@@ -226,7 +226,8 @@ final class CaseAccess {
      * apart from the parties, so every case hidden from anybody is kept from it.
      */
     static boolean hiddenFrom(Caller caller, Petition petition) {
-        return caller.scopes(Role.HANDLING_UNIT).stream().anyMatch(unit -> hiddenFromUnit(petition, unit));
+        Set<String> parties = ConfidentialityFloor.of(petition).hiddenFrom();
+        return caller.scopes(Role.HANDLING_UNIT).stream().anyMatch(unit -> hiddenFromUnit(parties, unit));
     }
 
     /**
@@ -234,7 +235,10 @@ final class CaseAccess {
      * name): by the rules, or by the platform's floor for accusations.
      */
     static boolean hiddenFromUnit(Petition petition, String unit) {
-        Set<String> parties = ConfidentialityFloor.of(petition).hiddenFrom();
+        return hiddenFromUnit(ConfidentialityFloor.of(petition).hiddenFrom(), unit);
+    }
+
+    private static boolean hiddenFromUnit(Set<String> parties, String unit) {
         if (parties.isEmpty()) {
             return false;
         }
