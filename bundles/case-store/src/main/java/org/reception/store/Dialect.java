@@ -68,6 +68,11 @@ enum Dialect {
         return product;
     }
 
+    /** The JDBC type of a null in a column of bytes ({@code BLOB} in Derby, {@code BYTEA} in PostgreSQL). */
+    int binaryType() {
+        return this == DERBY ? java.sql.Types.BLOB : java.sql.Types.BINARY;
+    }
+
     /** The migrations written for this database alone. */
     String migrations() {
         return "classpath:org/reception/store/migration/" + folder;

@@ -67,14 +67,16 @@ import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.spi.ListScope;
 import org.reception.cases.spi.MatterHistory;
 import org.reception.cases.spi.PetitionRepository;
+import org.reception.cases.spi.RuleModuleLedger;
 
 /**
  * Petitions in the platform's relational database. Each write is one transaction with its audit
  * entry; the schema is migrated when the component starts, before it offers itself as a service.
  */
-@Component(service = {PetitionRepository.class, HealthCheck.class, PersonalDataKeys.class},
+@Component(service = {PetitionRepository.class, HealthCheck.class, PersonalDataKeys.class, RuleModuleLedger.class},
         property = HealthCheck.NAME + "=store")
-public final class JdbcPetitionRepository implements PetitionRepository, HealthCheck, PersonalDataKeys {
+public final class JdbcPetitionRepository implements PetitionRepository, HealthCheck, PersonalDataKeys,
+        RuleModuleLedger {
 
     private static final Logger LOG = LogManager.getLogger(JdbcPetitionRepository.class);
 
@@ -738,6 +740,19 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         } catch (SQLException e) {
             return HealthStatus.down("database unreachable: " + e.getMessage());
         }
+    }
+
+    // --- rule module versions ----------------------------------------------------------------
+
+    @Override
+    public List<Version> versions() {
+        return read(RuleModuleVersions::all, "the rule module versions could not be read");
+    }
+
+    @Override
+    public void record(String jurisdiction, List<Version> versions) {
+        write(connection -> RuleModuleVersions.record(connection, dialect, jurisdiction, versions),
+                dialect::isTransient, "the rule module versions of " + jurisdiction + " could not be recorded");
     }
 
     @FunctionalInterface

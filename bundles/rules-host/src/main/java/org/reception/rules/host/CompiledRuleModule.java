@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.kie.api.KieBase;
+import org.reception.cases.Sha256;
 import org.reception.rules.admin.RuleModuleInfo;
 import org.reception.rules.admin.RuleModuleSource;
 
@@ -29,6 +30,16 @@ public record CompiledRuleModule(RuleModuleSource source, KieBase kieBase, List<
 
     public String jurisdiction() {
         return source.jurisdiction();
+    }
+
+    /** What tells this version apart from every other: its id, version, jurisdiction and files. */
+    public String fingerprint() {
+        return fingerprint(source);
+    }
+
+    public static String fingerprint(RuleModuleSource source) {
+        return Sha256.hex(String.join("\u001f", source.id(), source.version(), source.jurisdiction(),
+                source.drl().toString(), source.tests().toString()));
     }
 
     public int ruleCount() {

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.reception.cases.divisions.Division;
 import org.reception.cases.divisions.Divisions;
+import org.reception.rules.admin.RuleModuleInfo;
+import org.reception.rules.admin.RuleModuleSource;
 
 /**
  * The rule bases that serve, one per jurisdiction, and the versions each replaced. Publishing
@@ -25,9 +27,36 @@ public final class RuleBases {
     public record Serving(CompiledRuleModule module, Instant since) {
     }
 
+    /**
+     * A version kept for a rollback. Restored from the ledger after a restart it is not compiled
+     * until a rollback needs it: {@code compiled} is null until then.
+     */
+    public record Kept(RuleModuleSource source, String fingerprint, int ruleCount, CompiledRuleModule compiled) {
+
+        static Kept of(CompiledRuleModule module) {
+            return new Kept(module.source(), module.fingerprint(), module.ruleCount(), module);
+        }
+
+        public String jurisdiction() {
+            return source.jurisdiction();
+        }
+
+        public RuleModuleInfo info() {
+            return compiled != null ? compiled.info(null, RuleModuleInfo.State.SUPERSEDED)
+                    : new RuleModuleInfo(source.id(), source.version(), source.jurisdiction(), ruleCount,
+                            source.origin(), null, RuleModuleInfo.State.SUPERSEDED);
+        }
+    }
+
+    /** Compiles a kept version that a rollback brings back. */
+    @FunctionalInterface
+    public interface Recompiler {
+        CompiledRuleModule compile(RuleModuleSource source) throws RuleModuleRejected;
+    }
+
     private final Map<String, Serving> byJurisdiction = new ConcurrentHashMap<>();
     /** Newest first; guarded by {@code this}. Readers of {@link #byJurisdiction} never take the lock. */
-    private final Map<String, Deque<CompiledRuleModule>> kept = new HashMap<>();
+    private final Map<String, Deque<Kept>> kept = new HashMap<>();
     private int keep;
 
     /** @param keep how many replaced versions to keep per jurisdiction for a rollback */
@@ -80,28 +109,67 @@ public final class RuleBases {
      * Serves the version the jurisdiction's module replaced last, in its place; the one it
      * replaces is dropped, not kept, so that a second rollback goes one further back.
      */
-    public synchronized Optional<CompiledRuleModule> rollback(String jurisdiction, Instant now) {
-        Deque<CompiledRuleModule> versions = kept.get(jurisdiction);
+    public Optional<CompiledRuleModule> rollback(String jurisdiction, Instant now) {
+        try {
+            return rollback(jurisdiction, now, source -> {
+                throw new IllegalStateException("version " + source.version() + " was never compiled");
+            });
+        } catch (RuleModuleRejected e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #rollback(String, Instant)}, compiling the version brought back if it was restored
+     * and not compiled yet.
+     *
+     * @throws RuleModuleRejected if that version no longer passes validation; nothing changes then
+     */
+    public synchronized Optional<CompiledRuleModule> rollback(String jurisdiction, Instant now, Recompiler recompiler)
+            throws RuleModuleRejected {
+        Deque<Kept> versions = kept.get(jurisdiction);
         if (versions == null || versions.isEmpty()) {
             return Optional.empty();
         }
-        CompiledRuleModule previous = versions.removeFirst();
-        previous.counters().suspended.set(false);
-        byJurisdiction.put(jurisdiction, new Serving(previous, now));
-        return Optional.of(previous);
+        Kept previous = versions.peekFirst();
+        CompiledRuleModule module = previous.compiled() != null ? previous.compiled()
+                : recompiler.compile(previous.source());
+        versions.removeFirst();
+        module.counters().suspended.set(false);
+        byJurisdiction.put(jurisdiction, new Serving(module, now));
+        return Optional.of(module);
+    }
+
+    /** Puts back, at the end of the jurisdiction's kept versions, one restored from the ledger. */
+    public synchronized void restoreKept(Kept version) {
+        Deque<Kept> versions = kept.computeIfAbsent(version.jurisdiction(), j -> new ArrayDeque<>());
+        if (versions.size() < keep) {
+            versions.addLast(version);
+        }
     }
 
     private void keep(CompiledRuleModule module) {
-        Deque<CompiledRuleModule> versions = kept.computeIfAbsent(module.jurisdiction(), j -> new ArrayDeque<>());
-        versions.removeIf(old -> old == module);
-        versions.addFirst(module);
+        Deque<Kept> versions = kept.computeIfAbsent(module.jurisdiction(), j -> new ArrayDeque<>());
+        versions.removeIf(old -> old.fingerprint().equals(module.fingerprint()));
+        versions.addFirst(Kept.of(module));
         while (versions.size() > keep) {
             versions.removeLast();
         }
     }
 
-    public synchronized List<CompiledRuleModule> kept(String jurisdiction) {
+    public synchronized List<Kept> kept(String jurisdiction) {
         return List.copyOf(kept.getOrDefault(jurisdiction, new ArrayDeque<>()));
+    }
+
+    /** The jurisdictions that have a module serving or kept. */
+    public synchronized java.util.Set<String> jurisdictions() {
+        java.util.Set<String> all = new java.util.TreeSet<>(byJurisdiction.keySet());
+        kept.forEach((jurisdiction, versions) -> {
+            if (!versions.isEmpty()) {
+                all.add(jurisdiction);
+            }
+        });
+        return all;
     }
 
     public Optional<Serving> serving(String jurisdiction) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -13,6 +14,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +36,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
@@ -42,6 +46,7 @@ import org.reception.cases.divisions.DivisionLevel;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
 import org.reception.cases.spi.RuleEngine;
+import org.reception.cases.spi.RuleModuleLedger;
 import org.reception.rules.PetitionFact;
 import org.reception.rules.RuleModules;
 import org.reception.rules.admin.DeployOutcome;
@@ -61,6 +66,13 @@ import org.reception.rules.admin.RuleModuleSource;
  * update, start) swaps versions without a gap; an uninstalled one is withdrawn at once. A module
  * that fails validation is refused and the version serving before goes on. It also compiles plain
  * DRL files dropped into {@code deploy/} as modules ({@link ArtifactInstaller}).
+ *
+ * <p>Every version it serves, keeps, sets aside by a rollback or refuses is recorded in the
+ * {@link RuleModuleLedger}, with the files of those that may decide again. When the host starts it
+ * restores from there what decided and what was kept, and a source that presents a version the
+ * ledger knows from that very source (the same bundle restarting, the same file found again)
+ * changes nothing: the version deciding before a restart decides after it. A version arriving
+ * anew (a bundle installed or updated, a file written) is validated and published as always.
  */
 @Component(service = {RuleEngine.class, RuleAdministration.class, HealthCheck.class, ArtifactInstaller.class},
         configurationPid = RulesHostConfig.PID,
@@ -72,6 +84,8 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
     private static final Pattern DRL_FILE = Pattern.compile(RuleModules.DRL_FILE_PATTERN);
     private static final int REJECTIONS_KEPT = 50;
     private static final String UPLOADED_LOCATION = "reception:rule-module/";
+    /** How a rule file in {@code deploy/} is named as a source: by its absolute path. */
+    private static final String FILE_SOURCE = "drl:";
 
     private final RuleEvaluator evaluator;
     private final RuleBases ruleBases;
@@ -88,21 +102,30 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
     /** The module each bundle last published; kept while the bundle is stopped, dropped when it is uninstalled. */
     private final Map<Long, CompiledRuleModule> publishedBy = new ConcurrentHashMap<>();
     private final Map<Long, ScheduledFuture<?>> pendingWithdrawals = new ConcurrentHashMap<>();
-    /** The modules dropped as DRL files, by file name. */
-    private final Map<String, CompiledRuleModule> fromFiles = new ConcurrentHashMap<>();
+    private final ModuleRecords records;
+    /** Held by every change of what serves, is kept or is recorded, so that the ledger sees them in order. */
+    private final Object changes = new Object();
+    /** Bundles installed or updated since the host started: what they carry arrives anew. */
+    private final Set<Long> delivered = ConcurrentHashMap.newKeySet();
+    /** Bundles and rule files presented since the host started: a second presentation is an arrival. */
+    private final Set<Long> presented = ConcurrentHashMap.newKeySet();
+    private final Set<String> presentedFiles = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
     private final Deque<RuleModuleRejection> rejections = new ArrayDeque<>();
     /** Modules validated by {@link #deploy} just before their bundle starts: not compiled twice. */
     private final Map<String, CompiledRuleModule> validated = new ConcurrentHashMap<>();
     private final SynchronousBundleListener bundleChanges = this::bundleChanged;
 
     @Activate
-    public RulesHost(BundleContext context, RulesHostConfig config) {
+    public RulesHost(BundleContext context, RulesHostConfig config, @Reference RuleModuleLedger ledger) {
         this.context = context;
         this.evaluator = new RuleEvaluator(config.fireLimit(), config.timeLimitMillis());
         this.ruleBases = new RuleBases(config.keptVersions());
         this.compiler = new RuleModuleCompiler(evaluator);
         this.decider = new LayeredDecider(ruleBases, evaluator);
         this.withdrawDelaySeconds = config.withdrawDelaySeconds();
+        this.records = new ModuleRecords(ledger);
+        restore();
         context.addBundleListener(bundleChanges);
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new ModuleTracking());
         this.tracker.open();
@@ -123,6 +146,8 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
 
     @Deactivate
     void deactivate() {
+        // Stopping the host is no change of what decides: nothing it withdraws now is recorded.
+        closing = true;
         tracker.close();
         context.removeBundleListener(bundleChanges);
         withdrawals.shutdownNow();
@@ -151,8 +176,8 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
             return Optional.empty();
         }
         Optional<RuleBases.Serving> serving = ruleBases.serving(jurisdiction.get());
-        List<CompiledRuleModule> kept = ruleBases.kept(jurisdiction.get());
-        CompiledRuleModule shown = serving.map(RuleBases.Serving::module).orElse(kept.isEmpty() ? null : kept.get(0));
+        List<RuleBases.Kept> kept = ruleBases.kept(jurisdiction.get());
+        RuleBases.Kept shown = serving.map(s -> RuleBases.Kept.of(s.module())).orElse(kept.isEmpty() ? null : kept.get(0));
         if (shown == null) {
             return Optional.empty();
         }
@@ -162,9 +187,11 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         }
         return Optional.of(new RuleModuleDetail(
                 serving.map(s -> s.module().info(s.since(), RuleModuleInfo.State.ACTIVE)).orElse(null),
-                kept.stream().map(m -> m.info(null, RuleModuleInfo.State.SUPERSEDED)).toList(),
-                shown.ruleNames(), List.copyOf(shown.source().tests().keySet()),
-                shown.counters().evaluations(), shown.counters().runaways(), refused));
+                kept.stream().map(RuleBases.Kept::info).toList(),
+                shown.compiled() == null ? List.of() : shown.compiled().ruleNames(),
+                List.copyOf(shown.source().tests().keySet()),
+                shown.compiled() == null ? 0 : shown.compiled().counters().evaluations(),
+                shown.compiled() == null ? 0 : shown.compiled().counters().runaways(), refused));
     }
 
     @Override
@@ -179,9 +206,11 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         byte[] jar = moduleJar.readAllBytes();
         RuleModuleSource source = readJar(jar, "upload");
         try {
-            validated.put(fingerprint(source), compiler.compile(source));
+            CompiledRuleModule module = compiler.compile(source);
+            refuseASecondModuleId(module);
+            validated.put(fingerprint(source), module);
         } catch (RuleModuleRejected e) {
-            reject(e);
+            reject(e, UPLOADED_LOCATION + source.id());
             return new DeployOutcome(false, servingInfo(source.jurisdiction()), e.errors());
         }
         try {
@@ -213,12 +242,24 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         String jurisdiction = jurisdictionOf(idOrJurisdiction)
                 .orElseThrow(() -> new IllegalStateException("no module " + idOrJurisdiction + " is known"));
         Instant now = Instant.now();
-        CompiledRuleModule previous = ruleBases.rollback(jurisdiction, now)
-                .orElseThrow(() -> new IllegalStateException("no earlier version of the module of " + jurisdiction
-                        + " is kept"));
-        LOG.info("Rule module {} rolled back to version {} for jurisdiction {}", previous.id(), previous.version(),
-                jurisdiction);
-        return previous.info(now, RuleModuleInfo.State.ACTIVE);
+        synchronized (changes) {
+            Optional<CompiledRuleModule> replaced = ruleBases.forJurisdiction(jurisdiction);
+            CompiledRuleModule previous;
+            try {
+                previous = ruleBases.rollback(jurisdiction, now, compiler::compile)
+                        .orElseThrow(() -> new IllegalStateException("no earlier version of the module of "
+                                + jurisdiction + " is kept"));
+            } catch (RuleModuleRejected e) {
+                throw new RuleModuleInvalid("the kept version " + e.module().version() + " of " + e.module().id()
+                        + " no longer passes validation; nothing changed", e.errors());
+            }
+            // Set aside, not kept: a second rollback goes one further back, and a restart does not bring it back.
+            replaced.ifPresent(module -> records.setAside(module, now));
+            records.save(jurisdiction, ruleBases);
+            LOG.info("Rule module {} rolled back to version {} for jurisdiction {}", previous.id(), previous.version(),
+                    jurisdiction);
+            return previous.info(now, RuleModuleInfo.State.ACTIVE);
+        }
     }
 
     @Override
@@ -275,8 +316,27 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         return DRL_FILE.matcher(artifact.getName()).matches();
     }
 
+    /** A file found when the host starts, or dropped since: new unless the ledger knows it from this file. */
     @Override
     public void install(File artifact) throws Exception {
+        String from = FILE_SOURCE + artifact.getAbsolutePath();
+        ruleFile(artifact, !presentedFiles.add(from));
+    }
+
+    @Override
+    public void update(File artifact) throws Exception {
+        presentedFiles.add(FILE_SOURCE + artifact.getAbsolutePath());
+        ruleFile(artifact, true);
+    }
+
+    @Override
+    public void uninstall(File artifact) {
+        String from = FILE_SOURCE + artifact.getAbsolutePath();
+        presentedFiles.remove(from);
+        sourceRemoved(from, "its file was removed");
+    }
+
+    private void ruleFile(File artifact, boolean arrived) throws IOException {
         Matcher name = DRL_FILE.matcher(artifact.getName());
         if (!name.matches()) {
             return;
@@ -284,26 +344,14 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         String drl = Files.readString(artifact.toPath(), StandardCharsets.UTF_8);
         RuleModuleSource source = new RuleModuleSource(name.group(2), "drl-" + Sha256.hex(drl).substring(0, 12), name.group(1),
                 Map.of("/" + artifact.getName(), drl), Map.of(), "file deploy/" + artifact.getName());
-        try {
-            CompiledRuleModule module = compiler.compile(source);
-            publish(module);
-            fromFiles.put(artifact.getName(), module);
-        } catch (RuleModuleRejected e) {
-            reject(e);
+        String from = FILE_SOURCE + artifact.getAbsolutePath();
+        if (!arrived && recall(source, from, true).isPresent()) {
+            return;
         }
-    }
-
-    @Override
-    public void update(File artifact) throws Exception {
-        install(artifact);
-    }
-
-    @Override
-    public void uninstall(File artifact) {
-        CompiledRuleModule module = fromFiles.remove(artifact.getName());
-        if (module != null && ruleBases.withdraw(module)) {
-            LOG.info("Rule module {} {} for jurisdiction {} withdrawn: its file was removed", module.id(),
-                    module.version(), module.jurisdiction());
+        try {
+            publishArrival(compiler.compile(source), from);
+        } catch (RuleModuleRejected e) {
+            reject(e, from);
         }
     }
 
@@ -316,15 +364,165 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
                 module.source().tests().size(), replaced.map(old -> ", replacing " + old.version()).orElse(""));
     }
 
-    private void reject(RuleModuleRejected e) {
+    /**
+     * Publishes a version that arrived from {@code from} and records it.
+     *
+     * @throws RuleModuleRejected if another module id serves its jurisdiction
+     */
+    private void publishArrival(CompiledRuleModule module, String from) throws RuleModuleRejected {
+        synchronized (changes) {
+            refuseASecondModuleId(module);
+            publish(module);
+            records.arrived(module, from);
+            records.save(module.jurisdiction(), ruleBases);
+        }
+    }
+
+    /**
+     * One module id per jurisdiction: a second one would silently take over, and its removal would
+     * leave the jurisdiction with no module although the first is still installed.
+     */
+    private void refuseASecondModuleId(CompiledRuleModule module) throws RuleModuleRejected {
+        Optional<CompiledRuleModule> serving = ruleBases.forJurisdiction(module.jurisdiction());
+        if (serving.isPresent() && !serving.get().id().equals(module.id())) {
+            throw new RuleModuleRejected(module.source(), List.of("jurisdiction " + module.jurisdiction()
+                    + " is served by module " + serving.get().id() + ": a second module id for it is refused;"
+                    + " give this module the id " + serving.get().id() + " to replace that one, or remove the source of "
+                    + serving.get().id() + " (" + serving.get().source().origin() + ") first"));
+        }
+    }
+
+    /**
+     * What the ledger says of a version presented again by the source it came from, as when the
+     * platform restarts: the version serving goes on, and one replaced, set aside or refused stays
+     * so. A bundle started again while the host runs brings back its version if that was only
+     * withdrawn (its bundle stopped), not if a rollback set it aside or it was refused.
+     *
+     * @param first whether the source presents it for the first time since the host started
+     * @return the module that serves if it is this version, or a recall with none if the version
+     *         stays out of service; empty if the version arrives (new to the host, recorded from
+     *         another source, or withdrawn and started again)
+     */
+    private Optional<Recalled> recall(RuleModuleSource source, String from, boolean first) {
+        String fingerprint = CompiledRuleModule.fingerprint(source);
+        Optional<RuleModuleLedger.Version> known = records.known(source.jurisdiction(), fingerprint)
+                .filter(version -> from.equals(version.source()));
+        if (known.isEmpty() || (!first && known.get().state() == RuleModuleLedger.State.KEPT)) {
+            return Optional.empty();
+        }
+        Optional<CompiledRuleModule> serving = ruleBases.forJurisdiction(source.jurisdiction())
+                .filter(module -> module.fingerprint().equals(fingerprint));
+        if (serving.isPresent()) {
+            return Optional.of(new Recalled(serving.get()));
+        }
+        if (known.get().state() == RuleModuleLedger.State.ACTIVE) {
+            return Optional.empty();
+        }
+        if (!first) {
+            return Optional.of(new Recalled(null));
+        }
+        LOG.info("Rule module {} {} from {} stays out of service: it was {} before; {} decides for {}", source.id(),
+                source.version(), source.origin(), switch (known.get().state()) {
+                    case KEPT -> "replaced or withdrawn";
+                    case SET_ASIDE -> "set aside by a rollback";
+                    default -> "refused";
+                }, ruleBases.forJurisdiction(source.jurisdiction()).map(m -> m.id() + " " + m.version()).orElse("no module of its own"),
+                source.jurisdiction());
+        return Optional.of(new Recalled(null));
+    }
+
+    /** @param serving the module serving, if the version recalled is it; null if it stays out of service */
+    private record Recalled(CompiledRuleModule serving) {
+    }
+
+    private void reject(RuleModuleRejected e, String from) {
         RuleModuleSource source = e.module();
         LOG.error(e.getMessage());
+        RuleModuleRejection rejection = new RuleModuleRejection(source.id(), source.version(), source.jurisdiction(),
+                source.origin(), Instant.now(), e.errors());
         synchronized (rejections) {
-            rejections.addFirst(new RuleModuleRejection(source.id(), source.version(), source.jurisdiction(),
-                    source.origin(), Instant.now(), e.errors()));
+            rejections.addFirst(rejection);
             while (rejections.size() > REJECTIONS_KEPT) {
                 rejections.removeLast();
             }
+        }
+        if (source.jurisdiction().chars().allMatch(Character::isDigit) && !source.jurisdiction().isEmpty()
+                && source.jurisdiction().length() <= DivisionLevel.COUNTY.codeLength()) {
+            synchronized (changes) {
+                records.refused(source, from, rejection);
+                records.save(source.jurisdiction(), ruleBases);
+            }
+        }
+    }
+
+    /**
+     * Restores what the ledger recorded: the versions that decided before the host stopped decide
+     * again, compiled from their recorded files; those kept are kept, compiled when a rollback
+     * needs them. A version whose source was removed while the platform was down is withdrawn.
+     */
+    private void restore() {
+        List<RuleModuleLedger.Version> versions;
+        try {
+            versions = records.read();
+        } catch (RuntimeException e) {
+            LOG.error("The recorded rule module versions cannot be read; the modules installed decide as they start", e);
+            return;
+        }
+        for (RuleModuleLedger.Version version : versions) {
+            if (version.files() == null
+                    || (version.state() != RuleModuleLedger.State.ACTIVE && version.state() != RuleModuleLedger.State.KEPT)) {
+                continue;
+            }
+            RuleModuleSource source = ModuleArchive.unpack(version.files(), version.moduleId(), version.version(),
+                    version.jurisdiction(), version.origin());
+            if (version.state() == RuleModuleLedger.State.KEPT) {
+                ruleBases.restoreKept(new RuleBases.Kept(source, version.fingerprint(), version.ruleCount(), null));
+                continue;
+            }
+            try {
+                CompiledRuleModule module = compiler.compile(source);
+                ruleBases.publish(module, version.changedAt());
+                LOG.info("Rule module {} {} for jurisdiction {} restored: it decided before the restart", module.id(),
+                        module.version(), module.jurisdiction());
+            } catch (RuleModuleRejected e) {
+                LOG.error("Rule module {} {} decided for {} before the restart and no longer passes validation: {}",
+                        version.moduleId(), version.version(), version.jurisdiction(), String.join("; ", e.errors()));
+                reject(e, version.source());
+            }
+        }
+        synchronized (rejections) {
+            rejections.addAll(records.rejections().stream().limit(REJECTIONS_KEPT).toList());
+        }
+        for (RuleBases.Serving serving : ruleBases.all()) {
+            records.sourceOf(serving.module()).filter(this::isGone)
+                    .ifPresent(gone -> sourceRemoved(gone, "its source was removed while the platform was down"));
+        }
+    }
+
+    private boolean isGone(String source) {
+        if (source.startsWith(FILE_SOURCE)) {
+            return !Files.exists(Path.of(source.substring(FILE_SOURCE.length())));
+        }
+        return context.getBundle(source) == null;
+    }
+
+    /** Withdraws what serves from a source that is gone (a bundle uninstalled, a file deleted), whatever was rolled back. */
+    private void sourceRemoved(String source, String why) {
+        if (closing) {
+            return;
+        }
+        synchronized (changes) {
+            for (RuleBases.Serving serving : ruleBases.all()) {
+                CompiledRuleModule module = serving.module();
+                if (source.equals(records.sourceOf(module).orElse(null)) && ruleBases.withdraw(module)) {
+                    LOG.info("Rule module {} {} for jurisdiction {} withdrawn: {}", module.id(), module.version(),
+                            module.jurisdiction(), why);
+                }
+            }
+            records.sourceRemoved(source);
+            Set<String> jurisdictions = new TreeSet<>(ruleBases.jurisdictions());
+            jurisdictions.addAll(records.jurisdictions());
+            jurisdictions.forEach(jurisdiction -> records.save(jurisdiction, ruleBases));
         }
     }
 
@@ -338,8 +536,7 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
     }
 
     private static String fingerprint(RuleModuleSource source) {
-        return Sha256.hex(String.join("\u001f", source.id(), source.version(), source.jurisdiction(),
-                source.drl().toString(), source.tests().toString()));
+        return CompiledRuleModule.fingerprint(source);
     }
 
     private RuleModuleSource readJar(byte[] jar, String origin) throws IOException {
@@ -377,22 +574,27 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         if (serving.isPresent()) {
             return serving;
         }
-        return publishedBy.values().stream().filter(m -> m.id().equals(idOrJurisdiction))
-                .map(CompiledRuleModule::jurisdiction).findFirst()
-                .or(() -> fromFiles.values().stream().filter(m -> m.id().equals(idOrJurisdiction))
-                        .map(CompiledRuleModule::jurisdiction).findFirst());
+        return ruleBases.jurisdictions().stream()
+                .filter(j -> ruleBases.kept(j).stream().anyMatch(kept -> kept.source().id().equals(idOrJurisdiction)))
+                .findFirst()
+                .or(() -> records.jurisdictionOf(idOrJurisdiction));
     }
 
     private void bundleChanged(BundleEvent event) {
         long id = event.getBundle().getBundleId();
-        if (event.getType() == BundleEvent.UPDATED) {
+        if (event.getType() == BundleEvent.INSTALLED) {
+            delivered.add(id);
+        } else if (event.getType() == BundleEvent.UPDATED) {
             // The start that follows an update publishes the new version, or keeps this one if it is refused.
+            delivered.add(id);
             cancelWithdrawal(id);
         } else if (event.getType() == BundleEvent.UNINSTALLED) {
             cancelWithdrawal(id);
-            CompiledRuleModule module = publishedBy.remove(id);
-            if (module != null) {
-                withdraw(module, "its bundle was uninstalled");
+            delivered.remove(id);
+            presented.remove(id);
+            publishedBy.remove(id);
+            if (RuleModuleBundles.moduleId(event.getBundle()) != null) {
+                sourceRemoved(event.getBundle().getLocation(), "its bundle was uninstalled");
             }
         }
     }
@@ -405,9 +607,16 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
     }
 
     private void withdraw(CompiledRuleModule module, String why) {
-        if (ruleBases.withdraw(module)) {
-            LOG.info("Rule module {} {} for jurisdiction {} withdrawn: {}", module.id(), module.version(),
-                    module.jurisdiction(), why);
+        if (closing || context.getBundle(0).getState() == Bundle.STOPPING) {
+            // The platform or the host stops: what decides now decides after the restart.
+            return;
+        }
+        synchronized (changes) {
+            if (ruleBases.withdraw(module)) {
+                LOG.info("Rule module {} {} for jurisdiction {} withdrawn: {}", module.id(), module.version(),
+                        module.jurisdiction(), why);
+                records.save(module.jurisdiction(), ruleBases);
+            }
         }
     }
 
@@ -427,21 +636,37 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
                 return null;
             }
             long id = bundle.getBundleId();
+            boolean arrived = delivered.remove(id);
+            boolean first = presented.add(id);
+            if (!arrived) {
+                Optional<Recalled> recalled = recall(source.get(), bundle.getLocation(), first);
+                if (recalled.isPresent()) {
+                    CompiledRuleModule serving = recalled.get().serving();
+                    if (serving != null) {
+                        publishedBy.put(id, serving);
+                        cancelWithdrawal(id);
+                    }
+                    return serving;
+                }
+            }
             try {
                 CompiledRuleModule module = compiledOnce(source.get());
-                publish(module);
+                publishArrival(module, bundle.getLocation());
                 publishedBy.put(id, module);
                 cancelWithdrawal(id);
                 return module;
             } catch (RuleModuleRejected e) {
-                reject(e);
+                reject(e, bundle.getLocation());
                 CompiledRuleModule previous = publishedBy.get(id);
                 if (previous == null) {
                     return null;
                 }
                 cancelWithdrawal(id);
-                if (ruleBases.forJurisdiction(previous.jurisdiction()).isEmpty()) {
-                    ruleBases.publish(previous, Instant.now());
+                synchronized (changes) {
+                    if (ruleBases.forJurisdiction(previous.jurisdiction()).isEmpty()) {
+                        ruleBases.publish(previous, Instant.now());
+                        records.save(previous.jurisdiction(), ruleBases);
+                    }
                 }
                 LOG.warn("Version {} of rule module {} from the same bundle goes on deciding", previous.version(),
                         previous.id());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -322,6 +323,46 @@ class RulesHostTest {
         assertEquals(v1, ruleBases.rollback("52", NOW).orElseThrow());
         assertTrue(ruleBases.rollback("52", NOW).isEmpty());
         assertEquals("520000-A", route("520102").unitCode());
+    }
+
+    /** After a restart a kept version comes back from the files the ledger holds, compiled only by a rollback. */
+    @Test
+    void aKeptVersionRestoredFromItsRecordedFilesDecidesAgainOnARollback() throws Exception {
+        RuleModuleSource original = version("1", "520000-A");
+        RuleModuleSource unpacked = ModuleArchive.unpack(ModuleArchive.pack(original), "province", "1", "52", "t");
+        assertEquals(CompiledRuleModule.fingerprint(original), CompiledRuleModule.fingerprint(unpacked),
+                "the recorded files make the very same version");
+        ruleBases.publish(compiler.compile(version("2", "520000-B")));
+        ruleBases.restoreKept(new RuleBases.Kept(unpacked, CompiledRuleModule.fingerprint(unpacked), 1, null));
+        assertEquals("province 1 (1 rules, SUPERSEDED)", describe(ruleBases.kept("52").get(0).info()));
+
+        List<String> compiled = new ArrayList<>();
+        CompiledRuleModule back = ruleBases.rollback("52", NOW, source -> {
+            compiled.add(source.version());
+            return compiler.compile(source);
+        }).orElseThrow();
+
+        assertEquals(List.of("1"), compiled);
+        assertEquals("1", back.version());
+        assertEquals("520000-A", route("520102").unitCode());
+    }
+
+    @Test
+    void aKeptVersionThatNoLongerPassesValidationIsNotRolledBackTo() throws Exception {
+        CompiledRuleModule serving = compiler.compile(version("2", "520000-B"));
+        ruleBases.publish(serving);
+        RuleModuleSource broken = new RuleModuleSource("province", "1", "52", Map.of("rules.drl", "rule x when"),
+                Map.of(), "t");
+        ruleBases.restoreKept(new RuleBases.Kept(broken, CompiledRuleModule.fingerprint(broken), 1, null));
+
+        assertThrows(RuleModuleRejected.class, () -> ruleBases.rollback("52", NOW, compiler::compile));
+
+        assertEquals(serving, ruleBases.forJurisdiction("52").orElseThrow(), "nothing changed");
+        assertEquals(1, ruleBases.kept("52").size());
+    }
+
+    private static String describe(org.reception.rules.admin.RuleModuleInfo info) {
+        return info.id() + " " + info.version() + " (" + info.ruleCount() + " rules, " + info.state() + ")";
     }
 
     @Test
