@@ -71,7 +71,7 @@ class RuleModuleVersionsIT {
         Path honghuagang = deployed("honghuagang-health.jar");
         for (String version : new String[] {"0.9.0", "1.0.0", "2.0.0"}) {
             RuleModuleJars.write(honghuagang, "honghuagang-health", version, HONGHUAGANG,
-                    RuleModuleJars.healthTo("520302-V" + version));
+                    RuleModuleJars.healthTo(unit("520302", version)));
             awaitDecidedBy(HONGHUAGANG, "honghuagang-health", version);
         }
         assertEquals("1.0.0", rollback("honghuagang-health").get("version").asText());
@@ -86,7 +86,7 @@ class RuleModuleVersionsIT {
         // Rolled back, then its source deleted: withdrawn, whatever was rolled back.
         Path bozhou = deployed("bozhou-health.jar");
         for (String version : new String[] {"1.0.0", "2.0.0"}) {
-            RuleModuleJars.write(bozhou, "bozhou-health", version, BOZHOU, RuleModuleJars.healthTo("520304-V" + version));
+            RuleModuleJars.write(bozhou, "bozhou-health", version, BOZHOU, RuleModuleJars.healthTo(unit("520304", version)));
             awaitDecidedBy(BOZHOU, "bozhou-health", version);
         }
         assertEquals("1.0.0", rollback("bozhou-health").get("version").asText());
@@ -109,9 +109,9 @@ class RuleModuleVersionsIT {
         karaf.stop();
         karaf.start();
 
-        assertEquals("520302-V1.0.0", decidedBy(HONGHUAGANG, "honghuagang-health", "1.0.0").get("unitCode").asText());
+        assertEquals("520302-V100", decidedBy(HONGHUAGANG, "honghuagang-health", "1.0.0").get("unitCode").asText());
         assertEquals("0.9.0", rollback("honghuagang-health").get("version").asText(), "the rollback history survived");
-        assertEquals("520302-V0.9.0", decidedBy(HONGHUAGANG, "honghuagang-health", "0.9.0").get("unitCode").asText());
+        assertEquals("520302-V090", decidedBy(HONGHUAGANG, "honghuagang-health", "0.9.0").get("unitCode").asText());
 
         assertEquals("520303-V1", decidedBy(HUICHUAN, "huichuan-health", "1.0.0").get("unitCode").asText(),
                 "the refused drop did not cost the working version");
@@ -122,6 +122,11 @@ class RuleModuleVersionsIT {
 
         assertEquals("520322-FIRST", decidedBy(TONGZI, "tongzi-health", "1.0.0").get("unitCode").asText(),
                 "the first id still decides, the second is still refused");
+    }
+
+    /** The unit a version routes to, e.g. 520302-V090 for 0.9.0. */
+    private static String unit(String county, String version) {
+        return county + "-V" + version.replace(".", "");
     }
 
     private static Path deployed(String name) {

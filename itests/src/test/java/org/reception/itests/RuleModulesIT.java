@@ -385,7 +385,7 @@ class RuleModulesIT {
         for (int i = 0; i < 3; i++) {
             register("520102", "HEALTH", "看病难" + i);
         }
-        byte[] leak = RuleModuleJars.bytes("nanming-leak", "1.0.0", "520102", Map.of("rules/routing.drl",
+        byte[] copies = RuleModuleJars.bytes("nanming-leak", "1.0.0", "520102", Map.of("rules/routing.drl",
                 RuleModuleJars.HEAD + """
                         rule "Copies the case into its routing"
                         when $p : PetitionFact()
@@ -393,16 +393,30 @@ class RuleModulesIT {
                                  + $p.getAccused(), "泄露", $p.getContent() ) );
                         end
                         """));
+        HttpResponse<String> copied = api.as(Account.RULE_ADMINISTRATOR).postJar("rules/what-if?cases=1000", copies);
+        assertEquals(422, copied.statusCode(), "a unit code made of a case's words is no unit: " + copied.body());
+        assertTrue(copied.body().contains("routes to something that is not a unit code"), copied.body());
+        assertFalse(copied.body().contains(secret), copied.body());
+
+        // A candidate that passes, and asks what-if whether some case says the secret: one case would
+        // shift, too few to be told.
+        byte[] leak = RuleModuleJars.bytes("nanming-leak", "1.0.1", "520102", Map.of("rules/routing.drl",
+                RuleModuleJars.HEAD + """
+                        rule "Asks whether a case says the secret"
+                        when $p : PetitionFact( mentions( "%s" ) )
+                        then insert( new Routing( "520102-JJJCW", "纪委监委", "探测" ) );
+                        end
+                        """.formatted(secret)));
 
         HttpResponse<String> administrator = api.as(Account.RULE_ADMINISTRATOR).postJar("rules/what-if?cases=1000", leak);
         assertEquals(200, administrator.statusCode(), administrator.body());
-        assertFalse(administrator.body().contains(secret), administrator.body());
         JsonNode report = Api.json(administrator);
         assertEquals(0, report.get("changes").size(), "a rules administrator reads no case: " + report);
         for (JsonNode shift : report.get("shifts")) {
             assertTrue(shift.get("cases").asInt() >= 3, shift.toString());
-            assertFalse(shift.get("after").asText().contains("|"), "never the candidate's own words: " + shift);
+            assertFalse(shift.get("after").asText().contains("JJJCW"), "the one case that says it is not told: " + shift);
         }
+        assertTrue(report.get("suppressed").asInt() >= 1, "the probe's one case is only counted as suppressed: " + report);
 
         // An administrator who also belongs to the accused police bureau, added as an operator adds one.
         Files.writeString(karaf.home().resolve("etc/users.properties"),

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.reception.cases.divisions.Units;
 import org.reception.cases.CaseAction;
 import org.reception.cases.CaseDecisions;
 import org.reception.cases.ConfidentialityDecision;
@@ -245,7 +246,7 @@ final class CaseAccess {
         if (parties.contains(unit)) {
             return true;
         }
-        if (!Grant.UNIT.matcher(unit).matches() || UnitNames.of(unit).isEmpty()) {
+        if (!Grant.UNIT.matcher(unit).matches() || Units.name(unit).isEmpty()) {
             return true;
         }
         Set<String> names = names(unit);
@@ -261,7 +262,7 @@ final class CaseAccess {
     private static Set<String> names(String unit) {
         Set<String> names = new LinkedHashSet<>();
         names.add(unit);
-        UnitNames.of(unit).ifPresent(names::add);
+        Units.name(unit).ifPresent(names::add);
         return names;
     }
 
@@ -278,7 +279,7 @@ final class CaseAccess {
         Set<String> terms = new LinkedHashSet<>();
         for (String unit : caller.scopes(Role.HANDLING_UNIT)) {
             terms.addAll(names(unit));
-            if (UnitNames.of(unit).isEmpty()) {
+            if (Units.name(unit).isEmpty()) {
                 terms.add("");
             }
         }

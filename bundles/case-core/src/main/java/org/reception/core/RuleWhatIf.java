@@ -15,6 +15,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.reception.cases.divisions.Units;
 import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.EscalationDecision;
 import org.reception.cases.Page;
@@ -161,7 +162,7 @@ public final class RuleWhatIf implements RuleTrials {
         String unit = routing.unitCode();
         boolean known;
         try {
-            known = unit != null && UnitNames.of(unit).isPresent();
+            known = unit != null && Units.name(unit).isPresent();
         } catch (RuntimeException malformed) {
             known = false;
         }

@@ -2,6 +2,7 @@ package org.reception.rules.host;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,10 +15,17 @@ import org.reception.rules.admin.RuleModuleSource;
  * A rule module that compiled and passed validation, ready to decide. Its rule base is immutable
  * and shared by all evaluations; only its counters move.
  */
-public record CompiledRuleModule(RuleModuleSource source, KieBase kieBase, List<String> ruleNames, Counters counters) {
+public record CompiledRuleModule(RuleModuleSource source, KieBase kieBase, List<String> ruleNames, Counters counters,
+                                 Set<String> departments) {
 
+    /** @param departments the department codes its text names, which its decisions may route to (see {@link DecisionCheck}) */
     public CompiledRuleModule {
         ruleNames = List.copyOf(ruleNames);
+        departments = Set.copyOf(departments);
+    }
+
+    public CompiledRuleModule(RuleModuleSource source, KieBase kieBase, List<String> ruleNames, Counters counters) {
+        this(source, kieBase, ruleNames, counters, DecisionCheck.departmentsNamedIn(source.drl().values()));
     }
 
     public String id() {

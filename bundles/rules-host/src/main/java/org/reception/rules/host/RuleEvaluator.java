@@ -136,8 +136,15 @@ public final class RuleEvaluator implements AutoCloseable {
             LOG.warn("Rule module {} {} emitted {} routings for {}; the first one is taken",
                     module.id(), module.version(), routings.size(), petition);
         }
-        return new ModuleVerdict(module, routings.stream().findFirst(), confidentiality, escalations,
-                List.copyOf(fired), Optional.empty());
+        Optional<Routing> routing = routings.stream().findFirst();
+        Optional<String> refused = DecisionCheck.problem(module, routing, confidentiality, escalations);
+        if (refused.isPresent()) {
+            LOG.warn("Rule module {} {} emitted a decision the platform does not accept for {}: {}; its decision is"
+                    + " ignored", module.id(), module.version(), petition.getRegistrationNumber(), refused.get());
+            return ModuleVerdict.brokenOff(module, List.copyOf(fired),
+                    "emitted a decision the platform does not accept: " + refused.get());
+        }
+        return new ModuleVerdict(module, routing, confidentiality, escalations, List.copyOf(fired), Optional.empty());
     }
 
     /** Nothing to release: decisions run on their callers' threads. */

@@ -98,15 +98,22 @@ public final class RuleModuleCompiler {
 
     /** One petition of every category: the module must come through each without failing or running away. */
     private List<String> trialRun(CompiledRuleModule module) {
-        List<String> errors = new ArrayList<>();
+        // One error per problem, naming every category it met, rather than the same words eleven times.
+        Map<String, List<Category>> problems = new java.util.LinkedHashMap<>();
         String county = ModuleTests.defaultCounty(module.jurisdiction());
         for (Category category : Category.values()) {
             PetitionFact petition = PetitionFact.builder().channel(Channel.LETTER).type(PetitionType.SUGGESTION)
                     .category(category).title("试运行").content("试运行").jurisdiction(county)
                     .receivedAt(ModuleTests.TEST_TIME).build();
             evaluator.evaluate(module, petition).problem()
-                    .ifPresent(problem -> errors.add("trial run on a " + category + " petition: the module " + problem));
+                    .ifPresent(problem -> problems.computeIfAbsent(problem, p -> new ArrayList<>()).add(category));
         }
+        List<String> errors = new ArrayList<>();
+        problems.forEach((problem, categories) -> errors.add((categories.size() == 1
+                ? "trial run on a " + categories.get(0) + " petition"
+                : categories.size() == Category.values().length ? "trial runs on a petition of every category"
+                : "trial runs on " + String.join(", ", categories.stream().map(Enum::name).toList()) + " petitions")
+                + ": the module " + problem));
         return errors;
     }
 

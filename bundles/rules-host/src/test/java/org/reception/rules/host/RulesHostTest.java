@@ -365,6 +365,73 @@ class RulesHostTest {
         return info.id() + " " + info.version() + " (" + info.ruleCount() + " rules, " + info.state() + ")";
     }
 
+    /** A module cannot carry what a case says out through a unit code: only known units are taken. */
+    @Test
+    void aModuleRoutingToAUnitMadeOfTheCasesWordsIsRefusedWithoutRepeatingThem() {
+        RuleModuleRejected copied = assertThrows(RuleModuleRejected.class, () -> compiler.compile(module("nanming",
+                "520102", """
+                rule "Copies the title into its unit"
+                when $p : PetitionFact()
+                then insert( new Routing( "520102-" + $p.getTitle(), "单位", "属地管理" ) );
+                end
+                """)));
+        assertTrue(copied.errors().get(0).startsWith("trial runs on a petition of every category: the module emitted"
+                + " a decision the platform does not accept: routes to something that is not a unit code (10 characters"),
+                "one error for the eleven trial categories: " + copied.errors());
+        assertFalse(copied.getMessage().contains("试运行"), "the trial petition's words are not repeated");
+
+        RuleModuleRejected made = assertThrows(RuleModuleRejected.class, () -> compiler.compile(module("nanming",
+                "520102", """
+                rule "Makes a department of the category"
+                when $p : PetitionFact()
+                then insert( new Routing( "520102-" + $p.getCategory(), "单位", "属地管理" ) );
+                end
+                """)));
+        assertTrue(made.getMessage().contains("routes to 520102-HEALTH, an unknown unit: its department HEALTH is"
+                + " neither one the platform knows nor one the module names in its text"), made.getMessage());
+
+        RuleModuleRejected elsewhere = assertThrows(RuleModuleRejected.class, () -> compiler.compile(
+                routeEverythingTo("nanming", "520102", "440103-GAJ")));
+        assertTrue(elsewhere.getMessage().contains("routes to 440103-GAJ, whose division is not one of the province 52"),
+                elsewhere.getMessage());
+    }
+
+    @Test
+    void aDepartmentTheModuleNamesInItsOwnTextIsAKnownUnit() throws Exception {
+        CompiledRuleModule local = compiler.compile(module("nanming", "520102", """
+                rule "Medical disputes to the mediation committee"
+                when $p : PetitionFact()
+                then insert( new Routing( $p.getCounty() + "-YLJFTJ", "医疗纠纷人民调解委员会", "专业调解" ) );
+                end
+                """));
+        assertTrue(local.departments().contains("YLJFTJ"), local.departments().toString());
+    }
+
+    /** Reasons are bounded: a decision carrying a long text is not taken, and the layer above decides. */
+    @Test
+    void aDecisionWithAnOverlongReasonIsIgnoredAndTheLayerAboveDecides() throws Exception {
+        ruleBases.publish(compiler.compile(routeEverythingTo("province", "52", "520000-XFJ")));
+        ruleBases.publish(compiler.compile(module("nanming", "520102", """
+                rule "Gives the content as its reason"
+                when $p : PetitionFact()
+                then insert( new Routing( "520102-WJJ", "卫生健康局", $p.getContent() ) );
+                end
+                """)));
+        PetitionFact shortText = PetitionFact.builder().channel(Channel.ONLINE).type(PetitionType.APPEAL)
+                .category(Category.HEALTH).title("标题").content("看病难").jurisdiction("520102").receivedAt(NOW).build();
+        PetitionFact longText = PetitionFact.builder().channel(Channel.ONLINE).type(PetitionType.APPEAL)
+                .category(Category.HEALTH).title("标题").content("长".repeat(DecisionCheck.REASON_LENGTH + 1))
+                .jurisdiction("520102").receivedAt(NOW).build();
+
+        assertEquals("520102-WJJ", decider.decide(shortText, NOW).routing().unitCode());
+        RuleDecisions refused = decider.decide(longText, NOW);
+        assertEquals("520000-XFJ", refused.routing().unitCode());
+        assertTrue(refused.confidentiality().identityHidden(), "a layer whose decision is not taken hides the identity");
+        assertTrue(refused.confidentiality().reasons().toString().contains("routing reason of more than 200 characters"),
+                refused.confidentiality().reasons().toString());
+        assertFalse(refused.confidentiality().reasons().toString().contains("长长"), "its words are not kept");
+    }
+
     @Test
     void fewerVersionsKeptLetsTheOldestGoAndKeepsTheNewest() throws Exception {
         ruleBases.publish(compiler.compile(version("1", "520000-A")));
@@ -398,9 +465,9 @@ class RulesHostTest {
 
     @Test
     void layersRunFromTheCountyUpToTheProvince() throws Exception {
-        ruleBases.publish(compiler.compile(routeEverythingTo("province", "52", "a")));
-        ruleBases.publish(compiler.compile(routeEverythingTo("city", "5201", "b")));
-        ruleBases.publish(compiler.compile(routeEverythingTo("county", "520102", "c")));
+        ruleBases.publish(compiler.compile(routeEverythingTo("province", "52", "520000-XFJ")));
+        ruleBases.publish(compiler.compile(routeEverythingTo("city", "5201", "520100-XFJ")));
+        ruleBases.publish(compiler.compile(routeEverythingTo("county", "520102", "520102-XFJ")));
 
         assertEquals(List.of("county", "city", "province"),
                 ruleBases.layersFor("520102").stream().map(CompiledRuleModule::id).toList());
