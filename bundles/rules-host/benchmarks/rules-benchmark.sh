@@ -21,4 +21,6 @@ run() {
     -jvmArgsAppend -Dbench.swap=true "$@"
   echo "== compile and validate the province's module (10 shots after 3 warm-up)"
   run org.openjdk.jmh.Main 'RulesBenchmark\.compileAndValidate' -f 1 -wi 3 -i 10 -bm ss "$@"
+  echo "== the heap a module takes, with the heap the platform ships with (256 MB)"
+  java -Xmx256m -XX:+UseSerialGC -cp "$cp" org.reception.rules.host.ModuleHeap
 } 2>&1 | tee target/benchmarks/rules.txt

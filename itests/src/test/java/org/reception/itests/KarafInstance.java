@@ -228,6 +228,23 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /** Kills the platform's JVM outright (SIGKILL), as a power cut would: no shutdown of any kind. */
+    /**
+     * The processor time the platform's processes took over one second of the clock: about a
+     * second for each thread that spins, a few hundredths when it idles.
+     */
+    Duration cpuOverOneSecond() throws InterruptedException {
+        Duration before = cpuTime();
+        TimeUnit.SECONDS.sleep(1);
+        return cpuTime().minus(before);
+    }
+
+    private Duration cpuTime() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        return tree.stream().map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     void kill() throws InterruptedException {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());

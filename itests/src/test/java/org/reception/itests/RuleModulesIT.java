@@ -173,13 +173,14 @@ class RuleModulesIT {
     }
 
     /**
-     * A module that would run a program on the platform's machine, through every way a module
-     * arrives: refused before any of its code runs (the marker file its code would create is never
-     * there), the refusal naming the rule and the reference, and the platform serving on.
+     * A module that would reach beyond the rule contract in every way the contract forbids, through
+     * every way a module arrives: refused before any of its code runs (the marker files its code
+     * would create are never there), the refusal naming each rule and reference, the platform up
+     * and serving, and no thread of the module left spinning.
      */
     @Test
     @Order(10)
-    void aModuleThatWouldRunAProgramIsRefusedOnEveryPathBeforeAnyOfItsCodeRuns() throws Exception {
+    void aModuleThatWouldReachBeyondTheContractIsRefusedOnEveryPathBeforeAnyOfItsCodeRuns() throws Exception {
         List<Path> markers = new ArrayList<>();
         Map<String, String> refusals = new LinkedHashMap<>();
         for (String path : List.of("upload", "what-if", "deploy-jar", "deploy-drl")) {
@@ -190,12 +191,41 @@ class RuleModulesIT {
                         try { Runtime.getRuntime().exec( new String[] { "touch", file } ); } catch ( Exception e ) { }
                         return file;
                     }
+                    function int spin( int n ) { int i = 0; while ( i >= 0 ) { i = i + n; } return i; }
                     rule "Runs a program"
                     when $p : PetitionFact()
-                    then new java.io.File( "%s" ).createNewFile();
-                         insert( new Routing( "520112-X", "x", touch( "%s" ) ) );
+                    then new java.io.File( "%1$s-file" ).createNewFile();
+                         insert( new Routing( "520112-X", "x", touch( "%1$s" ) ) );
                     end
-                    """.formatted(marker, marker);
+                    rule "Writes a file"
+                    when PetitionFact()
+                    then java.nio.file.Files.createFile( java.nio.file.Path.of( "%1$s-files" ) );
+                    end
+                    rule "Loads a class by its name"
+                    when PetitionFact()
+                    then Class.forName( "java.lang.Runtime" ).getMethod( "getRuntime" ).invoke( null );
+                    end
+                    rule "Finds a hidden method"
+                    when PetitionFact()
+                    then String.class.getDeclaredMethod( "length" ).invoke( "x" );
+                    end
+                    rule "Stops the platform"
+                    when PetitionFact()
+                    then System.exit( 0 );
+                    end
+                    rule "Starts a thread"
+                    when PetitionFact()
+                    then new Thread( () -> { while ( true ) { } } ).start();
+                    end
+                    rule "Changes the state of the JVM"
+                    when PetitionFact()
+                    then java.util.Locale.setDefault( java.util.Locale.CHINA );
+                    end
+                    rule "Spins"
+                    when PetitionFact()
+                    then insert( new Routing( "520112-X", "x", String.valueOf( spin( 1 ) ) ) );
+                    end
+                    """.formatted(marker);
             byte[] jar = RuleModuleJars.bytes("wudang-program", "6.6." + markers.size(), WUDANG,
                     Map.of("rules/routing.drl", drl));
             switch (path) {
@@ -221,18 +251,33 @@ class RuleModulesIT {
                 }
             }
         }
+        List<String> references = List.of(
+                "function touch (Touch): calls java.lang.Runtime.getRuntime",
+                "function spin (Spin): loops (a jump backwards); module code has no loops",
+                "rule Runs a program (consequence): uses the type java.io.File",
+                "rule Writes a file (consequence): calls java.nio.file.",
+                "rule Loads a class by its name (consequence): calls java.lang.Class.forName",
+                "rule Finds a hidden method (consequence): calls java.lang.Class.getDeclaredMethod",
+                "rule Stops the platform (consequence): calls java.lang.System.exit",
+                "rule Starts a thread (consequence): uses the type java.lang.Thread",
+                "rule Changes the state of the JVM (consequence): calls java.util.Locale.setDefault");
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
-            assertTrue(refusal.getValue().contains("function touch (Touch): calls java.lang.Runtime.getRuntime"),
-                    refusal.getKey() + ": " + refusal.getValue());
-            assertTrue(refusal.getValue().contains("rule Runs a program (consequence): uses the type java.io.File"),
-                    refusal.getKey() + ": " + refusal.getValue());
+            for (String reference : references) {
+                assertTrue(refusal.getValue().contains(reference), refusal.getKey() + " lacks '" + reference + "': "
+                        + refusal.getValue());
+            }
         }
         for (Path marker : markers) {
-            assertFalse(Files.exists(marker), marker + ": the module's code ran");
+            for (String suffix : List.of("", "-file", "-files")) {
+                Path created = Path.of(marker + suffix);
+                assertFalse(Files.exists(created), created + ": the module's code ran");
+            }
         }
         assertEquals(200, api.get("health").statusCode(), "the platform serves on");
         assertFalse(routingOf(register(WUDANG, "LAND_RESOURCES", "征地")).at("/provenance/moduleId").asText()
                 .equals("wudang-program"), "the refused module decides nothing");
+        Eventually.until(() -> karaf.cpuOverOneSecond().toMillis() < 500,
+                "the platform idle again: no thread of the refused module spins");
     }
 
     @Test

@@ -84,6 +84,11 @@ public final class RuleModuleCompiler {
         CompiledRuleModule compiled = new CompiledRuleModule(module, kieBase, ruleNames,
                 new CompiledRuleModule.Counters());
         errors.addAll(trialRun(compiled));
+        if (compiled.counters().suspended()) {
+            // A decision outlived the time limit: one is enough to refuse it, and the next would take as long.
+            errors.add("validation stopped at the first decision that took longer than the time limit");
+            throw new RuleModuleRejected(module, errors);
+        }
         for (ModuleTestReport tests : List.of(ModuleTests.run(compiled, evaluator),
                 ModuleTests.constitution(compiled, evaluator))) {
             for (ModuleTestReport.Result result : tests.results()) {
@@ -107,6 +112,9 @@ public final class RuleModuleCompiler {
                     .receivedAt(ModuleTests.TEST_TIME).build();
             evaluator.evaluate(module, petition).problem()
                     .ifPresent(problem -> problems.computeIfAbsent(problem, p -> new ArrayList<>()).add(category));
+            if (module.counters().suspended()) {
+                break;
+            }
         }
         List<String> errors = new ArrayList<>();
         problems.forEach((problem, categories) -> errors.add((categories.size() == 1
