@@ -198,8 +198,9 @@ public final class PetitionFact {
 
     @Override
     public String toString() {
+        // Written to logs that rule and platform administrators read: never a word of what the case says.
         return "PetitionFact[" + (registrationNumber != null ? registrationNumber + ", " : "") + channel + ", "
-                + type + ", " + category + ", " + jurisdiction + ", " + title + "]";
+                + type + ", " + category + ", " + jurisdiction + "]";
     }
 
     /** Assembles a fact; channel, type, category, title, content, jurisdiction and receivedAt are required. */
