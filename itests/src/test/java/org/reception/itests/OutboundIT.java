@@ -1,6 +1,7 @@
 package org.reception.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * of the platform, and reach each system exactly once when it comes back: one over REST, one over
  * SOAP, each delivery with its idempotency key.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class OutboundIT {
 
     private static KarafInstance karaf;
@@ -66,6 +70,7 @@ class OutboundIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void casesForADownCountyWaitSurviveARestartAndArriveExactlyOnce() throws Exception {
         Eventually.until(() -> Api.json(api.get("outbox")).get("destinations").toString().equals("[\"520102\",\"520103\"]"),
                 "both county systems registered");
@@ -104,6 +109,48 @@ class OutboundIT {
         assertEquals(3, DELIVERIES_BY_KEY.size(), DELIVERIES_BY_KEY.toString());
         assertTrue(DELIVERIES_BY_KEY.values().stream().allMatch(count -> count == 1), DELIVERIES_BY_KEY.toString());
         assertEquals(new TreeSet<>(numbers), new TreeSet<>(RECEIVED), "each case, once");
+    }
+
+    /** A county system moves: its file is edited while the platform serves, and the next case goes to the new address. */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aCountysNewAddressAppliesToTheNextDeliveryWhileThePlatformServes() throws Exception {
+        Eventually.until(() -> county != null, "the county system of the first test is up");
+        ConcurrentLinkedQueue<String> moved = new ConcurrentLinkedQueue<>();
+        HttpServer newAddress = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        newAddress.createContext("/v2/cases", exchange -> {
+            moved.add(Petitions.JSON.readTree(read(exchange)).get("registrationNumber").asText());
+            answer(exchange, "application/json", "{\"accepted\": true}");
+        });
+        newAddress.start();
+        try {
+            String url = "http://localhost:" + newAddress.getAddress().getPort() + "/v2/cases";
+            List<String> adapters = serviceIds(karaf.shell("service:list org.reception.cases.spi.OutboundAdapter"));
+            karaf.configure("org.reception.county-520102", "destination = 520102\nprotocol = REST\nurl = " + url
+                    + "\ntimeoutSeconds = 2\n");
+            Path log = karaf.home().resolve("data/log/reception.log");
+            Eventually.until(() -> Files.readString(log, StandardCharsets.UTF_8).contains("County system for 520102 at "
+                    + url), "the new address taken");
+
+            String number = assign("520102", "520102-ZJJ", "搬迁后的县级系统");
+
+            Eventually.until(() -> moved.contains(number), "the case delivered to the county's new address");
+            assertFalse(RECEIVED.contains(number), "not to the old one");
+            assertEquals(adapters, serviceIds(karaf.shell("service:list org.reception.cases.spi.OutboundAdapter")),
+                    "the adapters stayed registered: modified in place, not restarted");
+        } finally {
+            newAddress.stop(0);
+        }
+    }
+
+    private static List<String> serviceIds(String serviceList) {
+        List<String> ids = new ArrayList<>();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("service\\.id = (\\d+)").matcher(serviceList);
+        while (id.find()) {
+            ids.add(id.group(1));
+        }
+        assertEquals(2, ids.size(), serviceList);
+        return ids;
     }
 
     private static String assign(String county, String unit, String title) throws Exception {

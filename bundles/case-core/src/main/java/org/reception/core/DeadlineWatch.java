@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.logging.log4j.LogManager;
@@ -12,6 +13,7 @@ import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -46,21 +48,31 @@ public final class DeadlineWatch {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RuleEngine rules;
     private final PlatformTime clock;
-    private final int dueSoonDays;
+    private volatile int dueSoonDays;
     private final ScheduledExecutorService scanner;
+    private ScheduledFuture<?> scanning;
 
     @Activate
     public DeadlineWatch(@Reference PetitionRepository repository, @Reference PlatformTime clock,
                          DeadlineConfig config) {
         this.repository = repository;
         this.clock = clock;
-        this.dueSoonDays = config.dueSoonDays();
         this.scanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "reception-deadline-watch");
             thread.setDaemon(true);
             return thread;
         });
-        scanner.scheduleWithFixedDelay(this::scan, 0, config.scanSeconds(), TimeUnit.SECONDS);
+        modified(config);
+    }
+
+    /** A new configuration (etc/org.reception.deadlines.cfg) applies from the next scan, at once. */
+    @Modified
+    synchronized void modified(DeadlineConfig config) {
+        dueSoonDays = config.dueSoonDays();
+        if (scanning != null) {
+            scanning.cancel(false);
+        }
+        scanning = scanner.scheduleWithFixedDelay(this::scan, 0, config.scanSeconds(), TimeUnit.SECONDS);
     }
 
     @Deactivate

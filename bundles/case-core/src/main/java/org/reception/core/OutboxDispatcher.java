@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.logging.log4j.LogManager;
@@ -18,6 +19,7 @@ import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -47,8 +49,9 @@ public final class OutboxDispatcher implements OutboxAdministration {
 
     private final PetitionRepository repository;
     private final PlatformTime clock;
-    private final int batchSize;
-    private final int maxBackoffSeconds;
+    // Changed while the platform runs (etc/org.reception.outbox.cfg); a poll reads each once.
+    private volatile int batchSize;
+    private volatile int maxBackoffSeconds;
     private final Map<String, List<OutboundAdapter>> adapters = new ConcurrentHashMap<>();
     /**
      * Every destination an adapter was registered for since the platform started: a county whose
@@ -56,20 +59,31 @@ public final class OutboxDispatcher implements OutboxAdministration {
      */
     private final Set<String> destinations = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller;
+    private ScheduledFuture<?> polling;
 
     @Activate
     public OutboxDispatcher(@Reference PetitionRepository repository, @Reference PlatformTime clock,
                             OutboxConfig config) {
         this.repository = repository;
         this.clock = clock;
-        this.batchSize = config.batchSize();
-        this.maxBackoffSeconds = config.maxBackoffSeconds();
         this.poller = Executors.newSingleThreadScheduledExecutor(work -> {
             Thread thread = new Thread(work, "reception-outbox");
             thread.setDaemon(true);
             return thread;
         });
-        poller.scheduleWithFixedDelay(this::deliverDue, config.pollMillis(), config.pollMillis(), TimeUnit.MILLISECONDS);
+        modified(config);
+    }
+
+    /** A new configuration applies from the next poll on; deliveries under way finish as they began. */
+    @Modified
+    synchronized void modified(OutboxConfig config) {
+        batchSize = config.batchSize();
+        maxBackoffSeconds = config.maxBackoffSeconds();
+        if (polling != null) {
+            polling.cancel(false);
+        }
+        polling = poller.scheduleWithFixedDelay(this::deliverDue, config.pollMillis(), config.pollMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -77,7 +91,7 @@ public final class OutboxDispatcher implements OutboxAdministration {
         poller.shutdownNow();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, updated = "updatedAdapter")
     void bindAdapter(OutboundAdapter adapter, Map<String, Object> properties) {
         String destination = destination(properties);
         destinations.add(destination);
@@ -86,6 +100,13 @@ public final class OutboxDispatcher implements OutboxAdministration {
             bound.add(0, adapter);
             return bound;
         });
+    }
+
+    /** A county's file changed while its adapter stays registered: it delivers for the destination it now names. */
+    void updatedAdapter(OutboundAdapter adapter, Map<String, Object> properties) {
+        adapters.values().forEach(list -> list.remove(adapter));
+        adapters.values().removeIf(List::isEmpty);
+        bindAdapter(adapter, properties);
     }
 
     void unbindAdapter(OutboundAdapter adapter, Map<String, Object> properties) {

@@ -13,6 +13,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -79,7 +80,8 @@ public final class PetitionDesk implements PetitionService {
     private final PetitionRepository repository;
     private final RuleEngine rules;
     private final PlatformTime clock;
-    private final IntakeValidation validation;
+    /** Replaced whole when etc/org.reception.platform.cfg changes; a registration reads it once. */
+    private volatile IntakeValidation validation;
     private final CaseProcedure procedure;
     private final SecureRandom random = new SecureRandom();
     /** Without one, nothing is delivered to county systems: cases wait in the platform. */
@@ -94,6 +96,12 @@ public final class PetitionDesk implements PetitionService {
         this.clock = clock;
         this.validation = new IntakeValidation(config.provinceCode());
         this.procedure = new CaseProcedure(calendar);
+    }
+
+    /** A new configuration applies to the next registration; the desk never stops serving for it. */
+    @Modified
+    void modified(PlatformConfig config) {
+        validation = new IntakeValidation(config.provinceCode());
     }
 
     @Override

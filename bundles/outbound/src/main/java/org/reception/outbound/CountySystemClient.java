@@ -22,6 +22,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.reception.cases.OutboxMessage;
@@ -44,20 +45,34 @@ public final class CountySystemClient implements OutboundAdapter {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    private final CountySystemConfig config;
-    private final URI url;
-    private final HttpClient http;
+    /** The county system as configured now: replaced whole by a change, read once per delivery. */
+    private volatile Endpoint endpoint;
+
+    private record Endpoint(CountySystemConfig config, URI url, HttpClient http) {
+    }
 
     @Activate
     public CountySystemClient(CountySystemConfig config) {
-        this.config = config;
-        this.url = URI.create(config.url());
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds())).build();
+        modified(config);
+    }
+
+    /**
+     * A change of the county's file (address, protocol, time-out) applies to the next delivery; the
+     * adapter stays registered, so no delivery waits for it to come back.
+     */
+    @Modified
+    void modified(CountySystemConfig config) {
+        endpoint = new Endpoint(config, URI.create(config.url()),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds())).build());
         LOG.info("County system for {} at {} ({})", config.destination(), config.url(), config.protocol());
     }
 
     @Override
     public void deliver(OutboxMessage message, Petition petition) throws Exception {
+        Endpoint current = endpoint;
+        CountySystemConfig config = current.config();
+        URI url = current.url();
+        HttpClient http = current.http();
         // The rules' confidentiality decision names who must not see the case: it stays in the platform.
         ObjectNode document = JSON.valueToTree(petition);
         document.remove("confidentiality");

@@ -15,7 +15,8 @@ final class ReceiptThrottle {
     /** Addresses are forgotten all at once beyond this many; a flood of addresses cannot exhaust memory. */
     private static final int MAX_CLIENTS = 100_000;
 
-    private final int perMinute;
+    /** Changed while the API serves (etc/org.reception.rest.cfg); a lookup reads it once. */
+    private volatile int perMinute;
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -34,8 +35,14 @@ final class ReceiptThrottle {
         this.nanoTime = nanoTime;
     }
 
+    /** From the next lookup on; buckets fuller than the new rate are trimmed to it then. */
+    void perMinute(int lookups) {
+        this.perMinute = lookups;
+    }
+
     /** @throws Throttled if the client used up its lookups; it may retry when one is refilled */
     void acquire(String client) {
+        int perMinute = this.perMinute;
         if (buckets.size() > MAX_CLIENTS) {
             buckets.clear();
         }

@@ -14,6 +14,7 @@ import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -71,9 +72,17 @@ public final class RestServer {
         healthChecks.remove(String.valueOf(properties.get(HealthCheck.NAME)), check);
     }
 
+    private ReceiptThrottle throttle;
+
+    /** A new limit applies to the next lookup: the API is not published again, so it never answers 503 for it. */
+    @Modified
+    void modified(RestConfig config) {
+        throttle.perMinute(config.receiptLookupsPerMinute());
+    }
+
     @Activate
     void activate(RestConfig config) {
-        ReceiptThrottle throttle = new ReceiptThrottle(config.receiptLookupsPerMinute(), System::nanoTime);
+        throttle = new ReceiptThrottle(config.receiptLookupsPerMinute(), System::nanoTime);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);

@@ -25,4 +25,20 @@ class ReceiptThrottleTest {
         throttle.acquire("10.0.0.1");
         assertThrows(Throttled.class, () -> throttle.acquire("10.0.0.1"));
     }
+
+    @Test
+    void aNewLimitAppliesToTheNextLookup() {
+        for (int i = 0; i < 3; i++) {
+            throttle.acquire("10.0.0.1");
+        }
+        throttle.perMinute(1);
+        nanos.addAndGet(30_000_000_000L);
+        Throttled refused = assertThrows(Throttled.class, () -> throttle.acquire("10.0.0.1"),
+                "half a minute refills half a lookup at one a minute");
+        assertEquals(30, refused.retryAfterSeconds());
+
+        throttle.perMinute(120);
+        nanos.addAndGet(500_000_000L);
+        throttle.acquire("10.0.0.1");
+    }
 }
