@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.reception.cases.access.Jurisdictions;
@@ -27,6 +26,8 @@ public final class Units {
     public static final Pattern UNIT_CODE = Pattern.compile("(\\d{2}|\\d{4}|\\d{6})-([A-Z][A-Z0-9]{0,15})");
 
     private static final Properties DEPARTMENTS = load();
+    /** Read on every decision of every module: one immutable set, not a copy per call. */
+    private static final Set<String> DEPARTMENT_CODES = Set.copyOf(DEPARTMENTS.stringPropertyNames());
 
     private Units() {
     }
@@ -45,7 +46,7 @@ public final class Units {
 
     /** The short codes of the departments the platform knows, e.g. {@code GAJ}. */
     public static Set<String> departments() {
-        return new TreeSet<>(DEPARTMENTS.stringPropertyNames());
+        return DEPARTMENT_CODES;
     }
 
     private static Properties load() {
