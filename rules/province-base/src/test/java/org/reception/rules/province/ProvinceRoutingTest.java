@@ -59,21 +59,22 @@ class ProvinceRoutingTest {
         }
     }
 
+    /** 属地管理 (Art. 22): a suggestion goes to the county's competent department, never to the province by default. */
     @ParameterizedTest(name = "a suggestion on {0} goes to {1}")
     @CsvSource({
-            "LAND_RESOURCES, 520000-ZRZYT, 贵州省自然资源厅",
-            "HOUSING_CONSTRUCTION, 520000-ZFCXJST, 贵州省住房和城乡建设厅",
-            "LABOUR_SOCIAL_SECURITY, 520000-RLZYSHBZT, 贵州省人力资源和社会保障厅",
-            "PUBLIC_SECURITY, 520000-GAT, 贵州省公安厅",
-            "ENVIRONMENT, 520000-STHJT, 贵州省生态环境厅",
-            "HEALTH, 520000-WSJKW, 贵州省卫生健康委员会",
-            "EDUCATION, 520000-JYT, 贵州省教育厅",
-            "AGRICULTURE_RURAL, 520000-NYNCT, 贵州省农业农村厅",
-            "MARKET_REGULATION, 520000-SCJGJ, 贵州省市场监督管理局",
-            "CIVIL_AFFAIRS, 520000-MZT, 贵州省民政厅",
-            "OTHER, 520000-XFJ, 贵州省信访局",
+            "LAND_RESOURCES, 520102-ZRZYJ, 南明区自然资源局",
+            "HOUSING_CONSTRUCTION, 520102-ZJJ, 南明区住房和城乡建设局",
+            "LABOUR_SOCIAL_SECURITY, 520102-RSJ, 南明区人力资源和社会保障局",
+            "PUBLIC_SECURITY, 520102-GAJ, 南明区公安局",
+            "ENVIRONMENT, 520102-STHJJ, 南明区生态环境局",
+            "HEALTH, 520102-WJJ, 南明区卫生健康局",
+            "EDUCATION, 520102-JYJ, 南明区教育局",
+            "AGRICULTURE_RURAL, 520102-NYNCJ, 南明区农业农村局",
+            "MARKET_REGULATION, 520102-SCJGJ, 南明区市场监督管理局",
+            "CIVIL_AFFAIRS, 520102-MZJ, 南明区民政局",
+            "OTHER, 520102-XFJ, 南明区信访局",
     })
-    void suggestionsGoToTheProvincialDepartment(Category category, String unitCode, String unitName) {
+    void suggestionsGoToTheCountysDepartmentFirst(Category category, String unitCode, String unitName) {
         RoutingDecision decision = decide(PetitionType.SUGGESTION, category, "520102", "建议").routing();
 
         assertEquals(unitCode, decision.unitCode());
@@ -99,14 +100,14 @@ class ProvinceRoutingTest {
     }
 
     @Test
-    void anAccusationIsRedirectedKeptFromTheAccusedAndEscalatedWhenItSpeaksOfViolence() {
+    void anAccusationIsTransferredKeptFromTheAccusedAndEscalatedWhenItSpeaksOfViolence() {
         PetitionFact accusation = PetitionFact.builder().channel(Channel.LETTER).type(PetitionType.ACCUSATION)
                 .category(Category.LAND_RESOURCES).title("举报").content("王某侵吞补偿款，还扬言报复社会。")
                 .jurisdiction("520102").receivedAt(NOW).accused(List.of("王某")).build();
 
         RuleDecisions decisions = BENCH.decide(accusation);
 
-        assertEquals(Disposition.REDIRECT, decisions.routing().disposition());
+        assertEquals(Disposition.TRANSFER, decisions.routing().disposition(), "transferred to the competent organ (Art. 22)");
         assertEquals("520102-JJJCW", decisions.routing().unitCode());
         assertTrue(decisions.confidentiality().identityHidden());
         assertEquals(List.of("王某"), List.copyOf(decisions.confidentiality().hiddenFrom()));
