@@ -17,6 +17,8 @@ enum Account {
     NANMING_POLICE("unit:520102-GAJ"),
     /** Nanming's natural resources bureau (南明区自然资源局). */
     NANMING_LAND("unit:520102-ZRZYJ"),
+    /** Nanming's discipline inspection and supervision commission (南明区纪委监委): where accusations against officials go. */
+    NANMING_DISCIPLINE("unit:520102-JJJCW"),
     /** A member of Nanming's police who also supervises Guiyang: being in an accused unit outweighs every other role. */
     NANMING_POLICE_CHIEF("unit:520102-GAJ", "supervisor:5201"),
     GUIYANG_SUPERVISOR("supervisor:5201"),

@@ -45,6 +45,7 @@ class LifecycleIT {
     private static Api api;
     private static String id;
     private static JsonNode receipt;
+    private static String firstOnCivilAffairs;
 
     @BeforeAll
     static void boot() throws Exception {
@@ -132,25 +133,47 @@ class LifecycleIT {
         assertEquals("DISSATISFIED", act("evaluate", Map.of("satisfaction", "DISSATISFIED"), "6")
                 .at("/handling/satisfaction").asText());
         assertEquals("UNDER_REVIEW", act("request-review", Map.of("reason", "补偿标准过低"), "7").get("status").asText());
-        assertEquals("REVIEWED", act("answer-review", Map.of("text", "维持原处理意见。"), "8").get("status").asText());
+        // Art. 35: Guiyang, above Nanming's department, answers the review; the level is recorded with it.
+        JsonNode reviewed = act(Account.GUIYANG_SUPERVISOR, "answer-review", Map.of("text", "维持原处理意见。"), "8");
+        assertEquals("REVIEWED", reviewed.get("status").asText());
+        assertEquals("5201", reviewed.at("/handling/reviewedBy").asText());
         assertEquals("UNDER_RE_REVIEW", act("request-re-review", Map.of("reason", "仍不服"), "9").get("status").asText());
-        assertEquals("RE_REVIEWED", act("answer-re-review", Map.of("text", "复核维持。"), "10").get("status").asText());
+        // Art. 36: the re-review is answered above the level that reviewed, never at it.
+        HttpResponse<String> sameLevel = api.as(Account.GUIYANG_SUPERVISOR).post("petitions/" + id + "/answer-re-review",
+                Petitions.json(Map.of("text", "复核维持。")), "If-Match", "\"10\"");
+        assertEquals(403, sameLevel.statusCode(), sameLevel.body());
+        assertTrue(Api.json(sameLevel).get("detail").asText().contains("Art. 36"), sameLevel.body());
+        JsonNode final_ = act("answer-re-review", Map.of("text", "复核维持。"), "10");
+        assertEquals("RE_REVIEWED", final_.get("status").asText());
+        assertEquals("52", final_.at("/handling/reReviewedBy").asText());
     }
 
+    /**
+     * After the re-review (Art. 36): a third request is refused; the same matter linked by the
+     * petitioner is not accepted again; new facts of the same person, category and place are.
+     */
     @Test
     @Order(5)
-    void aThirdAttemptIsRefusedAndTheSameMatterIsNotAcceptedAgain() throws Exception {
+    void aThirdAttemptIsRefusedAndTheSameMatterIsNotAcceptedAgainButNewFactsAre() throws Exception {
         HttpResponse<String> third = api.post("petitions/" + id + "/request-review", Map.of("reason", "再次申请"));
         assertEquals(409, third.statusCode());
         assertTrue(Api.json(third).get("detail").asText().contains("Art. 36"));
+        String reviewed = receipt.get("registrationNumber").asText();
 
-        HttpResponse<String> again = api.post("petitions",
-                Petitions.petition("LAND_RESOURCES", "再次反映征地补偿", "补偿仍未到位。", "520102"));
-        assertEquals(201, again.statusCode(), again.body());
-        JsonNode repeat = Api.json(again);
+        Map<String, Object> sameMatter = Petitions.petition("LAND_RESOURCES", "再次反映征地补偿", "补偿仍未到位。", "520102");
+        sameMatter.put("linkedPetitions", List.of(reviewed));
+        JsonNode repeat = Api.json(api.post("petitions", sameMatter));
         assertEquals("NOT_ACCEPTED", repeat.get("status").asText());
         assertTrue(repeat.at("/handling/reason").asText().contains("第三十六条"));
-        assertEquals(receipt.get("registrationNumber").asText(), repeat.at("/linkedPetitions/0").asText());
+        assertEquals(reviewed, repeat.at("/linkedPetitions/0").asText());
+
+        HttpResponse<String> newFacts = api.post("petitions", Petitions.petition("LAND_RESOURCES", "宅基地被占用",
+                "邻居新建房屋占用我家宅基地约二十平方米，请求处理。", "520102"));
+        assertEquals(201, newFacts.statusCode(), newFacts.body());
+        JsonNode accepted = Api.json(newFacts);
+        assertEquals("REGISTERED", accepted.get("status").asText(), "new facts are a new matter");
+        assertEquals(reviewed, accepted.at("/possibleDuplicates/0").asText(), "shown to the clerk, who decides");
+        assertEquals(0, accepted.get("linkedPetitions").size());
     }
 
     @Test
@@ -169,20 +192,26 @@ class LifecycleIT {
 
     @Test
     @Order(7)
-    void aLitigationMatterIsRedirectedAndAGroupOfSixWithoutRepresentativesIsRefused() throws Exception {
+    void aLitigationMatterIsRedirectedAndAVisitOfSixWithoutRepresentativesIsRefused() throws Exception {
         String litigation = Api.json(api.post("petitions", Petitions.petition("OTHER", "判决执行", "法院判决后对方拒不履行。",
                 "520103"))).get("id").asText();
         JsonNode redirected = Api.json(api.post("petitions/" + litigation + "/dispose", Map.of("disposition", "REDIRECT",
                 "reason", "涉法涉诉事项，引导通过法律程序解决（《信访工作条例》第三十一条）")));
         assertEquals("REDIRECTED", redirected.get("status").asText());
 
-        HttpResponse<String> group = api.post("petitions", Petitions.withPetitioners(
-                Petitions.petition("LAND_RESOURCES", "集体土地", "村集体土地被占用。", "520103"), Petitions.group(6, 0)));
+        Map<String, Object> visit = Petitions.withPetitioners(
+                Petitions.petition("LAND_RESOURCES", "集体土地", "村集体土地被占用。", "520103"), Petitions.group(6, 0));
+        visit.put("channel", "VISIT");
+        HttpResponse<String> group = api.post("petitions", visit);
         assertEquals(400, group.statusCode());
         assertTrue(Api.json(group).get("detail").asText().contains("Art. 20"));
-        assertEquals(201, api.post("petitions", Petitions.withPetitioners(
-                Petitions.petition("LAND_RESOURCES", "集体土地", "村集体土地被占用。", "520103"), Petitions.group(6, 2)))
-                .statusCode());
+        visit.put("petitioners", Petitions.group(6, 2));
+        assertEquals(201, api.post("petitions", visit).statusCode());
+        Map<String, Object> jointLetter = Petitions.withPetitioners(
+                Petitions.petition("LAND_RESOURCES", "联名信：集体土地", "六户村民联名反映村集体土地被占用。", "520113"),
+                Petitions.group(6, 0));
+        jointLetter.put("channel", "LETTER");
+        assertEquals(201, api.post("petitions", jointLetter).statusCode(), "a joint letter of six needs no representatives");
     }
 
     @Test
@@ -195,7 +224,8 @@ class LifecycleIT {
         ExecutorService pool = Executors.newFixedThreadPool(clerks);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < clerks; i++) {
-            String unit = "520111-WJJ" + i;
+            // Eight clerks, eight known units of Huaxi: each a disposal the law allows.
+            String unit = "520111-" + List.of("XFJ", "GAJ", "ZRZYJ", "ZJJ", "RSJ", "STHJJ", "WJJ", "JYJ").get(i);
             Callable<Integer> clerk = () -> {
                 start.await();
                 return api.post("petitions/" + contested + "/dispose",
@@ -217,21 +247,40 @@ class LifecycleIT {
         assertEquals(2, Api.json(api.get("petitions/" + contested + "/audit")).size(), "register and one dispose");
     }
 
+    /**
+     * The same matter while it is handled in time (Art. 19): refused only when certain (linked, or the
+     * same facts retold); a different matter of the same person is registered and shown as possible;
+     * a clerk reopens a refusal that was wrong, audited.
+     */
     @Test
     @Order(9)
     void theSameMatterRaisedAgainWhileOpenIsLinkedNotAcceptedAgain() throws Exception {
-        JsonNode open = Api.json(api.post("petitions", Petitions.petition("CIVIL_AFFAIRS", "低保申请", "低保申请三个月未答复。",
-                "520112")));
+        JsonNode open = Api.json(api.post("petitions", Petitions.petition("CIVIL_AFFAIRS", "低保申请三个月未答复",
+                "本人于去年十月向街道提交低保申请，至今三个月未获答复。", "520112")));
         assertEquals("REGISTERED", open.get("status").asText());
-
-        JsonNode again = Api.json(api.post("petitions", Petitions.petition("CIVIL_AFFAIRS", "再次反映低保", "仍未答复。",
-                "520112")));
-
         String first = open.get("registrationNumber").asText();
-        assertEquals(List.of(first), List.of(again.at("/possibleDuplicates/0").asText()));
-        assertEquals("NOT_ACCEPTED", again.get("status").asText());
-        assertTrue(again.at("/handling/reason").asText().contains("第十九条"));
-        assertEquals(first, again.at("/linkedPetitions/0").asText());
+        firstOnCivilAffairs = first;
+
+        JsonNode retold = Api.json(api.post("petitions", Petitions.petition("CIVIL_AFFAIRS", "低保申请三个月仍未答复",
+                "本人于去年十月向街道提交低保申请，至今三个月仍未获答复。", "520112")));
+        assertEquals("NOT_ACCEPTED", retold.get("status").asText(), "the same facts retold");
+        assertTrue(retold.at("/handling/reason").asText().contains("第十九条"));
+        assertEquals(first, retold.at("/linkedPetitions/0").asText());
+
+        JsonNode other = Api.json(api.post("petitions", Petitions.petition("CIVIL_AFFAIRS", "残疾人补贴",
+                "母亲的残疾人护理补贴停发半年。", "520112")));
+        assertEquals("REGISTERED", other.get("status").asText(), "another matter of the same person and category");
+        assertEquals(List.of(first), List.of(other.at("/possibleDuplicates/0").asText()));
+
+        String reopenedId = retold.get("id").asText();
+        HttpResponse<String> reopened = api.post("petitions/" + reopenedId + "/not-the-same-matter",
+                Map.of("reason", "经核实，此次反映的是另一次申请"));
+        assertEquals(200, reopened.statusCode(), reopened.body());
+        assertEquals("REGISTERED", Api.json(reopened).get("status").asText());
+        assertTrue(Api.json(api.get("petitions/" + reopenedId + "/audit")).toString()
+                .contains("not the same matter: 经核实，此次反映的是另一次申请"));
+        assertEquals(409, api.post("petitions/" + reopenedId + "/not-the-same-matter", Map.of("reason", "再次"))
+                .statusCode(), "a registered petition has nothing to reopen");
     }
 
     @Test
@@ -262,14 +311,29 @@ class LifecycleIT {
         assertEquals("已责成区教育局三日内办理", resolved.at("/supervisions/0/outcome").asText());
     }
 
+    /** Once the handling organ's period has passed, the same matter linked again is registered (Art. 19). */
     @Test
     @Order(11)
+    void theSameMatterAfterTheHandlingPeriodPassedIsRegistered() throws Exception {
+        Map<String, Object> again = Petitions.petition("CIVIL_AFFAIRS", "低保申请逾期未办", "街道逾期未办理低保申请。", "520112");
+        again.put("linkedPetitions", List.of(firstOnCivilAffairs));
+        JsonNode registered = Api.json(api.post("petitions", again));
+        assertEquals("REGISTERED", registered.get("status").asText(), registered.toString());
+        assertEquals(firstOnCivilAffairs, registered.at("/linkedPetitions/0").asText());
+    }
+
+    @Test
+    @Order(12)
     void theLogHasNoError() throws Exception {
         assertEquals(List.of(), karaf.loggedErrors());
     }
 
     private static JsonNode act(String action, Object body, String version) throws Exception {
-        HttpResponse<String> response = api.post("petitions/" + id + "/" + action, body == null ? "{}" : Petitions.json(body),
+        return act(Account.OPERATOR, action, body, version);
+    }
+
+    private static JsonNode act(Account account, String action, Object body, String version) throws Exception {
+        HttpResponse<String> response = api.as(account).post("petitions/" + id + "/" + action, body == null ? "{}" : Petitions.json(body),
                 "If-Match", "\"" + version + "\"");
         assertEquals(200, response.statusCode(), action + ": " + response.body());
         assertEquals("\"" + (Integer.parseInt(version) + 1) + "\"", response.headers().firstValue("ETag").orElseThrow());
@@ -306,7 +370,7 @@ class LifecycleIT {
     }
 
     @Test
-    @Order(98)
+    @Order(99)
     void anAdministratorRotatesThePersonalDataKeyWhileEverythingStaysReadable() throws Exception {
         String before = Api.json(api.post("petitions/" + id + "/disclose", Map.of("purpose", "密钥轮换前核对")))
                 .at("/petitioners/0/residentId").asText();
@@ -323,7 +387,7 @@ class LifecycleIT {
     }
 
     @Test
-    @Order(99)
+    @Order(100)
     void theDatabaseFilesHoldNoPlaintextIdentityNumberOrPhone() throws Exception {
         karaf.stop();
         byte[][] secrets = {Petitions.ZHANG_ID.getBytes(StandardCharsets.US_ASCII),

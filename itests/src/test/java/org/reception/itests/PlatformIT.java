@@ -148,9 +148,15 @@ class PlatformIT {
         badBodies.put("trailing garbage", petition("HEALTH", "t", "c", "520102") + " {}");
         badBodies.put("wrong check digit", petition("HEALTH", "t", "c", "520102").replace("11010519491231002X", "110105194912310021"));
         badBodies.put("no petitioner", petition("HEALTH", "t", "c", "520102").replaceAll("\\[\\{.*\\}\\]", "[]"));
-        badBodies.put("group of six without representatives",
-                Petitions.json(Petitions.withPetitioners(Petitions.petition("LAND_RESOURCES", "征地补偿", "补偿标准过低", "520102"),
-                        Petitions.group(6, 0))));
+        Map<String, Object> visitOfSix = Petitions.withPetitioners(Petitions.petition("LAND_RESOURCES", "征地补偿",
+                "补偿标准过低", "520102"), Petitions.group(6, 0));
+        visitOfSix.put("channel", "VISIT");
+        badBodies.put("visit of six without representatives", Petitions.json(visitOfSix));
+        for (String receivedAt : List.of("12345", "\"0001-06-01T00:00:00Z\"", "\"-0001-06-01T00:00:00Z\"",
+                "-999999999999", "\"1999-12-31T23:59:59Z\"")) {
+            badBodies.put("received at " + receivedAt, petition("HEALTH", "t", "c", "520102")
+                    .replace("{", "{\"receivedAt\": " + receivedAt + ", "));
+        }
 
         for (Map.Entry<String, String> bad : badBodies.entrySet()) {
             HttpResponse<String> response = post(bad.getValue());

@@ -224,6 +224,7 @@ class SecurityIT {
         rest(table, "GET", "/petitions/{}/audit", auditLog(), true, (a, c) -> get(a, "/api/v1/petitions/" + c.id() + "/audit"));
         Map<String, String> steps = new LinkedHashMap<>();
         steps.put("dispose", "{\"disposition\":\"TRANSFER\",\"unit\":\"%s\",\"reason\":\"主管\"}");
+        steps.put("not-the-same-matter", "{\"reason\":\"不是同一事项\"}");
         steps.put("accept", "{}");
         steps.put("object", "{\"reason\":\"不属本单位职责\"}");
         steps.put("extend", "{\"days\":10,\"reason\":\"情况复杂\"}");
@@ -236,6 +237,7 @@ class SecurityIT {
         steps.put("archive", "{}");
         steps.put("supervise", "{\"order\":\"限期办结\",\"due\":\"2027-12-31\"}");
         Map<String, Rule> stepRules = Map.ofEntries(Map.entry("dispose", step("clerk", "supervisor")),
+                Map.entry("not-the-same-matter", step("clerk", "supervisor")),
                 Map.entry("accept", step("unit", "integration")), Map.entry("object", step("unit", "integration")),
                 Map.entry("extend", step("unit", "integration")), Map.entry("reply", step("unit", "integration")),
                 Map.entry("evaluate", step("clerk", "integration")), Map.entry("request-review", step("clerk")),
@@ -383,6 +385,21 @@ class SecurityIT {
         JsonNode landBureau = Api.json(get(Account.NANMING_LAND, "/api/v1/petitions?size=200"));
         assertEquals(List.of(own.number()), numbers(landBureau), "a unit lists the cases disposed to it");
         assertEquals(1, landBureau.get("total").asInt());
+    }
+
+    /**
+     * An accusation against officials is transferred to the discipline organ (Art. 22, 30, 31), whose
+     * own accounts read it, accuser and text, while the accused unit finds nothing (below).
+     */
+    @Test
+    @Order(3)
+    void theDisciplineOrganThatAnAccusationIsTransferredToReadsIt() throws Exception {
+        HttpResponse<String> read = get(Account.NANMING_DISCIPLINE, "/api/v1/petitions/" + accusation.id());
+        assertEquals(200, read.statusCode(), read.body());
+        JsonNode petition = Api.json(read);
+        assertEquals("TRANSFER", petition.at("/routing/disposition").asText());
+        assertEquals(ACCUSATION_TEXT, petition.get("content").asText());
+        assertEquals("TRANSFERRED", petition.get("status").asText());
     }
 
     @Test

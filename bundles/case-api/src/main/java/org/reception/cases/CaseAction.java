@@ -24,6 +24,17 @@ public sealed interface CaseAction {
         }
     }
 
+    /**
+     * A petition refused at registration as the same matter as an earlier one (Art. 19, Art. 36) is
+     * not: it is registered for disposal again, the reason in the audit log.
+     */
+    record NotSameMatter(String reason) implements CaseAction {
+        @Override
+        public String name() {
+            return "not-the-same-matter";
+        }
+    }
+
     /** The receiving unit of a transfer or assignment accepts it. */
     record Accept(String unit) implements CaseAction {
         @Override
@@ -48,8 +59,18 @@ public sealed interface CaseAction {
         }
     }
 
-    /** The written reply with the handling opinion. */
-    record Reply(String text) implements CaseAction {
+    /**
+     * The written reply with the handling opinion.
+     *
+     * @param deliveredOn the day the petitioner received it, if known: the review may be requested
+     *                    within 30 days of it (Art. 35); without it, the day of the reply
+     */
+    record Reply(String text, LocalDate deliveredOn) implements CaseAction {
+
+        public Reply(String text) {
+            this(text, null);
+        }
+
         @Override
         public String name() {
             return "reply";

@@ -6,6 +6,11 @@ public enum DeadlineKind {
     DISPOSE(15, false),
     /** The receiving unit may object to a wrong routing: 5 working days (Art. 23). */
     OBJECT(5, true),
+    /**
+     * The receiving unit decides whether it accepts a transferred or assigned petition and tells the
+     * petitioner: 15 days of receiving it (Art. 23). Met when it accepts or objects.
+     */
+    ACCEPTANCE_NOTICE(15, false),
     /** Handle an accepted petition: 60 days of acceptance (Art. 34); one extension of at most 30. */
     HANDLE(60, false),
     /** Request a review: 30 days of the reply (Art. 35). */
@@ -25,6 +30,15 @@ public enum DeadlineKind {
     DeadlineKind(int length, boolean workingDays) {
         this.length = length;
         this.workingDays = workingDays;
+    }
+
+    /**
+     * Whether it is the petitioner's period to ask for something (a review, a re-review), not the
+     * office's to do it: its end makes nothing overdue, raises no event and escalates nothing; the
+     * case may then be archived.
+     */
+    public boolean isPetitionersWindow() {
+        return this == REQUEST_REVIEW || this == REQUEST_RE_REVIEW;
     }
 
     /** The legal length of the period, in days or working days. */

@@ -13,11 +13,25 @@ import java.util.List;
  */
 public record Handling(Disposition disposition, String unit, List<String> coUnits, String reason,
                        String extensionReason, String reply, Instant repliedAt, Satisfaction satisfaction,
-                       String reviewAnswer, String reReviewAnswer, Instant archivedAt) {
+                       String reviewAnswer, String reReviewAnswer, Instant archivedAt, String reviewedBy,
+                       String reReviewedBy) {
 
     public static final Handling NONE = new Handling(null, null, List.of(), null, null, null, null, null, null, null, null);
 
+    /**
+     * @param reviewedBy the division whose organ answered the review: the handling organ's or one above
+     *                   it (Art. 35), e.g. {@code 5201}
+     * @param reReviewedBy the division whose organ answered the re-review, above the reviewing one (Art. 36)
+     */
     public Handling {
         coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
+    }
+
+    /** A handling not reviewed yet. */
+    public Handling(Disposition disposition, String unit, List<String> coUnits, String reason, String extensionReason,
+                    String reply, Instant repliedAt, Satisfaction satisfaction, String reviewAnswer,
+                    String reReviewAnswer, Instant archivedAt) {
+        this(disposition, unit, coUnits, reason, extensionReason, reply, repliedAt, satisfaction, reviewAnswer,
+                reReviewAnswer, archivedAt, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.reception.core;
 
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +81,34 @@ final class CaseAccess {
         }
     }
 
+    /**
+     * The level (a division code) at which the caller answers a review or a re-review: a review is
+     * answered by the organ above the handling one, or by the government over it (a supervisor of the
+     * handling unit's division or above, Art. 35); a re-review by an organ above the one that
+     * reviewed (Art. 36). Of the caller's supervisor scopes that qualify, the lowest level.
+     *
+     * @throws Forbidden if none of the caller's scopes qualifies
+     */
+    static String answeringLevel(Caller caller, Petition petition, CaseAction action) {
+        List<String> scopes = caller.grants().stream().filter(grant -> grant.role() == Role.SUPERVISOR)
+                .map(grant -> Jurisdictions.prefix(grant.scope())).toList();
+        if (action instanceof CaseAction.AnswerReview) {
+            String unit = petition.handling().unit();
+            String handling = unit == null ? petition.jurisdiction()
+                    : Jurisdictions.prefix(Jurisdictions.divisionOfUnit(unit));
+            return scopes.stream().filter(handling::startsWith).max(Comparator.comparingInt(String::length))
+                    .orElseThrow(() -> new Forbidden("a review is answered by the organ above the handling one or the"
+                            + " government over it (Art. 35): a supervisor of " + handling + " or above"));
+        }
+        String reviewed = petition.handling().reviewedBy();
+        String below = reviewed != null ? reviewed : petition.jurisdiction();
+        return scopes.stream().filter(scope -> below.startsWith(scope) && !below.equals(scope))
+                .max(Comparator.comparingInt(String::length))
+                .orElseThrow(() -> new Forbidden("a re-review is answered by an organ above the one that answered the"
+                        + " review (Art. 36): the review was answered at the level of " + below
+                        + "; a supervisor above it answers"));
+    }
+
     /** May the caller read the audit log of the case? */
     static boolean mayAudit(Caller caller, Petition petition) {
         return !hiddenFrom(caller, petition)
@@ -88,7 +117,7 @@ final class CaseAccess {
 
     /** The roles that take each step of the procedure. */
     static Set<Role> actors(CaseAction action) {
-        if (action instanceof CaseAction.Dispose) {
+        if (action instanceof CaseAction.Dispose || action instanceof CaseAction.NotSameMatter) {
             return EnumSet.of(Role.CLERK, Role.SUPERVISOR);
         }
         if (action instanceof CaseAction.Accept || action instanceof CaseAction.Object

@@ -34,6 +34,7 @@ import org.reception.cases.Problem;
 import org.reception.cases.Satisfaction;
 import org.reception.cases.Supervision;
 import org.reception.cases.Violation;
+import org.reception.cases.divisions.Units;
 import org.reception.cases.divisions.Divisions;
 
 /**
@@ -45,6 +46,8 @@ final class CaseProcedure {
 
     static final int MAX_TEXT = 20_000;
     static final int MAX_EXTENSION_DAYS = 30;
+    /** The latest day after a reply on which the petitioner may be recorded as receiving it (letters travel). */
+    static final int MAX_DELIVERY_DAYS = 15;
 
     /** The changed petition and the audit log's words for the change. */
     record Step(Petition petition, String detail) {
@@ -62,10 +65,21 @@ final class CaseProcedure {
     }
 
     Step apply(Petition petition, CaseAction action, String actor, Instant now) {
+        return apply(petition, action, actor, null, now);
+    }
+
+    /**
+     * @param answeringLevel for a review's or re-review's answer: the division at whose level the
+     *                       actor answers (CaseAccess#answeringLevel), recorded with the answer
+     */
+    Step apply(Petition petition, CaseAction action, String actor, String answeringLevel, Instant now) {
         State state = new State(petition, now);
+        state.answeringLevel = answeringLevel;
         String detail;
         if (action instanceof CaseAction.Dispose dispose) {
             detail = dispose(state, dispose);
+        } else if (action instanceof CaseAction.NotSameMatter notSame) {
+            detail = notSameMatter(state, notSame);
         } else if (action instanceof CaseAction.Accept accept) {
             detail = accept(state, accept);
         } else if (action instanceof CaseAction.Object objection) {
@@ -106,7 +120,7 @@ final class CaseProcedure {
         boolean needsUnit = disposition == Disposition.ACCEPT || disposition == Disposition.TRANSFER
                 || disposition == Disposition.ASSIGN;
         if (needsUnit) {
-            text("unit", dispose.unit(), 40, violations);
+            unit("unit", dispose.unit(), state.original.jurisdiction(), violations);
         }
         if (disposition == Disposition.REDIRECT || disposition == Disposition.NOT_ACCEPT) {
             text("reason", dispose.reason(), 2000, violations);
@@ -114,7 +128,9 @@ final class CaseProcedure {
         if (disposition != Disposition.ACCEPT && !dispose.coUnits().isEmpty()) {
             violations.add(new Violation("coUnits", "joint handling is decided on acceptance"));
         }
-        dispose.coUnits().forEach(unit -> text("coUnits", unit, 40, violations));
+        for (int i = 0; i < dispose.coUnits().size(); i++) {
+            unit("coUnits[" + i + "]", dispose.coUnits().get(i), state.original.jurisdiction(), violations);
+        }
         reject(violations);
 
         state.meet(DeadlineKind.DISPOSE);
@@ -128,6 +144,7 @@ final class CaseProcedure {
             case TRANSFER, ASSIGN -> {
                 state.status = disposition == Disposition.TRANSFER ? TRANSFERRED : ASSIGNED;
                 state.begin(DeadlineKind.OBJECT);
+                state.begin(DeadlineKind.ACCEPTANCE_NOTICE);
             }
             case REDIRECT -> state.status = REDIRECTED;
             case NOT_ACCEPT -> state.status = NOT_ACCEPTED;
@@ -137,10 +154,29 @@ final class CaseProcedure {
                 + (dispose.reason() == null ? "" : ": " + dispose.reason());
     }
 
+    /**
+     * Reopens a petition refused at registration as the same matter: it is registered for disposal
+     * again, with a fresh disposal period of 15 days (Art. 22) from now, its links kept for the record.
+     */
+    private String notSameMatter(State state, CaseAction.NotSameMatter notSame) {
+        state.require("reopen as not the same matter", NOT_ACCEPTED);
+        if (!SameMatter.isSameMatterRefusal(state.handling.reason())) {
+            throw new IllegalTransition("only a petition refused at registration as the same matter as another"
+                    + " (Art. 19, Art. 36) is reopened this way; this one was not accepted by a disposal");
+        }
+        reject(text("reason", notSame.reason(), 2000, new ArrayList<>()));
+        state.status = REGISTERED;
+        state.handling = Handling.NONE;
+        state.begin(DeadlineKind.DISPOSE);
+        return "not the same matter: " + notSame.reason();
+    }
+
     private String accept(State state, CaseAction.Accept accept) {
         state.require("accept", TRANSFERRED, ASSIGNED);
         state.meet(DeadlineKind.OBJECT);
+        state.meet(DeadlineKind.ACCEPTANCE_NOTICE);
         String unit = accept.unit() == null || accept.unit().isBlank() ? state.handling.unit() : accept.unit();
+        reject(unit("unit", unit, state.original.jurisdiction(), new ArrayList<>()));
         state.handling = with(state.handling).unit(unit).build();
         state.status = ACCEPTED;
         state.begin(DeadlineKind.HANDLE);
@@ -155,6 +191,7 @@ final class CaseProcedure {
             throw new IllegalTransition("the period to object ended on " + window.due() + " (5 working days, Art. 23)");
         }
         state.meet(DeadlineKind.OBJECT);
+        state.meet(DeadlineKind.ACCEPTANCE_NOTICE);
         String unit = state.handling.unit();
         String decides = commonSuperior(state.original.jurisdiction(), unit);
         String reason = "objection of " + unit + ": " + objection.reason() + "; re-routing falls to " + decides;
@@ -185,11 +222,20 @@ final class CaseProcedure {
     private String reply(State state, CaseAction.Reply reply) {
         state.require("reply to", ACCEPTED);
         reject(text("text", reply.text(), MAX_TEXT, new ArrayList<>()));
+        LocalDate replied = state.today();
+        LocalDate delivered = reply.deliveredOn() == null ? replied : reply.deliveredOn();
+        if (delivered.isBefore(replied) || delivered.isAfter(replied.plusDays(MAX_DELIVERY_DAYS))) {
+            reject(List.of(new Violation("deliveredOn", "the day the petitioner received the reply: from the day of"
+                    + " the reply (" + replied + ") to " + MAX_DELIVERY_DAYS + " days after it")));
+        }
         state.meet(DeadlineKind.HANDLE);
         state.handling = with(state.handling).reply(reply.text()).repliedAt(state.now).build();
         state.status = REPLIED;
-        state.begin(DeadlineKind.REQUEST_REVIEW);
-        return "written reply given";
+        // Art. 35 counts from the petitioner's receipt of the written opinion; when the day is not
+        // given, the reply is taken as received the day it is given (at the window, or electronically).
+        state.deadlines.add(start(DeadlineKind.REQUEST_REVIEW, delivered.equals(replied) ? state.now
+                : delivered.atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+        return "written reply given" + (reply.deliveredOn() == null ? "" : ", received on " + delivered);
     }
 
     private String evaluate(State state, CaseAction.Evaluate evaluate) {
@@ -218,10 +264,10 @@ final class CaseProcedure {
         state.require("answer the review of", UNDER_REVIEW);
         reject(text("text", answer.text(), MAX_TEXT, new ArrayList<>()));
         state.meet(DeadlineKind.ANSWER_REVIEW);
-        state.handling = with(state.handling).reviewAnswer(answer.text()).build();
+        state.handling = with(state.handling).reviewAnswer(answer.text()).reviewedBy(state.answeringLevel).build();
         state.status = REVIEWED;
         state.begin(DeadlineKind.REQUEST_RE_REVIEW);
-        return "review answered";
+        return "review answered" + (state.answeringLevel == null ? "" : " at the level of " + state.answeringLevel);
     }
 
     private String requestReReview(State state, CaseAction.RequestReReview request) {
@@ -242,9 +288,10 @@ final class CaseProcedure {
         state.require("answer the re-review of", UNDER_RE_REVIEW);
         reject(text("text", answer.text(), MAX_TEXT, new ArrayList<>()));
         state.meet(DeadlineKind.ANSWER_RE_REVIEW);
-        state.handling = with(state.handling).reReviewAnswer(answer.text()).build();
+        state.handling = with(state.handling).reReviewAnswer(answer.text()).reReviewedBy(state.answeringLevel).build();
         state.status = RE_REVIEWED;
-        return "re-review answered; final";
+        return "re-review answered" + (state.answeringLevel == null ? "" : " at the level of " + state.answeringLevel)
+                + "; final";
     }
 
     private String archive(State state) {
@@ -341,6 +388,25 @@ final class CaseProcedure {
         return violations;
     }
 
+    /**
+     * A unit a case is given to is a known unit (the register of units in {@code case-api}) of the
+     * case's province: a code nobody uses would leave the case with nobody.
+     *
+     * @return {@code violations}, with this unit's added if it is not one
+     */
+    static List<Violation> unit(String field, String code, String jurisdiction, List<Violation> violations) {
+        if (code == null || code.isBlank()) {
+            violations.add(new Violation(field, "is required"));
+        } else if (!Units.UNIT_CODE.matcher(code).matches()) {
+            violations.add(new Violation(field, "must be a unit code: a division's code, a dash and the department's"
+                    + " short code in capitals, such as 520102-GAJ"));
+        } else if (!code.startsWith(jurisdiction.substring(0, 2)) || Units.name(code).isEmpty()) {
+            violations.add(new Violation(field, "'" + code + "' is not a known unit of province "
+                    + jurisdiction.substring(0, 2)));
+        }
+        return violations;
+    }
+
     private static void reject(List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw new PetitionRejected(Problem.INVALID_PETITION, violations);
@@ -357,6 +423,8 @@ final class CaseProcedure {
         final Instant now;
         PetitionStatus status;
         Handling handling;
+        /** The level at which a review or re-review is answered, or null. */
+        String answeringLevel;
         final List<Deadline> deadlines;
         final List<Supervision> supervisions;
 
@@ -427,6 +495,8 @@ final class CaseProcedure {
         private String reviewAnswer;
         private String reReviewAnswer;
         private Instant archivedAt;
+        private String reviewedBy;
+        private String reReviewedBy;
 
         HandlingBuilder(Handling h) {
             disposition = h.disposition();
@@ -440,6 +510,18 @@ final class CaseProcedure {
             reviewAnswer = h.reviewAnswer();
             reReviewAnswer = h.reReviewAnswer();
             archivedAt = h.archivedAt();
+            reviewedBy = h.reviewedBy();
+            reReviewedBy = h.reReviewedBy();
+        }
+
+        HandlingBuilder reviewedBy(String value) {
+            reviewedBy = value;
+            return this;
+        }
+
+        HandlingBuilder reReviewedBy(String value) {
+            reReviewedBy = value;
+            return this;
         }
 
         HandlingBuilder unit(String value) {
@@ -484,7 +566,7 @@ final class CaseProcedure {
 
         Handling build() {
             return new Handling(disposition, unit, coUnits, reason, extensionReason, reply, repliedAt, satisfaction,
-                    reviewAnswer, reReviewAnswer, archivedAt);
+                    reviewAnswer, reReviewAnswer, archivedAt, reviewedBy, reReviewedBy);
         }
     }
 }

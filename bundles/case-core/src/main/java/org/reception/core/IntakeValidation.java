@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.reception.cases.Channel;
 import org.reception.cases.NewPetition;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionType;
@@ -25,11 +26,19 @@ final class IntakeValidation {
     static final int MAX_TITLE_LENGTH = 200;
     static final int MAX_CONTENT_LENGTH = 20_000;
     static final int MAX_PETITIONERS = 500;
-    /** A group visit of more than this many people names representatives, at most this many (Art. 20). */
+    /**
+     * A visit (走访) of more than this many people names representatives, at most this many (Art. 20
+     * applies to visits): a joint letter or online petition signed by more people needs none.
+     */
     static final int GROUP_SIZE = 5;
     static final int MAX_ACCUSED = 50;
     /** Clocks of county systems drift; a receipt time a little ahead of ours is not an error. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    /**
+     * The earliest receipt time taken: no reception center registers today what it received before
+     * this, and a number read as a time (12345 is 1970) or a year 1 is a mistake, not a petition.
+     */
+    static final Instant EARLIEST_RECEIPT = Instant.parse("2000-01-01T00:00:00Z");
 
     private final String provinceCode;
 
@@ -52,7 +61,11 @@ final class IntakeValidation {
         if (petition.receivedAt() != null && petition.receivedAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
             violations.add(new Violation("receivedAt", "lies in the future"));
         }
-        petitioners(petition.petitioners(), WorkingCalendar.day(now), violations);
+        if (petition.receivedAt() != null && petition.receivedAt().isBefore(EARLIEST_RECEIPT)) {
+            violations.add(new Violation("receivedAt", "lies before " + EARLIEST_RECEIPT
+                    + "; a receipt time is an ISO-8601 time such as 2026-06-01T09:30:00+08:00"));
+        }
+        petitioners(petition.petitioners(), petition.channel(), WorkingCalendar.day(now), violations);
         if (petition.type() == PetitionType.ACCUSATION && petition.accused().isEmpty()) {
             // The accused are whom the case is kept from (《信访工作条例》第三十条): without them nobody is.
             violations.add(new Violation("accused", "an accusation names at least one accused unit or person"));
@@ -74,7 +87,8 @@ final class IntakeValidation {
         }
     }
 
-    private static void petitioners(List<Petitioner> petitioners, LocalDate today, List<Violation> violations) {
+    private static void petitioners(List<Petitioner> petitioners, Channel channel, LocalDate today,
+                                    List<Violation> violations) {
         if (petitioners.isEmpty()) {
             violations.add(new Violation("petitioners", "at least one petitioner is required"));
             return;
@@ -103,9 +117,10 @@ final class IntakeValidation {
             text(at + "address", petitioner.address(), 300, false).ifPresent(violations::add);
         }
         long representatives = petitioners.stream().filter(p -> p != null && p.representative()).count();
-        if (petitioners.size() > GROUP_SIZE && (representatives == 0 || representatives > GROUP_SIZE)) {
-            violations.add(new Violation("petitioners", "a group of " + petitioners.size()
-                    + " must name 1 to " + GROUP_SIZE + " representatives (Art. 20); it names " + representatives));
+        if (channel == Channel.VISIT && petitioners.size() > GROUP_SIZE
+                && (representatives == 0 || representatives > GROUP_SIZE)) {
+            violations.add(new Violation("petitioners", "a visit of " + petitioners.size() + " people must name 1 to "
+                    + GROUP_SIZE + " representatives (Art. 20); it names " + representatives));
         }
     }
 

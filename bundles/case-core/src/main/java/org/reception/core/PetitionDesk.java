@@ -2,6 +2,7 @@ package org.reception.core;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -71,8 +72,6 @@ public final class PetitionDesk implements PetitionService {
     /** Query codes avoid characters that are easily misread (0/O, 1/I/L). */
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final int CODE_LENGTH = 10;
-    private static final String REVIEWED_MATTER = "复核意见为最终处理意见，同一事项不再受理（《信访工作条例》第三十六条）";
-    private static final String OPEN_MATTER = "同一信访事项正在办理中（%s），不再重复受理，已关联原事项（《信访工作条例》第十九条）";
 
     private static final Set<Role> EVENT_READERS = EnumSet.of(Role.SUPERVISOR, Role.ADMINISTRATOR);
     private static final Set<Role> AUDIT_VERIFIERS = EnumSet.of(Role.AUDITOR, Role.ADMINISTRATOR);
@@ -132,20 +131,47 @@ public final class PetitionDesk implements PetitionService {
         int earlier = history.petitions();
         RuleDecisions decisions = rules.decide(PetitionFacts.atRegistration(petition, receivedAt, now, earlier), now);
         RoutingDecision decision = decisions.routing();
-        List<String> duplicates = history.open();
-        List<String> reviewed = new ArrayList<>(history.finallyReviewed());
-        repository.finallyReviewed(petition.linkedPetitions()).stream()
-                .filter(number -> !reviewed.contains(number)).forEach(reviewed::add);
+
+        // The same people's earlier petitions of the category in the place, and those the petitioner
+        // links: refused on only when certainly the same matter (SameMatter), shown to the clerk otherwise.
+        Set<String> finallyReviewed = new LinkedHashSet<>(history.finallyReviewed());
+        finallyReviewed.addAll(repository.finallyReviewed(petition.linkedPetitions()));
+        Set<String> candidates = new LinkedHashSet<>(history.open());
+        candidates.addAll(finallyReviewed);
+        LocalDate today = clock.today();
+        List<String> sameAndFinal = new ArrayList<>();
+        List<String> sameAndInTime = new ArrayList<>();
+        List<String> possible = new ArrayList<>();
+        for (String number : candidates) {
+            Optional<Petition> found = repository.findByRegistrationNumber(number);
+            if (found.isEmpty() || found.get().type() != petition.type()) {
+                continue;
+            }
+            Petition before = found.get();
+            boolean same = SameMatter.certain(petition.type(), petition.title(), petition.content(),
+                    petition.linkedPetitions(), before);
+            if (same && finallyReviewed.contains(number)) {
+                sameAndFinal.add(number);
+            } else if (same && history.open().contains(number) && SameMatter.withinTimeLimit(before, today)) {
+                sameAndInTime.add(number);
+            } else {
+                possible.add(number);
+            }
+        }
         Set<String> links = new LinkedHashSet<>(petition.linkedPetitions());
-        links.addAll(duplicates);
-        links.addAll(reviewed);
+        links.addAll(sameAndFinal);
+        links.addAll(sameAndInTime);
+        List<String> duplicates = new ArrayList<>(sameAndInTime);
+        duplicates.addAll(sameAndFinal);
+        duplicates.addAll(possible);
 
         Deadline dispose = procedure.disposeDeadline(receivedAt);
         PetitionStatus status = PetitionStatus.REGISTERED;
         Handling handling = Handling.NONE;
-        // Registered all the same, so that nothing is lost, but closed at once and linked.
-        String refusal = !reviewed.isEmpty() ? REVIEWED_MATTER
-                : !duplicates.isEmpty() ? String.format(OPEN_MATTER, String.join(", ", duplicates)) : null;
+        // Registered all the same, so that nothing is lost, but closed at once and linked; a clerk
+        // who finds it is not the same matter reopens it (CaseAction.NotSameMatter).
+        String refusal = !sameAndFinal.isEmpty() ? SameMatter.REVIEWED_MATTER
+                : !sameAndInTime.isEmpty() ? String.format(SameMatter.OPEN_MATTER, String.join(", ", sameAndInTime)) : null;
         if (refusal != null) {
             status = PetitionStatus.NOT_ACCEPTED;
             handling = new Handling(Disposition.NOT_ACCEPT, null, List.of(), refusal, null, null, null, null,
@@ -236,8 +262,14 @@ public final class PetitionDesk implements PetitionService {
             throw new Forbidden("a unit accepts the case it was sent; sending it to " + accept.unit()
                     + " is the reception desk's disposition");
         }
+        // Who answers a review or re-review is the law's (Art. 35, 36); checked once the state allows the step.
+        String answeringLevel = null;
+        if ((action instanceof CaseAction.AnswerReview && current.status() == PetitionStatus.UNDER_REVIEW)
+                || (action instanceof CaseAction.AnswerReReview && current.status() == PetitionStatus.UNDER_RE_REVIEW)) {
+            answeringLevel = CaseAccess.answeringLevel(caller, current, action);
+        }
         Instant now = clock.now();
-        CaseProcedure.Step step = procedure.apply(current, action, caller.name(), now);
+        CaseProcedure.Step step = procedure.apply(current, action, caller.name(), answeringLevel, now);
         Petition changed = repository.update(step.petition(), current.version(), action.name(), caller.name(),
                 step.detail(), now, deliveries(action));
         LOG.info("Petition {}: {} by {}, now {}", changed.registrationNumber(), action.name(), caller.name(),

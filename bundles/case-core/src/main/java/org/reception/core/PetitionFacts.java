@@ -40,7 +40,7 @@ final class PetitionFacts {
     private static Set<DeadlineKind> overdue(Petition petition, LocalDate today) {
         Set<DeadlineKind> overdue = EnumSet.noneOf(DeadlineKind.class);
         for (Deadline deadline : petition.deadlines()) {
-            if (deadline.metAt() == null && deadline.due().isBefore(today)) {
+            if (deadline.metAt() == null && deadline.due().isBefore(today) && !deadline.kind().isPetitionersWindow()) {
                 overdue.add(deadline.kind());
             }
         }

@@ -105,6 +105,32 @@ class CaseAccessTest {
         assertTrue(CaseAccess.hiddenFromUnit(accusation, "某某街道办事处"), "a party named as it is written");
     }
 
+    /** Art. 35: the review by the organ above the handling one (or the government over it); Art. 36: the re-review above that. */
+    @Test
+    void aReviewIsAnsweredAboveTheHandlingOrganAndAReReviewAboveTheReview() {
+        Caller nanmingSupervisor = Caller.of("nanming-supervisor", List.of("supervisor:520102"));
+        Caller provinceSupervisor = Caller.of("province-supervisor", List.of("supervisor:52"));
+        Caller both = Caller.of("both", List.of("supervisor:5201", "supervisor:52"));
+        Petition handledByTheCounty = disposedTo("520102-ZRZYJ", ConfidentialityDecision.none(NOW));
+
+        assertEquals("520102", CaseAccess.answeringLevel(nanmingSupervisor, handledByTheCounty,
+                new CaseAction.AnswerReview("维持")), "the county government over its department");
+        assertEquals("5201", CaseAccess.answeringLevel(both, handledByTheCounty, new CaseAction.AnswerReview("维持")),
+                "the lowest level that qualifies");
+        Petition handledByTheCity = disposedTo("520100-ZRZYJ", ConfidentialityDecision.none(NOW));
+        assertThrows(Forbidden.class, () -> CaseAccess.answeringLevel(nanmingSupervisor, handledByTheCity,
+                new CaseAction.AnswerReview("维持")), "a county does not review its city's department");
+
+        Petition reviewedByGuiyang = withHandling(handledByTheCounty, new Handling(Disposition.TRANSFER, "520102-ZRZYJ",
+                List.of(), null, null, "答复", NOW, null, "维持", null, null, "5201", null));
+        Forbidden sameLevel = assertThrows(Forbidden.class, () -> CaseAccess.answeringLevel(GUIYANG_SUPERVISOR,
+                reviewedByGuiyang, new CaseAction.AnswerReReview("维持")));
+        assertTrue(sameLevel.getMessage().contains("Art. 36"), sameLevel.getMessage());
+        assertEquals("52", CaseAccess.answeringLevel(provinceSupervisor, reviewedByGuiyang,
+                new CaseAction.AnswerReReview("维持")));
+        assertEquals("52", CaseAccess.answeringLevel(both, reviewedByGuiyang, new CaseAction.AnswerReReview("维持")));
+    }
+
     @Test
     void coUnitsReadButTheLeadUnitActsAndACountySystemFollowsWhatItsUnitsReceive() {
         Handling joint = new Handling(Disposition.ACCEPT, "520102-ZRZYJ", List.of("520102-GAJ"), null, null, null,

@@ -1,6 +1,7 @@
 package org.reception.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,51 @@ class CaseProcedureTest {
                 new CaseAction.Dispose(Disposition.NOT_ACCEPT, null, List.of(), " "), MONDAY));
         assertEquals(List.of(new Violation("reason", "is required")), noReason.violations());
         assertThrows(PetitionRejected.class, () -> step(registered(),
-                new CaseAction.Dispose(Disposition.TRANSFER, "520102-X", List.of("520102-Y"), null), MONDAY));
+                new CaseAction.Dispose(Disposition.TRANSFER, "520102-ZJJ", List.of("520102-NYNCJ"), null), MONDAY));
+    }
+
+    /** A unit nobody is would leave the case with nobody; a NUL would break every XML answer of the place. */
+    @Test
+    void aCaseIsGivenOnlyToAKnownUnitOfItsProvince() {
+        for (String unknown : List.of("12345", "520102-gaj", "<script>", "520102-GAJ\u0000", "520102-NOBODY",
+                "530102-GAJ", "5201029-GAJ")) {
+            PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> step(registered(),
+                    new CaseAction.Dispose(Disposition.TRANSFER, unknown, List.of(), "属地"), MONDAY), unknown);
+            assertEquals("unit", rejected.violations().get(0).field(), unknown);
+        }
+        PetitionRejected co = assertThrows(PetitionRejected.class, () -> step(registered(),
+                new CaseAction.Dispose(Disposition.ACCEPT, "520102-ZRZYJ", List.of("520102-NYNCJ", "x"), null), MONDAY));
+        assertEquals(List.of("coUnits[1]"), co.violations().stream().map(Violation::field).toList());
+        Petition transferred = step(registered(), new CaseAction.Dispose(Disposition.TRANSFER, "520102-ZRZYJ",
+                List.of(), "属地"), MONDAY);
+        assertThrows(PetitionRejected.class, () -> step(transferred, new CaseAction.Accept("520102-X"), MONDAY));
+    }
+
+    @Test
+    void aPetitionRefusedAtRegistrationAsTheSameMatterIsReopenedForDisposal() {
+        Petition refused = notAccepted(String.format(SameMatter.OPEN_MATTER, "520102-2026-000001"));
+
+        Petition reopened = step(refused, new CaseAction.NotSameMatter("此次反映的是宅基地纠纷，与征地补偿无关"), MONDAY);
+
+        assertEquals(PetitionStatus.REGISTERED, reopened.status());
+        assertEquals(Handling.NONE, reopened.handling());
+        assertTrue(deadline(reopened, DeadlineKind.DISPOSE).isPending(), "a fresh disposal period");
+        assertEquals(PetitionStatus.TRANSFERRED, step(reopened, new CaseAction.Dispose(Disposition.TRANSFER,
+                "520102-ZRZYJ", List.of(), "属地"), MONDAY).status());
+        assertThrows(PetitionRejected.class, () -> step(refused, new CaseAction.NotSameMatter(" "), MONDAY));
+        assertThrows(IllegalTransition.class, () -> step(notAccepted("不属于信访事项"),
+                new CaseAction.NotSameMatter("不是同一事项"), MONDAY), "a disposal's refusal is not reopened this way");
+    }
+
+    private Petition notAccepted(String reason) {
+        Petition registered = registered();
+        return new Petition(registered.id(), registered.registrationNumber(), registered.channel(), registered.type(),
+                registered.category(), registered.title(), registered.content(), registered.jurisdiction(),
+                registered.receivedAt(), registered.petitioners(), registered.accused(), registered.confidential(),
+                List.of("520102-2026-000001"), PetitionStatus.NOT_ACCEPTED, registered.routing(),
+                registered.confidentiality(), registered.escalations(), new Handling(Disposition.NOT_ACCEPT, null,
+                        List.of(), reason, null, null, null, null, null, null, null),
+                List.of(new Deadline(DeadlineKind.DISPOSE, MONDAY, LocalDate.of(2026, 3, 17), MONDAY)), List.of(), 0);
     }
 
     @Test
@@ -91,6 +136,37 @@ class CaseProcedureTest {
         Petition extended = step(accepted, new CaseAction.Extend(30, "需会同调查"), MONDAY);
         assertEquals(LocalDate.of(2026, 6, 5), deadline(extended, DeadlineKind.HANDLE).due());
         assertThrows(IllegalTransition.class, () -> step(extended, new CaseAction.Extend(5, "再延"), MONDAY));
+    }
+
+    /** Art. 23: the receiving unit decides within 15 days whether it accepts, and tells the petitioner. */
+    @Test
+    void aTransferStartsTheReceivingUnitsFifteenDaysToAcceptAndAcceptingMeetsThem() {
+        Petition transferred = step(registered(), new CaseAction.Dispose(Disposition.TRANSFER, "520102-ZRZYJ",
+                List.of(), "属地"), MONDAY);
+        Deadline notice = deadline(transferred, DeadlineKind.ACCEPTANCE_NOTICE);
+        assertEquals(LocalDate.of(2026, 3, 17), notice.due());
+        assertTrue(notice.isPending());
+
+        Petition accepted = step(transferred, new CaseAction.Accept(null), MONDAY.plus(Duration.ofDays(3)));
+        assertEquals(MONDAY.plus(Duration.ofDays(3)), deadline(accepted, DeadlineKind.ACCEPTANCE_NOTICE).metAt());
+        Petition objected = step(transferred, new CaseAction.Object("不属本单位职责"), MONDAY.plus(Duration.ofDays(1)));
+        assertFalse(deadline(objected, DeadlineKind.ACCEPTANCE_NOTICE).isPending(), "sent back: nothing left to notify");
+    }
+
+    /** Art. 35 counts the review window from the day the petitioner received the written opinion. */
+    @Test
+    void theReviewWindowRunsFromTheDayThePetitionerReceivedTheReply() {
+        Petition sent = step(accepted(), new CaseAction.Reply("答复意见", LocalDate.of(2026, 3, 9)), MONDAY);
+        Deadline window = deadline(sent, DeadlineKind.REQUEST_REVIEW);
+        assertEquals(LocalDate.of(2026, 3, 9), WorkingCalendar.day(window.startedAt()));
+        assertTrue(window.due().isAfter(deadline(step(accepted(), new CaseAction.Reply("答复意见"), MONDAY),
+                DeadlineKind.REQUEST_REVIEW).due()), "seven days later than if handed over at the reply");
+
+        PetitionRejected before = assertThrows(PetitionRejected.class, () -> step(accepted(),
+                new CaseAction.Reply("答复意见", LocalDate.of(2026, 3, 1)), MONDAY));
+        assertEquals("deliveredOn", before.violations().get(0).field());
+        assertThrows(PetitionRejected.class, () -> step(accepted(),
+                new CaseAction.Reply("答复意见", LocalDate.of(2026, 4, 1)), MONDAY), "more than 15 days after");
     }
 
     @Test

@@ -85,16 +85,40 @@ class IntakeValidationTest {
     }
 
     @Test
-    void aGroupOfMoreThanFiveMustNameOneToFiveRepresentatives() {
+    void aVisitOfMoreThanFiveMustNameOneToFiveRepresentatives() {
         List<Petitioner> six = group(6, 0);
         PetitionRejected rejected = assertThrows(PetitionRejected.class,
-                () -> validation.check(petition("520102", "标题", "内容", null, six), NOW));
-        assertEquals("a group of 6 must name 1 to 5 representatives (Art. 20); it names 0",
+                () -> validation.check(visit(six), NOW));
+        assertEquals("a visit of 6 people must name 1 to 5 representatives (Art. 20); it names 0",
                 rejected.violations().get(0).message());
-        validation.check(petition("520102", "标题", "内容", null, group(6, 2)), NOW);
-        validation.check(petition("520102", "标题", "内容", null, group(5, 0)), NOW);
-        assertThrows(PetitionRejected.class,
-                () -> validation.check(petition("520102", "标题", "内容", null, group(8, 6)), NOW));
+        validation.check(visit(group(6, 2)), NOW);
+        validation.check(visit(group(5, 0)), NOW);
+        assertThrows(PetitionRejected.class, () -> validation.check(visit(group(8, 6)), NOW));
+    }
+
+    /** Art. 20 is about people who come in person: a letter or an online petition signed by many needs no representatives. */
+    @Test
+    void aJointLetterOrOnlinePetitionOfSixNeedsNoRepresentatives() {
+        validation.check(petition("520102", "联名信", "内容", null, group(6, 0)), NOW);
+        validation.check(new NewPetition(Channel.ONLINE, PetitionType.APPEAL, Category.HOUSING_CONSTRUCTION, "网上联名",
+                "内容", "520102", null, group(12, 0), List.of(), false, List.of()), NOW);
+    }
+
+    /** A number read as a time (12345 is 1970), a year 1 or -1: mistakes, refused with the field. */
+    @Test
+    void aReceiptTimeBeforeTheYear2000IsRefused() {
+        for (String mistaken : List.of("1970-01-01T03:25:45Z", "0001-01-01T00:00:00Z", "-0001-01-01T00:00:00Z",
+                "1999-12-31T23:59:59Z")) {
+            PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> validation.check(
+                    petition("520102", "标题", "内容", Instant.parse(mistaken), List.of(ZHANG)), NOW), mistaken);
+            assertEquals("receivedAt", rejected.violations().get(0).field(), mistaken);
+        }
+        validation.check(petition("520102", "标题", "内容", Instant.parse("2000-01-01T00:00:00Z"), List.of(ZHANG)), NOW);
+    }
+
+    private static NewPetition visit(List<Petitioner> people) {
+        return new NewPetition(Channel.VISIT, PetitionType.APPEAL, Category.HOUSING_CONSTRUCTION, "集体走访", "内容",
+                "520102", null, people, List.of(), false, List.of());
     }
 
     /** People with distinct, valid identity numbers; the first {@code representatives} of them speak for the group. */

@@ -632,11 +632,16 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         }, dialect::isTransient, "the read could not be audited, so it is refused");
     }
 
+    /** The petitioner's own periods (to ask for a review) make nothing overdue: no event is raised for them. */
+    private static final String OFFICE_DEADLINES = " AND d.kind NOT IN (" + java.util.Arrays.stream(DeadlineKind.values())
+            .filter(DeadlineKind::isPetitionersWindow).map(kind -> "'" + kind.name() + "'")
+            .collect(Collectors.joining(", ")) + ")";
+
     @Override
     public int raiseDeadlineEvents(LocalDate today, LocalDate dueSoonUntil, Instant now) {
         String raise = "INSERT INTO case_event (petition_id, kind, deadline_kind, deadline_started_at, due, raised_at)"
                 + " SELECT d.petition_id, ?, d.kind, d.started_at, d.due, ? FROM deadline d"
-                + " WHERE d.met_at IS NULL AND d.due >= ? AND d.due <= ? AND NOT EXISTS (SELECT 1 FROM case_event e"
+                + " WHERE d.met_at IS NULL AND d.due >= ? AND d.due <= ?" + OFFICE_DEADLINES + " AND NOT EXISTS (SELECT 1 FROM case_event e"
                 + " WHERE e.petition_id = d.petition_id AND e.deadline_kind = d.kind"
                 + " AND e.deadline_started_at = d.started_at AND e.kind = ?)";
         return write(connection -> {

@@ -71,7 +71,8 @@ final class PetitionRows {
                         row.getString("disposition_reason"), row.getString("extension_reason"),
                         row.getString("reply"), instant(row, "replied_at"),
                         enumValue(Satisfaction.class, row.getString("satisfaction")), row.getString("review_answer"),
-                        row.getString("re_review_answer"), instant(row, "archived_at"));
+                        row.getString("re_review_answer"), instant(row, "archived_at"), row.getString("review_level"),
+                        row.getString("re_review_level"));
                 return Optional.of(new Petition(row.getString("id"), row.getString("registration_number"),
                         Channel.valueOf(row.getString("channel")), PetitionType.valueOf(row.getString("petition_type")),
                         Category.valueOf(row.getString("category")), row.getString("title"), row.getString("content"),
@@ -322,7 +323,8 @@ final class PetitionRows {
         Handling handling = petition.handling();
         String sql = "UPDATE petition SET status = ?, disposition = ?, handling_unit = ?, co_units = ?,"
                 + " disposition_reason = ?, extension_reason = ?, reply = ?, replied_at = ?, satisfaction = ?,"
-                + " review_answer = ?, re_review_answer = ?, archived_at = ?, next_due = ?,"
+                + " review_answer = ?, re_review_answer = ?, archived_at = ?, next_due = ?, review_level = ?,"
+                + " re_review_level = ?,"
                 + (change ? " row_version = row_version + 1" : " row_version = row_version") + " WHERE id = ?"
                 + (expectedVersion == null ? "" : " AND row_version = ?");
         try (PreparedStatement update = connection.prepareStatement(sql)) {
@@ -339,9 +341,11 @@ final class PetitionRows {
             update.setString(11, handling.reReviewAnswer());
             setInstant(update, 12, handling.archivedAt());
             setDate(update, 13, nextDue(petition));
-            update.setString(14, id);
+            update.setString(14, handling.reviewedBy());
+            update.setString(15, handling.reReviewedBy());
+            update.setString(16, id);
             if (expectedVersion != null) {
-                update.setInt(15, expectedVersion);
+                update.setInt(17, expectedVersion);
             }
             return update.executeUpdate();
         }
@@ -399,8 +403,10 @@ final class PetitionRows {
         }
     }
 
+    /** The next day by which the office must act: the petitioner's own periods are not the office's. */
     static LocalDate nextDue(Petition petition) {
-        return petition.deadlines().stream().filter(Deadline::isPending).map(Deadline::due)
+        return petition.deadlines().stream().filter(Deadline::isPending)
+                .filter(deadline -> !deadline.kind().isPetitionersWindow()).map(Deadline::due)
                 .min(Comparator.naturalOrder()).orElse(null);
     }
 

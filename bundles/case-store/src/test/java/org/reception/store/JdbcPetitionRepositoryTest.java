@@ -291,6 +291,24 @@ class JdbcPetitionRepositoryTest {
         assertEquals(DeadlineKind.DISPOSE, events.get(1).deadline());
     }
 
+    /** A petitioner who lets the review window pass makes the office late in nothing (Art. 35). */
+    @Test
+    void thePetitionersUnusedReviewWindowMakesNothingOverdue() {
+        Petition created = create("520102", "已答复");
+        Petition replied = withState(created, PetitionStatus.REPLIED);
+        List<Deadline> window = List.of(new Deadline(DeadlineKind.DISPOSE, NOW, LocalDate.of(2026, 3, 17), NOW),
+                new Deadline(DeadlineKind.REQUEST_REVIEW, NOW, LocalDate.of(2026, 4, 1), null));
+        repository.update(new Petition(replied.id(), replied.registrationNumber(), replied.channel(), replied.type(),
+                replied.category(), replied.title(), replied.content(), replied.jurisdiction(), replied.receivedAt(),
+                replied.petitioners(), replied.accused(), replied.confidential(), replied.linkedPetitions(),
+                replied.status(), replied.routing(), replied.confidentiality(), replied.escalations(), replied.handling(),
+                window, List.of(), replied.version()), 0, "reply", "unit", "", NOW);
+
+        assertEquals(0, repository.raiseDeadlineEvents(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 4), NOW));
+        assertEquals(0, list(new PetitionQuery("520102", null, null, true, null, null, null, null, null, null, 0, 20))
+                .total(), "not listed as overdue");
+    }
+
     @Test
     void listsFilterByJurisdictionStatusDueDateAndSubject() {
         create("520102", "河道黑臭 100%");

@@ -185,6 +185,15 @@ public class PetitionResource {
         return act(id, ifMatch, action);
     }
 
+    /** A petition refused at registration as the same matter as another is not: it is registered for disposal again. */
+    @POST
+    @Path("/{id}/not-the-same-matter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response notTheSameMatter(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     CaseAction.NotSameMatter action) {
+        return act(id, ifMatch, action == null ? new CaseAction.NotSameMatter(null) : action);
+    }
+
     @POST
     @Path("/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
