@@ -104,13 +104,13 @@ class CountyIntegrationIT {
     void open311ServicesAndTheirDefinitionsFollowTheSchemas() throws Exception {
         JsonNode services = open311Json("services.json", 200);
         assertValid("services.json", services);
-        assertEquals(11, services.size());
+        assertEquals(13, services.size(), "a service per category");
         assertEquals("environment", services.get(4).get("service_code").asText());
 
         assertValid("service-definition.json", open311Json("services/environment.json", 200));
         Document xml = open311Xml("services.xml");
         assertEquals("services", xml.getDocumentElement().getTagName());
-        assertEquals(11, xml.getElementsByTagName("service").getLength());
+        assertEquals(13, xml.getElementsByTagName("service").getLength());
         assertEquals("service_definition", open311Xml("services/environment.xml").getDocumentElement().getTagName());
 
         JsonNode wrong = Petitions.JSON.readTree("[{\"service_request_id\": \"1\", \"status\": \"pending\","

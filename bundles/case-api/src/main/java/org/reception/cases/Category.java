@@ -25,6 +25,10 @@ public enum Category {
     MARKET_REGULATION("市场监管"),
     /** 民政: social assistance, veterans, civil affairs. */
     CIVIL_AFFAIRS("民政"),
+    /** 交通运输: roads, public transport, taxis, traffic construction. */
+    TRANSPORT("交通运输"),
+    /** 城市管理: street vending, city appearance, sanitation, illegal structures in town. */
+    URBAN_MANAGEMENT("城市管理"),
     /** Anything the categories above do not cover. */
     OTHER("其他");
 

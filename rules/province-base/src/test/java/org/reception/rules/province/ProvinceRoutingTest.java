@@ -72,6 +72,8 @@ class ProvinceRoutingTest {
             "AGRICULTURE_RURAL, 520102-NYNCJ, 南明区农业农村局",
             "MARKET_REGULATION, 520102-SCJGJ, 南明区市场监督管理局",
             "CIVIL_AFFAIRS, 520102-MZJ, 南明区民政局",
+            "TRANSPORT, 520102-JTYSJ, 南明区交通运输局",
+            "URBAN_MANAGEMENT, 520102-ZHXZZFJ, 南明区综合行政执法局（城市管理）",
             "OTHER, 520102-XFJ, 南明区信访局",
     })
     void suggestionsGoToTheCountysDepartmentFirst(Category category, String unitCode, String unitName) {
