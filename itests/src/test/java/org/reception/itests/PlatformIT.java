@@ -96,7 +96,7 @@ class PlatformIT {
         assertEquals("TRANSFER", body.at("/routing/disposition").asText());
         assertEquals("province-base", body.at("/routing/provenance/moduleId").asText());
         assertEquals(MODULE_VERSION, body.at("/routing/provenance/moduleVersion").asText());
-        assertEquals("Local matters go to the competent department of the county (Art. 22 (2))",
+        assertEquals("Local matters go to the competent department of the county (Art. 22)",
                 body.at("/routing/provenance/rulesFired/0").asText());
         ACCEPTED.put(id, body);
 
@@ -119,6 +119,33 @@ class PlatformIT {
         assertEquals("张*", hidden.at("/petitioners/0/name").asText(), "a confidential petitioner's name is masked");
         assertEquals("***", hidden.at("/petitioners/0/address").asText());
         ACCEPTED.put(hidden.get("id").asText(), petitionOf(hidden));
+    }
+
+    /**
+     * An accusation goes where what it accuses is supervised (Art. 22, 30, 31): an enterprise's
+     * pollution to the environment bureau, an official's conduct to the discipline organ; never
+     * redirected out of the petition channel, and kept from the accused.
+     */
+    @Test
+    @Order(3)
+    void anAccusationIsTransferredToTheOrganCompetentForWhatItAccuses() throws Exception {
+        Map<String, Object> pollution = Petitions.petition("ENVIRONMENT", "举报化工厂夜间偷排", "某化工有限公司夜间向河道偷排污水。",
+                "520102");
+        pollution.put("type", "ACCUSATION");
+        pollution.put("accused", List.of("某化工有限公司"));
+        JsonNode enterprise = JSON.readTree(post(Petitions.json(pollution)).body());
+        assertEquals("TRANSFER", enterprise.at("/routing/disposition").asText(), enterprise.toString());
+        assertEquals("520102-STHJJ", enterprise.at("/routing/unitCode").asText());
+        assertTrue(enterprise.at("/confidentiality/hiddenFrom").toString().contains("某化工有限公司"), enterprise.toString());
+        ACCEPTED.put(enterprise.get("id").asText(), petitionOf(enterprise));
+
+        Map<String, Object> bribe = Petitions.petition("LAND_RESOURCES", "举报干部受贿", "国土所干部收受开发商财物。", "520102");
+        bribe.put("type", "ACCUSATION");
+        bribe.put("accused", List.of("某镇国土所干部李某"));
+        JsonNode official = JSON.readTree(post(Petitions.json(bribe)).body());
+        assertEquals("TRANSFER", official.at("/routing/disposition").asText());
+        assertEquals("520102-JJJCW", official.at("/routing/unitCode").asText());
+        ACCEPTED.put(official.get("id").asText(), petitionOf(official));
     }
 
     @Test
