@@ -25,6 +25,7 @@ class RuleModuleVersionsIT {
     private static final String HUICHUAN = "520303";
     private static final String BOZHOU = "520304";
     private static final String TONGZI = "520322";
+    private static final String SUIYANG = "520323";
     private static final String YUNYAN = "520103";
 
     private static KarafInstance karaf;
@@ -106,6 +107,12 @@ class RuleModuleVersionsIT {
         assertEquals(422, uploaded.statusCode(), uploaded.body());
         assertTrue(uploaded.body().contains("a second module id for it is refused"), uploaded.body());
 
+        // A module's bundle stopped by hand just before the platform stops: withdrawn, not restored.
+        RuleModuleJars.write(deployed("suiyang-health.jar"), "suiyang-health", "1.0.0", SUIYANG,
+                RuleModuleJars.healthTo("520323-WJJ"));
+        awaitDecidedBy(SUIYANG, "suiyang-health", "1.0.0");
+        karaf.shell("bundle:stop org.example.rules.suiyang-health");
+
         karaf.stop();
         karaf.start();
 
@@ -122,6 +129,11 @@ class RuleModuleVersionsIT {
 
         assertEquals("520322-FIRST", decidedBy(TONGZI, "tongzi-health", "1.0.0").get("unitCode").asText(),
                 "the first id still decides, the second is still refused");
+
+        assertEquals("province-base", decidedBy(SUIYANG, "province-base", null).at("/provenance/moduleId").asText(),
+                "a bundle stopped by hand stays withdrawn across the restart");
+        karaf.shell("bundle:start org.example.rules.suiyang-health");
+        awaitDecidedBy(SUIYANG, "suiyang-health", "1.0.0");
     }
 
     /** The unit a version routes to, e.g. 520302-V090 for 0.9.0. */

@@ -101,7 +101,10 @@ final class CaseAccess {
                             + " government over it (Art. 35): a supervisor of " + handling + " or above"));
         }
         String reviewed = petition.handling().reviewedBy();
-        String below = reviewed != null ? reviewed : petition.jurisdiction();
+        String handlingUnit = petition.handling().unit();
+        // A review answered before its level was recorded: taken as answered at the handling unit's level.
+        String below = reviewed != null ? reviewed : handlingUnit != null
+                ? Jurisdictions.prefix(Jurisdictions.divisionOfUnit(handlingUnit)) : petition.jurisdiction();
         return scopes.stream().filter(scope -> below.startsWith(scope) && !below.equals(scope))
                 .max(Comparator.comparingInt(String::length))
                 .orElseThrow(() -> new Forbidden("a re-review is answered by an organ above the one that answered the"

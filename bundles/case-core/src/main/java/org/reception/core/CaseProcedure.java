@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -120,7 +121,7 @@ final class CaseProcedure {
         boolean needsUnit = disposition == Disposition.ACCEPT || disposition == Disposition.TRANSFER
                 || disposition == Disposition.ASSIGN;
         if (needsUnit) {
-            unit("unit", dispose.unit(), state.original.jurisdiction(), violations);
+            unit("unit", dispose.unit(), state.original.jurisdiction(), routedUnits(state.original), violations);
         }
         if (disposition == Disposition.REDIRECT || disposition == Disposition.NOT_ACCEPT) {
             text("reason", dispose.reason(), 2000, violations);
@@ -129,7 +130,8 @@ final class CaseProcedure {
             violations.add(new Violation("coUnits", "joint handling is decided on acceptance"));
         }
         for (int i = 0; i < dispose.coUnits().size(); i++) {
-            unit("coUnits[" + i + "]", dispose.coUnits().get(i), state.original.jurisdiction(), violations);
+            unit("coUnits[" + i + "]", dispose.coUnits().get(i), state.original.jurisdiction(),
+                    routedUnits(state.original), violations);
         }
         reject(violations);
 
@@ -176,7 +178,7 @@ final class CaseProcedure {
         state.meet(DeadlineKind.OBJECT);
         state.meet(DeadlineKind.ACCEPTANCE_NOTICE);
         String unit = accept.unit() == null || accept.unit().isBlank() ? state.handling.unit() : accept.unit();
-        reject(unit("unit", unit, state.original.jurisdiction(), new ArrayList<>()));
+        reject(unit("unit", unit, state.original.jurisdiction(), routedUnits(state.original), new ArrayList<>()));
         state.handling = with(state.handling).unit(unit).build();
         state.status = ACCEPTED;
         state.begin(DeadlineKind.HANDLE);
@@ -395,16 +397,32 @@ final class CaseProcedure {
      * @return {@code violations}, with this unit's added if it is not one
      */
     static List<Violation> unit(String field, String code, String jurisdiction, List<Violation> violations) {
+        return unit(field, code, jurisdiction, Set.of(), violations);
+    }
+
+    /** @param routed the units the case's rules routed it to: known too, for a module names its local units */
+    static List<Violation> unit(String field, String code, String jurisdiction, Set<String> routed,
+                                List<Violation> violations) {
         if (code == null || code.isBlank()) {
             violations.add(new Violation(field, "is required"));
         } else if (!Units.UNIT_CODE.matcher(code).matches()) {
             violations.add(new Violation(field, "must be a unit code: a division's code, a dash and the department's"
                     + " short code in capitals, such as 520102-GAJ"));
-        } else if (!code.startsWith(jurisdiction.substring(0, 2)) || Units.name(code).isEmpty()) {
+        } else if (!code.startsWith(jurisdiction.substring(0, 2)) || (Units.name(code).isEmpty() && !routed.contains(code))) {
             violations.add(new Violation(field, "'" + code + "' is not a known unit of province "
                     + jurisdiction.substring(0, 2)));
         }
         return violations;
+    }
+
+    /** The units the rules routed the case to, which a module may name in its text without the register knowing them. */
+    private static Set<String> routedUnits(Petition petition) {
+        Set<String> units = new HashSet<>();
+        if (petition.routing() != null) {
+            units.add(petition.routing().unitCode());
+            units.addAll(petition.routing().coUnits());
+        }
+        return units;
     }
 
     private static void reject(List<Violation> violations) {

@@ -76,7 +76,8 @@ final class RuleModuleVersions {
                     update.setString(9, version.fingerprint());
                     update.executeUpdate();
                     // Files once recorded stay while the version may decide again; one set aside or refused never will.
-                    boolean mayDecide = version.state() == State.ACTIVE || version.state() == State.KEPT;
+                    boolean mayDecide = version.state() == State.ACTIVE || version.state() == State.KEPT
+                            || version.state() == State.WITHDRAWN;
                     if (!mayDecide || version.files() != null) {
                         if (mayDecide) {
                             files.setBytes(1, version.files());

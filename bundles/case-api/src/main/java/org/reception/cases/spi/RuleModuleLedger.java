@@ -14,8 +14,13 @@ public interface RuleModuleLedger {
     enum State {
         /** Decides for its jurisdiction; at most one per jurisdiction. */
         ACTIVE,
-        /** Replaced or withdrawn; kept for a rollback, newest at position 0. */
+        /** Replaced, or withdrawn because its source was removed; kept for a rollback, newest at position 0. */
         KEPT,
+        /**
+         * Withdrawn because its source (a bundle) was stopped; kept for a rollback like {@link #KEPT},
+         * and deciding again when that source starts again, also after a restart.
+         */
+        WITHDRAWN,
         /** Replaced by a rollback: never restored, even if its source presents it again. */
         SET_ASIDE,
         /** Refused when it arrived; never restored. */

@@ -40,10 +40,15 @@ final class ModuleRecords {
     private final Map<String, String> sources = new ConcurrentHashMap<>();
     private final Map<String, List<Remembered>> setAside = new LinkedHashMap<>();
     private final Map<String, List<Remembered>> refused = new LinkedHashMap<>();
+    /** Kept versions withdrawn because their bundle stopped: a start of that bundle brings them back. */
+    private final Set<String> withdrawnOnStop = ConcurrentHashMap.newKeySet();
     /** The fingerprints whose files the ledger holds. */
     private final Set<String> filed = new HashSet<>();
     /** The state each version was last recorded in, by jurisdiction and fingerprint. */
     private final Map<String, Version> recorded = new ConcurrentHashMap<>();
+
+    /** Whether the ledger was read: until it is, nothing is written, for a write replaces what it holds. */
+    private volatile boolean read;
 
     ModuleRecords(RuleModuleLedger ledger) {
         this.ledger = ledger;
@@ -52,11 +57,15 @@ final class ModuleRecords {
     /** @return every version recorded, for the host to restore */
     List<Version> read() {
         List<Version> versions = ledger.versions();
+        read = true;
         for (Version version : versions) {
             recorded.put(key(version.jurisdiction(), version.fingerprint()), version);
             switch (version.state()) {
-                case ACTIVE, KEPT -> {
+                case ACTIVE, KEPT, WITHDRAWN -> {
                     filed.add(version.fingerprint());
+                    if (version.state() == State.WITHDRAWN) {
+                        withdrawnOnStop.add(version.fingerprint());
+                    }
                     if (version.source() != null) {
                         sources.put(version.fingerprint(), version.source());
                     }
@@ -81,10 +90,23 @@ final class ModuleRecords {
 
     void arrived(CompiledRuleModule module, String source) {
         sources.put(module.fingerprint(), source);
-        List<Remembered> aside = setAside.get(module.jurisdiction());
-        if (aside != null) {
-            aside.removeIf(version -> version.fingerprint().equals(module.fingerprint()));
+        withdrawnOnStop.remove(module.fingerprint());
+        for (Map<String, List<Remembered>> versions : List.of(setAside, refused)) {
+            List<Remembered> list = versions.get(module.jurisdiction());
+            if (list != null) {
+                list.removeIf(version -> version.fingerprint().equals(module.fingerprint()));
+            }
         }
+    }
+
+    /** The module decides again (a rollback brought it back): it is no longer one withdrawn on a stop. */
+    void decides(CompiledRuleModule module) {
+        withdrawnOnStop.remove(module.fingerprint());
+    }
+
+    /** The module was withdrawn because its bundle stopped (not removed, not replaced). */
+    void withdrawnOnStop(CompiledRuleModule module) {
+        withdrawnOnStop.add(module.fingerprint());
     }
 
     void setAside(CompiledRuleModule module, Instant now) {
@@ -99,6 +121,12 @@ final class ModuleRecords {
 
     /** The source is gone: no version names it any more. */
     void sourceRemoved(String source) {
+        // A version whose bundle is gone, not stopped, no longer comes back by itself.
+        sources.forEach((fingerprint, from) -> {
+            if (source.equals(from)) {
+                withdrawnOnStop.remove(fingerprint);
+            }
+        });
         sources.values().removeIf(source::equals);
         for (Map<String, List<Remembered>> versions : List.of(setAside, refused)) {
             versions.values().forEach(list -> list.replaceAll(version -> source.equals(version.source())
@@ -136,6 +164,12 @@ final class ModuleRecords {
      * thrown: the change holds until the next restart, and the next change writes it again.
      */
     void save(String jurisdiction, RuleBases ruleBases) {
+        if (!read) {
+            LOG.error("The rule module versions of {} are not recorded: the ledger could not be read when the host"
+                    + " started, and a write would replace what it holds; restart the host once the database answers",
+                    jurisdiction);
+            return;
+        }
         Map<String, Version> versions = new LinkedHashMap<>();
         ruleBases.serving(jurisdiction).ifPresent(serving -> put(versions, serving.module().source(),
                 serving.module().fingerprint(), serving.module().ruleCount(), State.ACTIVE, 0, serving.since(), null));
@@ -143,17 +177,23 @@ final class ModuleRecords {
         Instant now = Instant.now();
         for (int i = 0; i < kept.size(); i++) {
             RuleBases.Kept version = kept.get(i);
-            put(versions, version.source(), version.fingerprint(), version.ruleCount(), State.KEPT, i, now, null);
+            put(versions, version.source(), version.fingerprint(), version.ruleCount(),
+                    withdrawnOnStop.contains(version.fingerprint()) ? State.WITHDRAWN : State.KEPT, i, now, null);
         }
         putRemembered(versions, jurisdiction, setAside.getOrDefault(jurisdiction, List.of()), State.SET_ASIDE);
         putRemembered(versions, jurisdiction, refused.getOrDefault(jurisdiction, List.of()), State.REFUSED);
         try {
             ledger.record(jurisdiction, List.copyOf(versions.values()));
+            // A version no longer recorded lost its files with its row: if it comes back, they are written again.
+            recorded.values().stream().filter(old -> old.jurisdiction().equals(jurisdiction))
+                    .filter(old -> !versions.containsKey(old.fingerprint()))
+                    .forEach(old -> filed.remove(old.fingerprint()));
             recorded.keySet().removeIf(key -> key.startsWith(jurisdiction + "/"));
             versions.values().forEach(version -> {
                 recorded.put(key(jurisdiction, version.fingerprint()), version);
                 if (version.state() == State.SET_ASIDE || version.state() == State.REFUSED) {
                     filed.remove(version.fingerprint());
+                    withdrawnOnStop.remove(version.fingerprint());
                 } else if (version.files() != null) {
                     filed.add(version.fingerprint());
                 }
@@ -168,8 +208,9 @@ final class ModuleRecords {
                      State state, int position, Instant changedAt, String refusal) {
         Version previous = recorded.get(key(source.jurisdiction(), fingerprint));
         Instant since = previous != null && previous.state() == state ? previous.changedAt() : changedAt;
-        versions.putIfAbsent(fingerprint, new Version(source.jurisdiction(), fingerprint, source.id(),
-                source.version(), source.origin(), sources.get(fingerprint), state, position, ruleCount,
+        versions.putIfAbsent(fingerprint, new Version(source.jurisdiction(), fingerprint, bounded(source.id(), 200),
+                bounded(source.version(), 100), bounded(source.origin(), 500), bounded(sources.get(fingerprint), 1000),
+                state, position, ruleCount,
                 state == State.ACTIVE ? changedAt : since, refusal,
                 filed.contains(fingerprint) ? null : ModuleArchive.pack(source)));
     }
@@ -179,7 +220,8 @@ final class ModuleRecords {
         for (int i = 0; i < remembered.size(); i++) {
             Remembered version = remembered.get(i);
             versions.putIfAbsent(version.fingerprint(), new Version(jurisdiction, version.fingerprint(),
-                    version.moduleId(), version.version(), version.origin(), version.source(), state, i, 0,
+                    bounded(version.moduleId(), 200), bounded(version.version(), 100), bounded(version.origin(), 500),
+                    bounded(version.source(), 1000), state, i, 0,
                     version.changedAt(), version.refusal(), null));
         }
     }
@@ -196,6 +238,11 @@ final class ModuleRecords {
     private static Remembered remembered(Version version) {
         return new Remembered(version.fingerprint(), version.moduleId(), version.version(), version.origin(),
                 version.source(), version.changedAt(), version.refusal());
+    }
+
+    /** The columns of the ledger are bounded; a refused upload's id or origin may be anything. */
+    private static String bounded(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private static String key(String jurisdiction, String fingerprint) {

@@ -133,6 +133,16 @@ public final class RuleBases {
         return Optional.of(module);
     }
 
+    /** Puts a version first among the jurisdiction's kept ones: the next rollback brings it back. */
+    public synchronized void restoreKeptFirst(Kept version) {
+        Deque<Kept> versions = kept.computeIfAbsent(version.jurisdiction(), j -> new ArrayDeque<>());
+        versions.removeIf(old -> old.fingerprint().equals(version.fingerprint()));
+        versions.addFirst(version);
+        while (versions.size() > keep) {
+            versions.removeLast();
+        }
+    }
+
     /** Puts back, at the end of the jurisdiction's kept versions, one restored from the ledger. */
     public synchronized void restoreKept(Kept version) {
         Deque<Kept> versions = kept.computeIfAbsent(version.jurisdiction(), j -> new ArrayDeque<>());

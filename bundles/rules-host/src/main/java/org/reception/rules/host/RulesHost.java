@@ -101,7 +101,11 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
     });
     /** The module each bundle last published; kept while the bundle is stopped, dropped when it is uninstalled. */
     private final Map<Long, CompiledRuleModule> publishedBy = new ConcurrentHashMap<>();
-    private final Map<Long, ScheduledFuture<?>> pendingWithdrawals = new ConcurrentHashMap<>();
+    private final Map<Long, PendingWithdrawal> pendingWithdrawals = new ConcurrentHashMap<>();
+
+    /** A module whose bundle was stopped by hand, and the withdrawal that waits for the delay. */
+    private record PendingWithdrawal(CompiledRuleModule module, ScheduledFuture<?> future) {
+    }
     private final ModuleRecords records;
     /** Held by every change of what serves, is kept or is recorded, so that the ledger sees them in order. */
     private final Object changes = new Object();
@@ -146,7 +150,14 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
 
     @Deactivate
     void deactivate() {
-        // Stopping the host is no change of what decides: nothing it withdraws now is recorded.
+        // A bundle stopped by hand before the host stops is withdrawn now, not after the restart:
+        // otherwise its version would be restored and decide with its bundle stopped.
+        for (Map.Entry<Long, PendingWithdrawal> pending : pendingWithdrawals.entrySet()) {
+            pending.getValue().future().cancel(false);
+            withdrawStopped(pending.getValue().module(), "its bundle was stopped before the host stopped");
+        }
+        pendingWithdrawals.clear();
+        // Stopping the host is no change of what decides: nothing it withdraws from now on is recorded.
         closing = true;
         tracker.close();
         context.removeBundleListener(bundleChanges);
@@ -255,6 +266,7 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
             }
             // Set aside, not kept: a second rollback goes one further back, and a restart does not bring it back.
             replaced.ifPresent(module -> records.setAside(module, now));
+            records.decides(previous);
             records.save(jurisdiction, ruleBases);
             LOG.info("Rule module {} rolled back to version {} for jurisdiction {}", previous.id(), previous.version(),
                     jurisdiction);
@@ -407,7 +419,8 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         String fingerprint = CompiledRuleModule.fingerprint(source);
         Optional<RuleModuleLedger.Version> known = records.known(source.jurisdiction(), fingerprint)
                 .filter(version -> from.equals(version.source()));
-        if (known.isEmpty() || (!first && known.get().state() == RuleModuleLedger.State.KEPT)) {
+        if (known.isEmpty() || known.get().state() == RuleModuleLedger.State.WITHDRAWN
+                || (!first && known.get().state() == RuleModuleLedger.State.KEPT)) {
             return Optional.empty();
         }
         Optional<CompiledRuleModule> serving = ruleBases.forJurisdiction(source.jurisdiction())
@@ -468,26 +481,35 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
             LOG.error("The recorded rule module versions cannot be read; the modules installed decide as they start", e);
             return;
         }
+        // The kept versions of every jurisdiction first, so that whatever is written while the
+        // deciding versions are compiled holds the whole history.
         for (RuleModuleLedger.Version version : versions) {
-            if (version.files() == null
-                    || (version.state() != RuleModuleLedger.State.ACTIVE && version.state() != RuleModuleLedger.State.KEPT)) {
+            if (version.files() != null && (version.state() == RuleModuleLedger.State.KEPT
+                    || version.state() == RuleModuleLedger.State.WITHDRAWN)) {
+                ruleBases.restoreKept(new RuleBases.Kept(unpack(version), version.fingerprint(), version.ruleCount(),
+                        null));
+            }
+        }
+        for (RuleModuleLedger.Version version : versions) {
+            if (version.files() == null || version.state() != RuleModuleLedger.State.ACTIVE) {
                 continue;
             }
-            RuleModuleSource source = ModuleArchive.unpack(version.files(), version.moduleId(), version.version(),
-                    version.jurisdiction(), version.origin());
-            if (version.state() == RuleModuleLedger.State.KEPT) {
-                ruleBases.restoreKept(new RuleBases.Kept(source, version.fingerprint(), version.ruleCount(), null));
-                continue;
-            }
+            RuleModuleSource source = unpack(version);
             try {
                 CompiledRuleModule module = compiler.compile(source);
                 ruleBases.publish(module, version.changedAt());
                 LOG.info("Rule module {} {} for jurisdiction {} restored: it decided before the restart", module.id(),
                         module.version(), module.jurisdiction());
             } catch (RuleModuleRejected e) {
-                LOG.error("Rule module {} {} decided for {} before the restart and no longer passes validation: {}",
-                        version.moduleId(), version.version(), version.jurisdiction(), String.join("; ", e.errors()));
-                reject(e, version.source());
+                // Kept with its files, not refused: a time-out of a cold start passes at a rollback.
+                synchronized (changes) {
+                    ruleBases.restoreKeptFirst(new RuleBases.Kept(source, version.fingerprint(), version.ruleCount(),
+                            null));
+                    records.save(version.jurisdiction(), ruleBases);
+                }
+                LOG.error("Rule module {} {} decided for {} before the restart and does not pass validation now; it is"
+                        + " kept for a rollback and the layers above decide: {}", version.moduleId(), version.version(),
+                        version.jurisdiction(), String.join("; ", e.errors()));
             }
         }
         synchronized (rejections) {
@@ -497,6 +519,15 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
             records.sourceOf(serving.module()).filter(this::isGone)
                     .ifPresent(gone -> sourceRemoved(gone, "its source was removed while the platform was down"));
         }
+    }
+
+    private boolean platformStopping() {
+        return context.getBundle(0).getState() == Bundle.STOPPING;
+    }
+
+    private static RuleModuleSource unpack(RuleModuleLedger.Version version) {
+        return ModuleArchive.unpack(version.files(), version.moduleId(), version.version(), version.jurisdiction(),
+                version.origin());
     }
 
     private boolean isGone(String source) {
@@ -600,19 +631,26 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
     }
 
     private void cancelWithdrawal(long bundleId) {
-        ScheduledFuture<?> pending = pendingWithdrawals.remove(bundleId);
+        PendingWithdrawal pending = pendingWithdrawals.remove(bundleId);
         if (pending != null) {
-            pending.cancel(false);
+            pending.future().cancel(false);
         }
     }
 
     private void withdraw(CompiledRuleModule module, String why) {
-        if (closing || context.getBundle(0).getState() == Bundle.STOPPING) {
+        if (closing || platformStopping()) {
             // The platform or the host stops: what decides now decides after the restart.
             return;
         }
+        withdrawStopped(module, why);
+    }
+
+    /** Withdraws the module of a bundle stopped by hand, and records it so. */
+    private void withdrawStopped(CompiledRuleModule module, String why) {
         synchronized (changes) {
             if (ruleBases.withdraw(module)) {
+                // Its bundle was stopped: started again, even after a restart, it decides again.
+                records.withdrawnOnStop(module);
                 LOG.info("Rule module {} {} for jurisdiction {} withdrawn: {}", module.id(), module.version(),
                         module.jurisdiction(), why);
                 records.save(module.jurisdiction(), ruleBases);
@@ -682,14 +720,17 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         @Override
         public void removedBundle(Bundle bundle, BundleEvent event, CompiledRuleModule module) {
             long id = bundle.getBundleId();
+            if (closing || platformStopping()) {
+                return;
+            }
             if (withdrawDelaySeconds == 0 || withdrawals.isShutdown()) {
                 withdraw(module, "its bundle stopped");
                 return;
             }
-            pendingWithdrawals.put(id, withdrawals.schedule(() -> {
+            pendingWithdrawals.put(id, new PendingWithdrawal(module, withdrawals.schedule(() -> {
                 pendingWithdrawals.remove(id);
                 withdraw(module, "its bundle stopped " + withdrawDelaySeconds + " s ago");
-            }, withdrawDelaySeconds, TimeUnit.SECONDS));
+            }, withdrawDelaySeconds, TimeUnit.SECONDS)));
         }
     }
 }
