@@ -396,10 +396,6 @@ final class CaseProcedure {
      *
      * @return {@code violations}, with this unit's added if it is not one
      */
-    static List<Violation> unit(String field, String code, String jurisdiction, List<Violation> violations) {
-        return unit(field, code, jurisdiction, Set.of(), violations);
-    }
-
     /** @param routed the units the case's rules routed it to: known too, for a module names its local units */
     static List<Violation> unit(String field, String code, String jurisdiction, Set<String> routed,
                                 List<Violation> violations) {

@@ -119,8 +119,15 @@ final class ModuleRecords {
                 source.version(), source.origin(), from, rejection.rejectedAt(), String.join("\n", rejection.errors())));
     }
 
-    /** The source is gone: no version names it any more. */
-    void sourceRemoved(String source) {
+    /**
+     * The source is gone: no version names it any more.
+     *
+     * @return the jurisdictions that had a version from it, whose record changes
+     */
+    Set<String> sourceRemoved(String source) {
+        Set<String> touched = new java.util.TreeSet<>();
+        recorded.values().stream().filter(version -> source.equals(version.source()))
+                .forEach(version -> touched.add(version.jurisdiction()));
         // A version whose bundle is gone, not stopped, no longer comes back by itself.
         sources.forEach((fingerprint, from) -> {
             if (source.equals(from)) {
@@ -134,13 +141,7 @@ final class ModuleRecords {
                             null, version.changedAt(), version.refusal())
                     : version));
         }
-    }
-
-    /** The jurisdictions the ledger holds a version of. */
-    Set<String> jurisdictions() {
-        Set<String> all = new java.util.TreeSet<>();
-        recorded.values().forEach(version -> all.add(version.jurisdiction()));
-        return all;
+        return touched;
     }
 
     /** The jurisdiction of a module id the ledger knows, serving or not. */

@@ -98,7 +98,8 @@ public final class RuleModuleCompiler {
         if (!errors.isEmpty()) {
             throw new RuleModuleRejected(module, errors);
         }
-        return new CompiledRuleModule(module, kieBase, ruleNames, new CompiledRuleModule.Counters());
+        return new CompiledRuleModule(module, kieBase, ruleNames, new CompiledRuleModule.Counters(),
+                compiled.departments());
     }
 
     /** One petition of every category: the module must come through each without failing or running away. */

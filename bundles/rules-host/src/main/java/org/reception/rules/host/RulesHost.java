@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -219,7 +218,7 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
         try {
             CompiledRuleModule module = compiler.compile(source);
             refuseASecondModuleId(module);
-            validated.put(fingerprint(source), module);
+            validated.put(CompiledRuleModule.fingerprint(source), module);
         } catch (RuleModuleRejected e) {
             reject(e, UPLOADED_LOCATION + source.id());
             return new DeployOutcome(false, servingInfo(source.jurisdiction()), e.errors());
@@ -240,7 +239,7 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
                     List.of("the module's bundle cannot be installed or started: " + e.getMessage()));
         } finally {
             // Used by the bundle's start, which has happened by now; or not needed.
-            validated.remove(fingerprint(source));
+            validated.remove(CompiledRuleModule.fingerprint(source));
         }
         RuleModuleInfo now = servingInfo(source.jurisdiction());
         boolean accepted = now != null && now.id().equals(source.id()) && now.version().equals(source.version());
@@ -550,25 +549,21 @@ public final class RulesHost implements RuleEngine, RuleAdministration, HealthCh
                             module.jurisdiction(), why);
                 }
             }
-            records.sourceRemoved(source);
-            Set<String> jurisdictions = new TreeSet<>(ruleBases.jurisdictions());
-            jurisdictions.addAll(records.jurisdictions());
-            jurisdictions.forEach(jurisdiction -> records.save(jurisdiction, ruleBases));
+            // Only the jurisdictions that had a version from the source are written again.
+            records.sourceRemoved(source).forEach(jurisdiction -> records.save(jurisdiction, ruleBases));
         }
     }
 
     /** The module compiled by {@link #deploy} moments ago if the bundle carries the same one; else compiled now. */
     private CompiledRuleModule compiledOnce(RuleModuleSource source) throws RuleModuleRejected {
-        CompiledRuleModule done = validated.remove(fingerprint(source));
+        CompiledRuleModule done = validated.remove(CompiledRuleModule.fingerprint(source));
         if (done == null) {
             return compiler.compile(source);
         }
-        return new CompiledRuleModule(source, done.kieBase(), done.ruleNames(), new CompiledRuleModule.Counters());
+        return new CompiledRuleModule(source, done.kieBase(), done.ruleNames(), new CompiledRuleModule.Counters(),
+                done.departments());
     }
 
-    private static String fingerprint(RuleModuleSource source) {
-        return CompiledRuleModule.fingerprint(source);
-    }
 
     private RuleModuleSource readJar(byte[] jar, String origin) throws IOException {
         try {
