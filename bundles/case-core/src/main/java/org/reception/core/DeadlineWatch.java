@@ -21,7 +21,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.EscalationDecision;
 import org.reception.cases.Petition;
-import org.reception.cases.Petitioner;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.RuleDecisions;
 import org.reception.cases.spi.RuleEngine;
@@ -118,9 +117,8 @@ public final class DeadlineWatch {
     private void assess(CaseEvent event, RuleEngine engine, LocalDate today) {
         Petition petition = repository.findById(event.petitionId()).orElseThrow();
         Instant now = clock.now();
-        List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
-        int earlier = repository.matterHistory(residentIds, petition.category().name(),
-                petition.jurisdiction(), petition.receivedAt()).petitions();
+        // The earlier petitions on its matter were linked to it when it was registered.
+        int earlier = petition.linkedPetitions().size();
         RuleDecisions decisions = engine.decide(PetitionFacts.of(petition, now, today, earlier), now);
         List<EscalationDecision> added = decisions.escalations().stream()
                 .filter(escalation -> petition.escalations().stream().noneMatch(escalation::sameReport))

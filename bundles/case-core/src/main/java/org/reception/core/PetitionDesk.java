@@ -128,17 +128,20 @@ public final class PetitionDesk implements PetitionService {
         List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
         String category = petition.category().name();
         MatterHistory history = repository.matterHistory(residentIds, category, petition.jurisdiction(), now);
-        int earlier = history.petitions();
-        RuleDecisions decisions = rules.decide(PetitionFacts.atRegistration(petition, receivedAt, now, earlier), now);
-        RoutingDecision decision = decisions.routing();
 
         // The same people's earlier petitions of the category in the place, and those the petitioner
-        // links: refused on only when certainly the same matter (SameMatter), shown to the clerk otherwise.
+        // links: refused on only when certainly the same matter (SameMatter), shown to the clerk
+        // otherwise. Every earlier petition certainly on the same matter is linked, and their number
+        // is what the rules see of repeats: a third petition is linked to the first two.
         Set<String> finallyReviewed = new LinkedHashSet<>(history.finallyReviewed());
         finallyReviewed.addAll(repository.finallyReviewed(petition.linkedPetitions()));
         Set<String> candidates = new LinkedHashSet<>(history.open());
         candidates.addAll(finallyReviewed);
+        List<String> earlierNumbers = history.earlier();
+        candidates.addAll(earlierNumbers.subList(Math.max(0, earlierNumbers.size() - SameMatter.LOOKBACK),
+                earlierNumbers.size()));
         LocalDate today = clock.today();
+        List<String> onMatter = new ArrayList<>();
         List<String> sameAndFinal = new ArrayList<>();
         List<String> sameAndInTime = new ArrayList<>();
         List<String> possible = new ArrayList<>();
@@ -150,20 +153,26 @@ public final class PetitionDesk implements PetitionService {
             Petition before = found.get();
             boolean same = SameMatter.certain(petition.type(), petition.title(), petition.content(),
                     petition.linkedPetitions(), before);
+            boolean open = history.open().contains(number);
+            if (same) {
+                onMatter.add(number);
+            }
             if (same && finallyReviewed.contains(number)) {
                 sameAndFinal.add(number);
-            } else if (same && history.open().contains(number) && SameMatter.withinTimeLimit(before, today)) {
+            } else if (same && open && SameMatter.withinTimeLimit(before, today)) {
                 sameAndInTime.add(number);
-            } else {
+            } else if (open || finallyReviewed.contains(number)) {
                 possible.add(number);
             }
         }
         Set<String> links = new LinkedHashSet<>(petition.linkedPetitions());
-        links.addAll(sameAndFinal);
-        links.addAll(sameAndInTime);
+        links.addAll(onMatter);
         List<String> duplicates = new ArrayList<>(sameAndInTime);
         duplicates.addAll(sameAndFinal);
         duplicates.addAll(possible);
+        RuleDecisions decisions = rules.decide(
+                PetitionFacts.atRegistration(petition, receivedAt, now, onMatter.size()), now);
+        RoutingDecision decision = decisions.routing();
 
         Deadline dispose = procedure.disposeDeadline(receivedAt);
         PetitionStatus status = PetitionStatus.REGISTERED;

@@ -22,7 +22,6 @@ import org.reception.cases.Page;
 import org.reception.cases.Petition;
 import org.reception.cases.PetitionQuery;
 import org.reception.cases.PetitionSummary;
-import org.reception.cases.Petitioner;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleDecisions;
@@ -112,9 +111,8 @@ public final class RuleWhatIf implements RuleTrials {
     }
 
     private Decisions decide(RuleCandidate candidate, Petition petition, Instant now, LocalDate today) {
-        List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
-        int earlier = repository.matterHistory(residentIds, petition.category().name(),
-                petition.jurisdiction(), petition.receivedAt()).petitions();
+        // The earlier petitions on its matter were linked to it when it was registered.
+        int earlier = petition.linkedPetitions().size();
         var fact = PetitionFacts.of(petition, now, today, earlier);
         return new Decisions(candidate.decideAsServing(fact, now), candidate.decideWithCandidate(fact, now));
     }

@@ -32,6 +32,13 @@ final class SameMatter {
                 || reason.startsWith(OPEN_MATTER.substring(0, OPEN_MATTER.indexOf('%'))));
     }
 
+    /**
+     * How many of a petitioner's most recent earlier petitions (same category and place) are read to
+     * find the matter, besides all open and finally reviewed ones: bounds the work of one
+     * registration for a person who has petitioned hundreds of times.
+     */
+    static final int LOOKBACK = 50;
+
     /** The overlap of two texts' character pairs from which they tell the same facts. */
     static final double SAME_FACTS = 0.8;
 

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +40,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.reception.cases.PlatformTime;
 import org.reception.cases.AuditEntry;
 import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
@@ -80,8 +80,6 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     private static final Logger LOG = LogManager.getLogger(JdbcPetitionRepository.class);
 
-    /** Registration years follow the calendar of the reception centers, China Standard Time. */
-    static final ZoneId REGISTRATION_ZONE = ZoneId.of("Asia/Shanghai");
     /** The standard SQLState of a unique constraint's violation, the same in every database. */
     private static final String DUPLICATE_KEY = "23505";
     private static final int MAX_ATTEMPTS = 5;
@@ -363,7 +361,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     private Petition insert(Connection connection, Petition draft, String queryCode, String actor, Instant now)
             throws SQLException {
         String id = UUID.randomUUID().toString();
-        int year = draft.receivedAt().atZone(REGISTRATION_ZONE).getYear();
+        int year = draft.receivedAt().atZone(PlatformTime.ZONE).getYear();
         int sequence = nextSequence(connection, draft.jurisdiction(), year);
         String registrationNumber = registrationNumber(draft.jurisdiction(), year, sequence);
         try (PreparedStatement insert = connection.prepareStatement(
@@ -536,7 +534,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     public MatterHistory matterHistory(List<String> residentIds, String category, String jurisdiction,
                                        Instant before) {
         if (residentIds.isEmpty()) {
-            return new MatterHistory(List.of(), List.of(), 0);
+            return new MatterHistory(List.of(), List.of(), List.of());
         }
         String placeholders = String.join(", ", residentIds.stream().map(r -> "?").toList());
         // Neither DISTINCT nor ORDER BY: Derby would sort for every registration. A petition two of
@@ -569,8 +567,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             List<String> open = reviewedByNumber.keySet().stream().filter(openNumbers::contains).toList();
             List<String> reviewed = reviewedByNumber.entrySet().stream().filter(Map.Entry::getValue)
                     .map(Map.Entry::getKey).toList();
-            int count = reviewedByNumber.size();
-            return new MatterHistory(open, reviewed, count);
+            return new MatterHistory(open, reviewed, List.copyOf(reviewedByNumber.keySet()));
         }, "earlier petitions could not be read");
     }
 

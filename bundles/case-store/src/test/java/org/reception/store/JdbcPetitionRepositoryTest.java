@@ -151,10 +151,10 @@ class JdbcPetitionRepositoryTest {
 
         MatterHistory history = repository.matterHistory(List.of(ZHANG.residentId()), "ENVIRONMENT", "520102", LATER);
 
-        assertEquals(2, history.petitions());
+        assertEquals(List.of(open.registrationNumber(), reviewed.registrationNumber()), history.earlier());
         assertEquals(List.of(open.registrationNumber()), history.open());
         assertEquals(List.of(reviewed.registrationNumber()), history.finallyReviewed());
-        assertEquals(new MatterHistory(List.of(), List.of(), 0),
+        assertEquals(new MatterHistory(List.of(), List.of(), List.of()),
                 repository.matterHistory(List.of(), "ENVIRONMENT", "520102", LATER));
     }
 

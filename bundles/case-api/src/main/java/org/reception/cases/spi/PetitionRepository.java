@@ -86,8 +86,8 @@ public interface PetitionRepository {
 
     /**
      * The petitions with one of these petitioners, the same category and place, registered before
-     * {@code before}: which are still open, which finally reviewed (Art. 36), how many in all. The
-     * history a registration checks for repeats, and a rule sees as earlier petitions on the matter.
+     * {@code before}: which are still open, which finally reviewed (Art. 36), and all of them. The
+     * history in which a registration looks for the same matter.
      */
     MatterHistory matterHistory(List<String> residentIds, String category, String jurisdiction, Instant before);
 
