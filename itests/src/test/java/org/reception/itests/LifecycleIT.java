@@ -2,6 +2,7 @@ package org.reception.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -12,8 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -292,7 +296,7 @@ class LifecycleIT {
 
         moveClock(Duration.ofDays(20));
 
-        assertTrue(awaitEvent(late, "OVERDUE", "DISPOSE"), "an overdue event for the disposal deadline");
+        awaitEvent(late, "OVERDUE", "DISPOSE");
         JsonNode escalation = awaitEscalation(late, "OVERDUE");
         assertEquals("CITY", escalation.get("level").asText(), "the province's rules report overdue cases to the city");
         assertEquals("province-base", escalation.at("/provenance/moduleId").asText());
@@ -322,8 +326,81 @@ class LifecycleIT {
         assertEquals(firstOnCivilAffairs, registered.at("/linkedPetitions/0").asText());
     }
 
+    /**
+     * A third petition telling the same facts is linked to the first two, and the matter is put
+     * under the city's supervision (Art. 40); the second was not (outside Guiyang, whose own module
+     * escalates the second).
+     */
     @Test
     @Order(12)
+    void aThirdPetitionOnTheSameMatterIsLinkedToTheFirstTwoAndSupervisedByTheCity() throws Exception {
+        Map<String, Object> petition = Petitions.petition("HEALTH", "医院拒绝出具病历复印件",
+                "本人多次要求县人民医院出具住院病历复印件，医院一直拒绝。", "520203");
+        JsonNode first = Api.json(api.post("petitions", petition));
+        assertEquals("REGISTERED", first.get("status").asText(), first.toString());
+        JsonNode second = Api.json(api.post("petitions", petition));
+        assertEquals("NOT_ACCEPTED", second.get("status").asText(), "the same facts while the first is handled");
+        assertFalse(second.get("escalations").toString().contains("REPEAT_PETITION"), second.toString());
+
+        JsonNode third = Api.json(api.post("petitions", petition));
+
+        Set<String> linked = new HashSet<>();
+        third.get("linkedPetitions").forEach(number -> linked.add(number.asText()));
+        assertEquals(Set.of(first.get("registrationNumber").asText(), second.get("registrationNumber").asText()),
+                linked);
+        JsonNode repeat = null;
+        for (JsonNode escalation : third.get("escalations")) {
+            if (escalation.get("trigger").asText().equals("REPEAT_PETITION")) {
+                repeat = escalation;
+            }
+        }
+        assertNotNull(repeat, third.toString());
+        assertEquals("CITY", repeat.get("level").asText());
+        assertTrue(repeat.get("reason").asText().contains("第四十条"), repeat.toString());
+    }
+
+    /**
+     * A case goes only to a unit of the register, of the level it exists at, or to one its rules
+     * named: anything else is 400 naming the field and changes nothing. A code is taken as a clerk
+     * types it and kept in one form.
+     */
+    @Test
+    @Order(13)
+    void aCaseGoesOnlyToAKnownUnitAndTheRegisterListsAPlacesUnits() throws Exception {
+        JsonNode nanming = Api.json(api.get("units?division=520102"));
+        Map<String, String> kinds = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        nanming.forEach(unit -> kinds.put(unit.get("code").asText(), unit.get("kind").asText()));
+        nanming.forEach(unit -> names.put(unit.get("code").asText(), unit.get("name").asText()));
+        assertEquals("DISCIPLINE", kinds.get("520102-JJJCW"));
+        assertEquals("COURT", kinds.get("520102-FY"));
+        assertFalse(kinds.containsKey("520102-GAT"), "the province's department is not a county's unit");
+        assertEquals("南明区公安局", names.get("520102-GAJ"));
+        assertEquals(400, api.get("units?division=529999").statusCode());
+
+        String land = Api.json(api.post("petitions", Petitions.petition("LAND_RESOURCES", "宅基地确权",
+                "宅基地确权登记迟迟未办。", "520102"))).get("id").asText();
+        int audited = Api.json(api.get("petitions/" + land + "/audit")).size();
+        for (String unknown : List.of("12345", "520102-GAT", "<script>", "520102-GAJ\u0000", "530102-GAJ",
+                "520102-NOBODY", "52-GAJ")) {
+            HttpResponse<String> refused = api.post("petitions/" + land + "/dispose",
+                    Map.of("disposition", "TRANSFER", "unit", unknown, "reason", "属地"));
+            assertEquals(400, refused.statusCode(), unknown + ": " + refused.body());
+            assertEquals("unit", Api.json(refused).at("/violations/0/field").asText(), refused.body());
+        }
+        JsonNode unchanged = Api.json(api.get("petitions/" + land));
+        assertEquals("REGISTERED", unchanged.get("status").asText());
+        assertEquals(audited, Api.json(api.get("petitions/" + land + "/audit")).size(), "nothing was recorded");
+
+        JsonNode transferred = Api.json(api.post("petitions/" + land + "/dispose",
+                Map.of("disposition", "TRANSFER", "unit", " 520102-zrzyj ", "reason", "属地")));
+        assertEquals("520102-ZRZYJ", transferred.at("/handling/unit").asText(), transferred.toString());
+        assertEquals(200, api.as(Account.NANMING_LAND).get("petitions/" + land).statusCode(),
+                "the unit's own account reads the case given to it as a clerk typed its code");
+    }
+
+    @Test
+    @Order(14)
     void theLogHasNoError() throws Exception {
         assertEquals(List.of(), karaf.loggedErrors());
     }
@@ -421,44 +498,34 @@ class LifecycleIT {
 
     /** The escalation the rules raise for an overdue case, once the deadline watch has put it to them. */
     private static JsonNode awaitEscalation(String petition, String trigger) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
+        return Eventually.value(() -> {
             for (JsonNode escalation : Api.json(api.get("petitions/" + petition)).get("escalations")) {
                 if (trigger.equals(escalation.get("trigger").asText())) {
                     return escalation;
                 }
             }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("no " + trigger + " escalation of " + petition + " within 30 s");
+            return null;
+        }, "a " + trigger + " escalation of " + petition);
     }
 
     /** Shifts the platform's clock and waits until the platform runs on it. */
     private static void moveClock(Duration offset) throws Exception {
         Instant target = Instant.now().plus(offset).minusSeconds(60);
         karaf.configure("org.reception.clock", "offset = " + offset + "\n");
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            if (Instant.parse(Api.json(api.get("clock")).get("now").asText()).isAfter(target)) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("the platform's clock did not move by " + offset);
+        Eventually.until(() -> Instant.parse(Api.json(api.get("clock")).get("now").asText()).isAfter(target),
+                "the platform's clock moved by " + offset);
     }
 
     /** Waits for the deadline watch to raise the event; it scans every second in this test. */
-    private static boolean awaitEvent(String petitionId, String kind, String deadlineKind) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
+    private static void awaitEvent(String petitionId, String kind, String deadlineKind) throws Exception {
+        Eventually.until(() -> {
             for (JsonNode event : Api.json(api.get("events?after=0&limit=1000"))) {
                 if (event.get("petitionId").asText().equals(petitionId) && event.get("kind").asText().equals(kind)
                         && event.get("deadline").asText().equals(deadlineKind)) {
                     return true;
                 }
             }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        return false;
+            return false;
+        }, "a " + kind + " event of " + petitionId + " for " + deadlineKind);
     }
 }

@@ -234,8 +234,8 @@ final class CaseAccess {
             case CLERK, SUPERVISOR -> grant.covers(petition.jurisdiction());
             // A county system also follows the cases sent to its county's units: it receives them.
             case INTEGRATION -> grant.covers(petition.jurisdiction()) || grant.covers(handlingDivision(petition));
-            case HANDLING_UNIT -> (grant.scope().equals(petition.handling().unit())
-                    || petition.handling().coUnits().contains(grant.scope()))
+            case HANDLING_UNIT -> (Jurisdictions.sameUnit(grant.scope(), petition.handling().unit())
+                    || petition.handling().coUnits().stream().anyMatch(co -> Jurisdictions.sameUnit(grant.scope(), co)))
                     && inCircle(grant.scope(), ConfidentialityFloor.of(petition));
             case RULE_ADMINISTRATOR, AUDITOR, ADMINISTRATOR -> false;
         };
@@ -244,7 +244,7 @@ final class CaseAccess {
     /** Whether a grant takes steps on the case: as {@link #reaches}, but only the lead unit acts for the units. */
     private static boolean acts(Grant grant, Petition petition) {
         return reaches(grant, petition)
-                && (grant.role() != Role.HANDLING_UNIT || grant.scope().equals(petition.handling().unit()));
+                && (grant.role() != Role.HANDLING_UNIT || Jurisdictions.sameUnit(grant.scope(), petition.handling().unit()));
     }
 
     /** The division of the unit handling the case, or {@code null} before it is disposed to one. */
@@ -275,7 +275,7 @@ final class CaseAccess {
         if (parties.isEmpty()) {
             return false;
         }
-        if (parties.contains(unit)) {
+        if (parties.stream().anyMatch(party -> Jurisdictions.sameUnit(party, unit))) {
             return true;
         }
         if (!Grant.UNIT.matcher(unit).matches() || Units.name(unit).isEmpty()) {

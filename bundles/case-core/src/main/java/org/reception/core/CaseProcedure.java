@@ -31,12 +31,14 @@ import org.reception.cases.IllegalTransition;
 import org.reception.cases.Petition;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionStatus;
+import org.reception.cases.PlatformTime;
 import org.reception.cases.Problem;
 import org.reception.cases.Satisfaction;
 import org.reception.cases.Supervision;
 import org.reception.cases.Violation;
-import org.reception.cases.divisions.Units;
+import org.reception.cases.access.Jurisdictions;
 import org.reception.cases.divisions.Divisions;
+import org.reception.cases.divisions.Units;
 
 /**
  * The procedure of the Regulations on Letters and Visits Work (2022) as a state machine: which
@@ -47,6 +49,8 @@ final class CaseProcedure {
 
     static final int MAX_TEXT = 20_000;
     static final int MAX_EXTENSION_DAYS = 30;
+    /** Units that handle a case jointly with the lead unit (Art. 24): a few, never a list of every unit. */
+    static final int MAX_CO_UNITS = 10;
     /** The latest day after a reply on which the petitioner may be recorded as receiving it (letters travel). */
     static final int MAX_DELIVERY_DAYS = 15;
 
@@ -120,23 +124,31 @@ final class CaseProcedure {
         Disposition disposition = dispose.disposition();
         boolean needsUnit = disposition == Disposition.ACCEPT || disposition == Disposition.TRANSFER
                 || disposition == Disposition.ASSIGN;
-        if (needsUnit) {
-            unit("unit", dispose.unit(), state.original.jurisdiction(), routedUnits(state.original), violations);
-        }
+        String unit = needsUnit
+                ? unit("unit", dispose.unit(), state.original.jurisdiction(), routedUnits(state.original), violations)
+                : null;
         if (disposition == Disposition.REDIRECT || disposition == Disposition.NOT_ACCEPT) {
             text("reason", dispose.reason(), 2000, violations);
         }
         if (disposition != Disposition.ACCEPT && !dispose.coUnits().isEmpty()) {
             violations.add(new Violation("coUnits", "joint handling is decided on acceptance"));
         }
+        List<String> coUnits = new ArrayList<>();
         for (int i = 0; i < dispose.coUnits().size(); i++) {
-            unit("coUnits[" + i + "]", dispose.coUnits().get(i), state.original.jurisdiction(),
+            String coUnit = unit("coUnits[" + i + "]", dispose.coUnits().get(i), state.original.jurisdiction(),
                     routedUnits(state.original), violations);
+            if (coUnit != null && (coUnits.contains(coUnit) || coUnit.equals(unit))) {
+                violations.add(new Violation("coUnits[" + i + "]", "names " + coUnit + " twice"));
+            }
+            coUnits.add(coUnit);
+        }
+        if (coUnits.size() > MAX_CO_UNITS) {
+            violations.add(new Violation("coUnits", "at most " + MAX_CO_UNITS + " units handle a case jointly"));
         }
         reject(violations);
 
         state.meet(DeadlineKind.DISPOSE);
-        state.handling = new Handling(disposition, needsUnit ? dispose.unit() : null, dispose.coUnits(),
+        state.handling = new Handling(disposition, unit, coUnits,
                 dispose.reason(), null, null, null, null, null, null, null);
         switch (disposition) {
             case ACCEPT -> {
@@ -151,8 +163,8 @@ final class CaseProcedure {
             case REDIRECT -> state.status = REDIRECTED;
             case NOT_ACCEPT -> state.status = NOT_ACCEPTED;
         }
-        return disposition + (needsUnit ? " to " + dispose.unit() : "")
-                + (dispose.coUnits().isEmpty() ? "" : " with " + String.join(", ", dispose.coUnits()))
+        return disposition + (needsUnit ? " to " + unit : "")
+                + (coUnits.isEmpty() ? "" : " with " + String.join(", ", coUnits))
                 + (dispose.reason() == null ? "" : ": " + dispose.reason());
     }
 
@@ -177,8 +189,10 @@ final class CaseProcedure {
         state.require("accept", TRANSFERRED, ASSIGNED);
         state.meet(DeadlineKind.OBJECT);
         state.meet(DeadlineKind.ACCEPTANCE_NOTICE);
-        String unit = accept.unit() == null || accept.unit().isBlank() ? state.handling.unit() : accept.unit();
-        reject(unit("unit", unit, state.original.jurisdiction(), routedUnits(state.original), new ArrayList<>()));
+        List<Violation> violations = new ArrayList<>();
+        String unit = unit("unit", accept.unit() == null || accept.unit().isBlank() ? state.handling.unit()
+                : accept.unit(), state.original.jurisdiction(), routedUnits(state.original), violations);
+        reject(violations);
         state.handling = with(state.handling).unit(unit).build();
         state.status = ACCEPTED;
         state.begin(DeadlineKind.HANDLE);
@@ -236,7 +250,7 @@ final class CaseProcedure {
         // Art. 35 counts from the petitioner's receipt of the written opinion; when the day is not
         // given, the reply is taken as received the day it is given (at the window, or electronically).
         state.deadlines.add(start(DeadlineKind.REQUEST_REVIEW, delivered.equals(replied) ? state.now
-                : delivered.atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+                : delivered.atStartOfDay(PlatformTime.ZONE).toInstant()));
         return "written reply given" + (reply.deliveredOn() == null ? "" : ", received on " + delivered);
     }
 
@@ -391,24 +405,29 @@ final class CaseProcedure {
     }
 
     /**
-     * A unit a case is given to is a known unit (the register of units in {@code case-api}) of the
-     * case's province: a code nobody uses would leave the case with nobody.
+     * A unit a case is given to is a known unit of the case's province: one of the register's
+     * ({@link Units}: its department exists at its division's level) or one the case's rules routed
+     * it to (a module names its local units). A code nobody uses would leave the case with nobody.
+     * The code is taken in any case and with the division written in 6 digits, and kept in the
+     * one form the platform keeps ({@link Units#canonical}).
      *
-     * @return {@code violations}, with this unit's added if it is not one
+     * @param routed the units the case's rules routed it to
+     * @return the unit's code in its kept form; {@code violations}, with this unit's added if it is not one
      */
-    /** @param routed the units the case's rules routed it to: known too, for a module names its local units */
-    static List<Violation> unit(String field, String code, String jurisdiction, Set<String> routed,
-                                List<Violation> violations) {
-        if (code == null || code.isBlank()) {
+    static String unit(String field, String code, String jurisdiction, Set<String> routed,
+                       List<Violation> violations) {
+        String canonical = Units.canonical(code);
+        if (canonical == null || canonical.isEmpty()) {
             violations.add(new Violation(field, "is required"));
-        } else if (!Units.UNIT_CODE.matcher(code).matches()) {
+        } else if (!Units.UNIT_CODE.matcher(canonical).matches()) {
             violations.add(new Violation(field, "must be a unit code: a division's code, a dash and the department's"
-                    + " short code in capitals, such as 520102-GAJ"));
-        } else if (!code.startsWith(jurisdiction.substring(0, 2)) || (Units.name(code).isEmpty() && !routed.contains(code))) {
-            violations.add(new Violation(field, "'" + code + "' is not a known unit of province "
-                    + jurisdiction.substring(0, 2)));
+                    + " short code, such as 520102-GAJ"));
+        } else if (!canonical.startsWith(jurisdiction.substring(0, 2))
+                || (Units.find(canonical).isEmpty() && routed.stream().noneMatch(r -> Jurisdictions.sameUnit(r, canonical)))) {
+            violations.add(new Violation(field, "'" + canonical + "' is not a known unit of province "
+                    + jurisdiction.substring(0, 2) + " (the register of units, GET /units?division=)"));
         }
-        return violations;
+        return canonical;
     }
 
     /** The units the rules routed the case to, which a module may name in its text without the register knowing them. */

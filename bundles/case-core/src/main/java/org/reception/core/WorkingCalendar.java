@@ -3,7 +3,6 @@ package org.reception.core;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.reception.cases.PlatformTime;
 import org.reception.cases.DeadlineKind;
 
 /**
@@ -29,8 +29,6 @@ import org.reception.cases.DeadlineKind;
 @Designate(ocd = CalendarConfig.class)
 public final class WorkingCalendar {
 
-    /** The calendar of the reception centers: China Standard Time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final Logger LOG = LogManager.getLogger(WorkingCalendar.class);
 
@@ -96,7 +94,7 @@ public final class WorkingCalendar {
 
     /** The calendar day of an instant in China Standard Time. */
     public static LocalDate day(Instant instant) {
-        return instant.atZone(ZONE).toLocalDate();
+        return instant.atZone(PlatformTime.ZONE).toLocalDate();
     }
 
     private static Set<LocalDate> dates(String list, String name) {

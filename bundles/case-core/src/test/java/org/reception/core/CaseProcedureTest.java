@@ -63,8 +63,8 @@ class CaseProcedureTest {
     /** A unit nobody is would leave the case with nobody; a NUL would break every XML answer of the place. */
     @Test
     void aCaseIsGivenOnlyToAKnownUnitOfItsProvince() {
-        for (String unknown : List.of("12345", "520102-gaj", "<script>", "520102-GAJ\u0000", "520102-NOBODY",
-                "530102-GAJ", "5201029-GAJ")) {
+        for (String unknown : List.of("12345", "<script>", "520102-GAJ\u0000", "520102-NOBODY",
+                "530102-GAJ", "5201029-GAJ", "520102-GAT", "52-GAJ", "520000-ZJFY", "520102-JJJCW-")) {
             PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> step(registered(),
                     new CaseAction.Dispose(Disposition.TRANSFER, unknown, List.of(), "属地"), MONDAY), unknown);
             assertEquals("unit", rejected.violations().get(0).field(), unknown);
@@ -75,6 +75,26 @@ class CaseProcedureTest {
         Petition transferred = step(registered(), new CaseAction.Dispose(Disposition.TRANSFER, "520102-ZRZYJ",
                 List.of(), "属地"), MONDAY);
         assertThrows(PetitionRejected.class, () -> step(transferred, new CaseAction.Accept("520102-X"), MONDAY));
+        PetitionRejected twice = assertThrows(PetitionRejected.class, () -> step(registered(),
+                new CaseAction.Dispose(Disposition.ACCEPT, "520102-ZRZYJ", List.of("520102-nyncj", "520102-NYNCJ"),
+                        null), MONDAY));
+        assertEquals(List.of("coUnits[1]"), twice.violations().stream().map(Violation::field).toList());
+        List<String> many = java.util.stream.IntStream.range(0, CaseProcedure.MAX_CO_UNITS + 1)
+                .mapToObj(i -> List.of("520102-", "520103-", "520111-", "520112-").get(i % 4)
+                        + List.of("NYNCJ", "JYJ", "MZJ").get(i / 4)).toList();
+        assertEquals(List.of("coUnits"), assertThrows(PetitionRejected.class, () -> step(registered(),
+                new CaseAction.Dispose(Disposition.ACCEPT, "520102-ZRZYJ", many, null), MONDAY))
+                .violations().stream().map(Violation::field).toList());
+    }
+
+    /** The register's codes are taken as a clerk types them and kept in one form (Units.canonical). */
+    @Test
+    void aUnitCodeIsKeptInOneForm() {
+        Petition transferred = step(registered(), new CaseAction.Dispose(Disposition.ACCEPT, " 520102-zrzyj ",
+                List.of("520100-zjfy", "520000-gat"), null), MONDAY);
+
+        assertEquals("520102-ZRZYJ", transferred.handling().unit());
+        assertEquals(List.of("5201-ZJFY", "52-GAT"), transferred.handling().coUnits());
     }
 
     @Test

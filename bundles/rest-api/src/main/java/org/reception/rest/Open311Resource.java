@@ -3,7 +3,6 @@ package org.reception.rest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,6 +27,7 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.reception.cases.PlatformTime;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
 import org.reception.cases.IdempotencyKeyReused;
@@ -59,7 +59,6 @@ import org.reception.cases.access.Role;
 public class Open311Resource {
 
     static final String FORMAT = "{format:json|xml}";
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int DEFAULT_DAYS = 90;
     private static final int MAX_REQUESTS = 200;
 
@@ -300,10 +299,10 @@ public class Open311Resource {
         request.put("description", null);
         request.put("agency_responsible", unit);
         request.put("service_notice", null);
-        request.put("requested_datetime", OffsetDateTime.ofInstant(receivedAt, CHINA).toString());
+        request.put("requested_datetime", OffsetDateTime.ofInstant(receivedAt, PlatformTime.ZONE).toString());
         request.put("updated_datetime", null);
         request.put("expected_datetime", due == null ? null
-                : due.atTime(23, 59, 59).atZone(CHINA).toOffsetDateTime().toString());
+                : due.atTime(23, 59, 59).atZone(PlatformTime.ZONE).toOffsetDateTime().toString());
         request.put("address", null);
         request.put("address_id", null);
         request.put("zipcode", null);

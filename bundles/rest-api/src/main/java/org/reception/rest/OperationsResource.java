@@ -2,7 +2,6 @@ package org.reception.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,11 +18,16 @@ import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionService;
+import org.reception.cases.PlatformTime;
 import org.reception.cases.Problem;
 import org.reception.cases.Violation;
+import org.reception.cases.access.Jurisdictions;
 import org.reception.cases.access.Role;
+import org.reception.cases.divisions.Divisions;
+import org.reception.cases.divisions.Unit;
+import org.reception.cases.divisions.Units;
 
-/** Deadline events for escalation, the audit chain's verification, and the platform's time. */
+/** Deadline events for escalation, the audit chain's verification, the register of units, and the platform's time. */
 @Path("/")
 @Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
 public class OperationsResource {
@@ -68,6 +72,21 @@ public class OperationsResource {
         return Services.required(petitions).verifyAudit(AccessFilter.caller(security));
     }
 
+    /**
+     * The register's units of one division (a county, a city or the province): what a clerk chooses
+     * from when giving a case to a unit. Units a rule module names for its own place are not listed.
+     */
+    @GET
+    @Path("units")
+    public List<Unit> units(@QueryParam("division") String division) {
+        String code = division == null ? "" : Jurisdictions.prefix(division.strip());
+        if (Divisions.reference().find(code).isEmpty()) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("division",
+                    "must be the code of a division (2, 4 or 6 digits), such as 520102")));
+        }
+        return Units.of(code);
+    }
+
     public record Time(Instant now, LocalDate today) {
     }
 
@@ -76,6 +95,6 @@ public class OperationsResource {
     @Path("clock")
     public Time clock() {
         Instant instant = now.get();
-        return new Time(instant, instant.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate());
+        return new Time(instant, instant.atZone(PlatformTime.ZONE).toLocalDate());
     }
 }

@@ -2,7 +2,6 @@ package org.reception.soap;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.reception.cases.PlatformTime;
 import org.reception.cases.CaseAction;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
@@ -57,8 +57,6 @@ import org.reception.soap.v1.SubmitPetitionResponse;
  */
 final class PetitionsEndpoint implements Petitions {
 
-    /** A date-time a county system sends without an offset is China Standard Time. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DatatypeFactory DATES = DatatypeFactory.newDefaultInstance();
 
     private final Supplier<PetitionService> petitions;
@@ -192,12 +190,12 @@ final class PetitionsEndpoint implements Petitions {
         }
         GregorianCalendar gregorian = calendar.toGregorianCalendar(
                 calendar.getTimezone() == DatatypeConstants.FIELD_UNDEFINED
-                        ? java.util.TimeZone.getTimeZone(CHINA) : null, Locale.ROOT, null);
+                        ? java.util.TimeZone.getTimeZone(PlatformTime.ZONE) : null, Locale.ROOT, null);
         return gregorian.toInstant();
     }
 
     static XMLGregorianCalendar calendar(Instant instant) {
-        return DATES.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(CHINA)));
+        return DATES.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(PlatformTime.ZONE)));
     }
 
     static XMLGregorianCalendar date(LocalDate date) {

@@ -20,6 +20,10 @@ public record Grant(Role role, String scope) {
 
     public Grant {
         Objects.requireNonNull(role, "role");
+        if (role.scope() == Role.Scope.UNIT) {
+            // unit:520100-zrzyj and unit:5201-ZRZYJ are one unit, compared with the cases' units as such.
+            scope = Jurisdictions.canonicalUnit(scope);
+        }
         boolean valid = switch (role.scope()) {
             case NONE -> scope == null;
             case DIVISION -> scope != null && DIVISION.matcher(scope).matches();

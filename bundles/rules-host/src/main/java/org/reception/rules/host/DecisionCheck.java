@@ -25,6 +25,8 @@ final class DecisionCheck {
 
     static final int REASON_LENGTH = 200;
     static final int UNIT_NAME_LENGTH = 60;
+    /** As many co-units as a disposal may name (the procedure's limit): joint handling by a few, not by all. */
+    static final int CO_UNITS = 10;
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern DEPARTMENT = Pattern.compile("(?<![A-Za-z0-9])[A-Z][A-Z0-9]{0,15}(?![A-Za-z0-9])");
@@ -58,6 +60,9 @@ final class DecisionCheck {
             Optional<String> unit = unit(module, decided.getUnitCode(), "routes to");
             if (unit.isPresent()) {
                 return unit;
+            }
+            if (decided.getCoUnits().size() > CO_UNITS) {
+                return Optional.of("names more than " + CO_UNITS + " co-units");
             }
             for (String coUnit : decided.getCoUnits()) {
                 Optional<String> co = unit(module, coUnit, "names as co-unit");
@@ -99,6 +104,10 @@ final class DecisionCheck {
             return Optional.of(what + " " + code + ", whose division is not one of the province " + province);
         }
         String department = unit.group(2);
+        if (Units.departments().contains(department) && Units.find(code).isEmpty()) {
+            return Optional.of(what + " " + code + ": the register has no department " + department + " at the level"
+                    + " of division " + division + " (a county has a 公安局 GAJ, the province a 公安厅 GAT)");
+        }
         if (!Units.departments().contains(department) && !module.departments().contains(department)) {
             return Optional.of(what + " " + code + ", an unknown unit: its department " + department
                     + " is neither one the platform knows nor one the module names in its text");
