@@ -1,10 +1,13 @@
 package org.reception.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +22,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** Nothing accepted is ever lost: kill -9 while petitions are being posted, restart, find them all. */
+/**
+ * Nothing accepted is ever lost: kill -9 while petitions are being posted, restart, find them all;
+ * lose the personal data key file, and the platform refuses to serve rather than make new keys.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashIT {
 
     private static final int CLIENTS = 4;
@@ -46,6 +56,7 @@ class CrashIT {
     }
 
     @Test
+    @Order(1)
     void everyPetitionAnswered201SurvivesAKillDuringPostingWithItsAuditChain() throws Exception {
         Api api = new Api(karaf);
         Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -96,5 +107,49 @@ class CrashIT {
         assertTrue(verification.get("intact").asBoolean(), verification.toString());
         assertTrue(verification.get("entries").asLong() >= accepted.size());
         assertTrue(karaf.shell("reception:audit-verify").contains("Audit chain intact"));
+    }
+
+    /**
+     * A lost key file stops the store with the reason on the health endpoint: no new key is written
+     * over sealed data and no case answers 500. The file restored, every case reads again.
+     */
+    @Test
+    @Order(2)
+    void withoutItsKeyFileThePlatformIsDownAndSaysWhyThenRestoredEverythingReads() throws Exception {
+        Api api = new Api(karaf);
+        JsonNode petition = Api.json(api.post("petitions", Petitions.petition("HEALTH", "病历复印", "医院拒绝复印病历。",
+                "520102")));
+        String id = petition.get("id").asText();
+        String residentId = Api.json(api.post("petitions/" + id + "/disclose", Map.of("purpose", "核对")))
+                .at("/petitioners/0/residentId").asText();
+        karaf.stop();
+        Path keyFile = karaf.home().resolve("etc/reception-pii.keys");
+        Path backup = karaf.home().resolve("keys-backup");
+        Files.move(keyFile, backup);
+
+        karaf.launch();
+        JsonNode health = Eventually.value(() -> {
+            HttpResponse<String> answer;
+            try {
+                answer = api.get("health");
+            } catch (IOException notYetListening) {
+                return null;
+            }
+            JsonNode keys = answer.statusCode() == 503 ? Api.json(answer).at("/checks/personal-data-keys") : null;
+            return keys != null && !keys.isMissingNode() ? Api.json(answer) : null;
+        }, "the health endpoint says the key file is missing");
+        assertEquals("DOWN", health.get("status").asText());
+        assertTrue(health.at("/checks/personal-data-keys/detail").asText().contains("is missing"), health.toString());
+        HttpResponse<String> read = api.get("petitions/" + id);
+        assertEquals(503, read.statusCode(), read.body());
+        assertFalse(Files.exists(keyFile), "no new key file written over sealed data");
+        karaf.stop();
+        assertFalse(Files.exists(keyFile), "nor at stop");
+
+        Files.move(backup, keyFile);
+        karaf.start();
+        assertEquals(residentId, Api.json(api.post("petitions/" + id + "/disclose", Map.of("purpose", "恢复后核对")))
+                .at("/petitioners/0/residentId").asText());
+        assertEquals("UP", Api.json(api.get("health")).get("status").asText());
     }
 }

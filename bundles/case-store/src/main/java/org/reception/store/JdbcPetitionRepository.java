@@ -106,13 +106,18 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         this(dataSource, Path.of(System.getProperty("karaf.etc", "etc"), KEY_FILE));
     }
 
-    /** @param keyFile the keys of the petitioners' personal data; created if absent */
+    /**
+     * @param keyFile the keys of the petitioners' personal data; created if absent while nothing is
+     *                sealed yet
+     * @throws IllegalStateException when the key file does not open what the database holds
+     */
     public JdbcPetitionRepository(DataSource dataSource, Path keyFile) {
         this.dataSource = dataSource;
         this.dialect = Dialect.of(dataSource);
         this.keyFile = keyFile;
-        this.pii = PersonalData.keys(keyFile);
         SchemaMigration.migrate(dataSource, dialect);
+        // A lost or foreign key file stops the store here: it is never replaced over sealed data.
+        this.pii = KeyGuard.open(dataSource, keyFile);
         sealPlaintextRows();
         sealer.scheduleWithFixedDelay(this::sealAudit, 0, SEAL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }

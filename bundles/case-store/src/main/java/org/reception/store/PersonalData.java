@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
@@ -35,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  * works without the number in the database. A sealed value reads {@code <key id>:<base64 of IV and
  * ciphertext>}; every key ever current stays in the file so that older values can be opened.
  *
- * <p>Key file (Java properties): {@code current = k1}, {@code k1 = <base64 AES-256 key>},
+ * <p>Key file (Java properties): {@code current = k3f9a…}, {@code k3f9a… = <base64 AES-256 key>},
  * {@code index = <base64 HMAC key>}. It is created with fresh random keys, readable by its owner
  * only, when absent. The index key cannot be rotated without re-indexing.
  */
@@ -45,7 +44,6 @@ final class PersonalData {
     private static final String INDEX = "index";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Pattern KEY_LINE = Pattern.compile("^\\s*k(\\d+)\\s*[=:]");
     private static final Pattern CURRENT_LINE = Pattern.compile("^\\s*" + CURRENT + "\\s*[=:].*");
 
     private final SecureRandom random = new SecureRandom();
@@ -73,12 +71,24 @@ final class PersonalData {
         this.indexKey = new SecretKeySpec(Base64.getDecoder().decode(file.getProperty(INDEX).strip()), "HmacSHA256");
     }
 
-    /** The keys in {@code file}, created there with fresh random keys if it does not exist. */
+    /**
+     * The keys in {@code file}, created there with fresh random keys if it does not exist. Only for
+     * a database that holds nothing sealed: {@link KeyGuard} decides.
+     */
     static PersonalData keys(Path file) {
         try {
             if (!Files.exists(file)) {
                 create(file);
             }
+            return read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the key file " + file + " cannot be written", e);
+        }
+    }
+
+    /** The keys in an existing {@code file}. */
+    static PersonalData read(Path file) {
+        try {
             Properties properties = new Properties();
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(in);
@@ -89,8 +99,20 @@ final class PersonalData {
         }
     }
 
+    /**
+     * A fresh key id: {@code k} and 16 hexadecimal digits, random, so that key files of different
+     * installations or restores can be merged without two keys of one name; nothing a SQL
+     * {@code LIKE} reads as a wildcard.
+     */
+    static String newKeyId(SecureRandom random) {
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        return "k" + HexFormat.of().formatHex(id);
+    }
+
     private static void create(Path file) throws IOException {
         SecureRandom random = new SecureRandom();
+        String id = newKeyId(random);
         byte[] aes = new byte[32];
         byte[] hmac = new byte[32];
         random.nextBytes(aes);
@@ -99,7 +121,8 @@ final class PersonalData {
         write(file, "# Keys of the petitioners' personal data at rest. Keep this file out of the database's backups\n"
                 + "# and back it up on its own: without it the sealed data cannot be read. Rotate with the shell\n"
                 + "# command reception:rotate-personal-data-key; it keeps the old keys until nothing needs them.\n"
-                + CURRENT + " = k1\nk1 = " + Base64.getEncoder().encodeToString(aes) + "\n"
+                + "# Key ids are random, so that the files of two installations never name two keys alike.\n"
+                + CURRENT + " = " + id + "\n" + id + " = " + Base64.getEncoder().encodeToString(aes) + "\n"
                 + INDEX + " = " + Base64.getEncoder().encodeToString(hmac) + "\n");
     }
 
@@ -147,14 +170,7 @@ final class PersonalData {
     synchronized String rotate(Path file) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            int highest = 0;
-            for (String line : lines) {
-                Matcher key = KEY_LINE.matcher(line);
-                if (key.find()) {
-                    highest = Math.max(highest, Integer.parseInt(key.group(1)));
-                }
-            }
-            String next = "k" + (highest + 1);
+            String next = newKeyId(random);
             byte[] aes = new byte[32];
             random.nextBytes(aes);
             StringBuilder content = new StringBuilder();

@@ -374,27 +374,64 @@ class JdbcPetitionRepositoryTest {
         assertEquals(3, repository.list(all, wildcard, TODAY).total(), "a term is matched literally, not as a pattern");
     }
 
+    private static String currentKey(Path keyFile) throws Exception {
+        return Files.readAllLines(keyFile).stream().filter(line -> line.startsWith("current = "))
+                .map(line -> line.substring("current = ".length()).strip()).findFirst().orElseThrow();
+    }
+
+    /** A lost or foreign key file stops the store; it is never replaced by fresh keys over sealed data. */
+    @Test
+    void theStoreDoesNotStartWithoutTheKeysOfWhatItHolds() throws Exception {
+        Petition sealed = create("520102", "封存");
+        Path keyFile = folder.resolve("reception-pii.keys");
+        Path backup = folder.resolve("backup.keys");
+        Files.move(keyFile, backup);
+
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> new JdbcPetitionRepository(dataSource, keyFile));
+        assertTrue(missing.getMessage().contains("is missing"), missing.getMessage());
+        assertFalse(Files.exists(keyFile), "no new key written over sealed data");
+        assertEquals(missing.getMessage(), KeyGuard.problem(dataSource, keyFile).orElseThrow());
+
+        Path foreign = folder.resolve("other").resolve("reception-pii.keys");
+        PersonalData.keys(foreign);
+        IllegalStateException other = assertThrows(IllegalStateException.class,
+                () -> new JdbcPetitionRepository(dataSource, foreign));
+        assertTrue(other.getMessage().contains("does not hold"), other.getMessage());
+
+        Files.move(backup, keyFile);
+        assertEquals(java.util.Optional.empty(), KeyGuard.problem(dataSource, keyFile));
+        JdbcPetitionRepository restored = new JdbcPetitionRepository(dataSource, keyFile);
+        try {
+            assertEquals(ZHANG, restored.findById(sealed.id()).orElseThrow().petitioners().get(0));
+        } finally {
+            restored.deactivate();
+        }
+    }
+
     @Test
     void rotatingTheKeySealsEveryStoredValueAgainAndKeepsEverythingReadable() throws Exception {
         Petition first = create("520102", "旋转之前");
         Path keyFile = folder.resolve("reception-pii.keys");
+        String k1 = currentKey(keyFile);
 
         PersonalDataKeys.Rotation rotation = repository.rotate();
 
-        assertEquals("k2", rotation.newKey());
-        assertEquals(1, rotation.resealed(), "the one petitioner row sealed under k1");
-        assertEquals(List.of("k1"), rotation.retired());
+        String k2 = rotation.newKey();
+        assertTrue(k2.matches("k[0-9a-f]{16}") && !k2.equals(k1), k2 + " after " + k1);
+        assertEquals(1, rotation.resealed(), "the one petitioner row sealed under the first key");
+        assertEquals(List.of(k1), rotation.retired());
         String keys = Files.readString(keyFile);
-        assertTrue(keys.contains("current = k2") && keys.contains("k1 = ") && keys.contains("k2 = "), keys);
+        assertTrue(keys.contains("current = " + k2) && keys.contains(k1 + " = ") && keys.contains(k2 + " = "), keys);
         try (Connection connection = dataSource.getConnection();
              var rows = connection.createStatement().executeQuery(
                      "SELECT resident_id_sealed, phone_sealed FROM petitioner")) {
             while (rows.next()) {
-                assertTrue(rows.getString(1).startsWith("k2:") && rows.getString(2).startsWith("k2:"));
+                assertTrue(rows.getString(1).startsWith(k2 + ":") && rows.getString(2).startsWith(k2 + ":"));
             }
         }
         assertEquals(ZHANG, repository.findById(first.id()).orElseThrow().petitioners().get(0));
-        assertEquals(1, repository.rotate().resealed(), "a second rotation seals the row again, under k3");
+        assertEquals(1, repository.rotate().resealed(), "a second rotation seals the row again, under a third key");
         JdbcPetitionRepository restarted = new JdbcPetitionRepository(dataSource, keyFile);
         try {
             assertEquals(ZHANG, restarted.findById(first.id()).orElseThrow().petitioners().get(0));
@@ -428,11 +465,12 @@ class JdbcPetitionRepositoryTest {
         } finally {
             clients.shutdownNow();
         }
-        assertEquals(ids.size(), repository.rotate().resealed(), "a second rotation seals every row again, under k3");
+        PersonalDataKeys.Rotation third = repository.rotate();
+        assertEquals(ids.size(), third.resealed(), "a second rotation seals every row again, under a third key");
         try (Connection connection = dataSource.getConnection();
              var rows = connection.createStatement().executeQuery("SELECT resident_id_sealed FROM petitioner")) {
             while (rows.next()) {
-                assertTrue(rows.getString(1).startsWith("k3:"), rows.getString(1));
+                assertTrue(rows.getString(1).startsWith(third.newKey() + ":"), rows.getString(1));
             }
         }
     }
