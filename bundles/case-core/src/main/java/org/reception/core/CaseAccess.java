@@ -194,7 +194,7 @@ final class CaseAccess {
         Set<RedactedField> withheld = center || inCircle(caller, rules) ? Set.of() : rules.redacted();
         boolean unmask = disclose && (center || !identityHidden);
         List<Petitioner> petitioners = petition.petitioners().stream()
-                .map(petitioner -> petitioner(petitioner, identityHidden && !(unmask && center), unmask, withheld))
+                .map(petitioner -> petitioner(petitioner, identityHidden, center, unmask, withheld))
                 .toList();
         return new Petition(petition.id(), petition.registrationNumber(), petition.channel(), petition.type(),
                 petition.category(), petition.title(),
@@ -327,40 +327,39 @@ final class CaseAccess {
                 rules.decidedAt(), rules.provenance());
     }
 
-    private static Petitioner petitioner(Petitioner petitioner, boolean hideIdentity, boolean unmask,
+    /**
+     * A petitioner as one reader sees it (the table in docs/security.md). Disclosed (where the role
+     * may), everything but what a rule withheld. Otherwise staff see the last four characters of an
+     * identity number and a phone, enough to confirm a caller; of a hidden identity only the
+     * reception center sees those, and nobody its name or address. A mask is one fixed placeholder:
+     * it says nothing of a name's surname or length.
+     */
+    private static Petitioner petitioner(Petitioner petitioner, boolean identityHidden, boolean center, boolean unmask,
                                          Set<RedactedField> withheld) {
-        boolean hideName = hideIdentity || withheld.contains(RedactedField.PETITIONER_NAME);
-        boolean hideAddress = hideIdentity || withheld.contains(RedactedField.ADDRESS);
-        String residentId = withheld.contains(RedactedField.RESIDENT_ID) ? stars(petitioner.residentId())
-                : unmask && !hideIdentity ? petitioner.residentId() : keepEnds(petitioner.residentId(), 6, 4);
-        String phone = withheld.contains(RedactedField.PHONE) ? stars(petitioner.phone())
-                : unmask && !hideIdentity ? petitioner.phone() : keepEnds(petitioner.phone(), 3, 4);
-        return new Petitioner(hideName ? name(petitioner.name()) : petitioner.name(), residentId, phone,
-                hideAddress && petitioner.address() != null ? "***" : petitioner.address(),
-                petitioner.representative());
+        boolean open = unmask && (center || !identityHidden);
+        boolean hidden = identityHidden && !open;
+        String name = hidden || withheld.contains(RedactedField.PETITIONER_NAME) ? MASK : petitioner.name();
+        String address = petitioner.address() == null ? null
+                : hidden || withheld.contains(RedactedField.ADDRESS) ? MASK : petitioner.address();
+        String residentId = withheld.contains(RedactedField.RESIDENT_ID) || (hidden && !center) ? mask(petitioner.residentId())
+                : open ? petitioner.residentId() : lastFour(petitioner.residentId());
+        String phone = withheld.contains(RedactedField.PHONE) || (hidden && !center) ? mask(petitioner.phone())
+                : open ? petitioner.phone() : lastFour(petitioner.phone());
+        return new Petitioner(name, residentId, phone, address, petitioner.representative());
     }
 
-    /** 张三 becomes 张*, 欧阳娜娜 becomes 欧***. */
-    static String name(String name) {
-        if (name == null || name.isEmpty()) {
-            return name;
-        }
-        int first = name.offsetByCodePoints(0, 1);
-        return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
+    /** What stands for a value a reader may not see: the same for every value, whatever its length. */
+    static final String MASK = "***";
+
+    private static String mask(String value) {
+        return value == null ? null : MASK;
     }
 
-    /** Keeps {@code head} characters in front and {@code tail} at the end, stars in between. */
-    static String keepEnds(String value, int head, int tail) {
+    /** {@code ***1234}: the last four characters only, behind the fixed mask. */
+    static String lastFour(String value) {
         if (value == null) {
             return null;
         }
-        if (value.length() <= head + tail) {
-            return stars(value);
-        }
-        return value.substring(0, head) + "*".repeat(value.length() - head - tail) + value.substring(value.length() - tail);
-    }
-
-    private static String stars(String value) {
-        return value == null ? null : "*".repeat(value.length());
+        return value.length() <= 4 ? MASK : MASK + value.substring(value.length() - 4);
     }
 }
