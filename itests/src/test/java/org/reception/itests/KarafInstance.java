@@ -121,6 +121,12 @@ final class KarafInstance implements AutoCloseable {
         return new KarafInstance(home, httpPort, sshPort);
     }
 
+    /** Adds an account to {@code etc/users.properties} before the platform starts, as an operator may write it by hand. */
+    void addAccount(String name, String password, String roles) throws IOException {
+        Files.writeString(home.resolve("etc/users.properties"), name + " = " + password + "," + roles + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     Path home() {
         return home;
     }
@@ -169,6 +175,13 @@ final class KarafInstance implements AutoCloseable {
 
     /** Starts the platform and waits until its health answers 200; returns how long that took. */
     Duration start() throws IOException, InterruptedException {
+        Instant launched = launch();
+        awaitHealthy(launched.plus(START_TIMEOUT));
+        return Duration.between(launched, Instant.now());
+    }
+
+    /** Starts the platform without waiting for it: for a test of a platform that must not become healthy. */
+    Instant launch() throws IOException {
         Instant launched = Instant.now();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
@@ -177,8 +190,7 @@ final class KarafInstance implements AutoCloseable {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         process = builder.start();
-        awaitHealthy(launched.plus(START_TIMEOUT));
-        return Duration.between(launched, Instant.now());
+        return launched;
     }
 
     private void awaitHealthy(Instant deadline) throws InterruptedException {

@@ -45,6 +45,8 @@ class SecurityIT {
     private static final String OTHER_COUNTY = "520103";
     private static final String ACCUSED_UNIT = "南明区公安局";
     private static final String ACCUSER = "柳如烟";
+    private static final String WINDOW_CLERK = "window-clerk";
+    private static final String WINDOW_CLERK_PASSWORD = "Window-Clerk-3";
     private static final String ACCUSER_ID = Petitions.residentId("52010219770707123");
     private static final String ACCUSER_PHONE = "13985550123";
     private static final String ACCUSATION_TITLE = "举报城南派出所民警收受财物";
@@ -67,6 +69,8 @@ class SecurityIT {
         // Room for the matrix's lookups; the last test uses the rest up.
         karaf.configure("org.reception.rest", "receiptLookupsPerMinute = 60\n");
         karaf.configure("org.reception.deadlines", "scanSeconds = 1\ndueSoonDays = 3\n");
+        // An account nobody signs in with before the password guesser's test: its sign-in is really checked.
+        karaf.addAccount(WINDOW_CLERK, WINDOW_CLERK_PASSWORD, "clerk:520102");
         karaf.start();
         operator = new Api(karaf);
         karaf.shell("feature:install reception-county-nanming");
@@ -206,6 +210,7 @@ class SecurityIT {
         rest(table, "GET", "/health", open(), false, (a, c) -> get(a, "/api/v1/health"));
         rest(table, "GET", "/openapi.json", open(), false, (a, c) -> get(a, "/api/v1/openapi.json"));
         rest(table, "GET", "/clock", signedIn(), false, (a, c) -> get(a, "/api/v1/clock"));
+        rest(table, "GET", "/units", signedIn(), false, (a, c) -> get(a, "/api/v1/units?division=520102"));
         rest(table, "GET", "/events", roles("supervisor", "admin"), false, (a, c) -> get(a, "/api/v1/events"));
         rest(table, "GET", "/audit/verification", roles("auditor", "admin"), false,
                 (a, c) -> get(a, "/api/v1/audit/verification"));
@@ -480,8 +485,26 @@ class SecurityIT {
     void personalDataIsMaskedUntilDisclosedForAPurposeAndEveryDisclosureIsAudited() throws Exception {
         JsonNode masked = Api.json(get(Account.GUIYANG_SUPERVISOR, "/api/v1/petitions/" + accusation.id()));
         JsonNode petitioner = masked.get("petitioners").get(0);
-        assertEquals(ACCUSER.substring(0, 1) + "**", petitioner.get("name").asText(), "the accuser's name is masked");
+        assertEquals("***", petitioner.get("name").asText(), "the accuser's name is masked, surname and length too");
+        assertEquals("***" + ACCUSER_ID.substring(14), petitioner.get("residentId").asText(),
+                "the reception center confirms a caller by the last four");
+        assertEquals("***" + ACCUSER_PHONE.substring(7), petitioner.get("phone").asText());
         assertFalse(masked.toString().contains(ACCUSER_ID) || masked.toString().contains(ACCUSER_PHONE));
+        // The discipline organ reads the accusation, and nothing of who made it, even when it discloses.
+        for (String path : List.of("", "/disclose")) {
+            HttpResponse<String> read = path.isEmpty() ? get(Account.NANMING_DISCIPLINE, "/api/v1/petitions/"
+                    + accusation.id()) : post(Account.NANMING_DISCIPLINE, "/api/v1/petitions/" + accusation.id()
+                    + path, "{\"purpose\":\"核查检举事项\"}");
+            assertEquals(200, read.statusCode(), read.body());
+            JsonNode seen = Api.json(read).get("petitioners").get(0);
+            for (String field : List.of("name", "residentId", "phone", "address")) {
+                assertEquals("***", seen.get(field).asText(), "the discipline organ" + path + ": " + field);
+            }
+        }
+        JsonNode notHidden = Api.json(get(Account.NANMING_LAND, "/api/v1/petitions/" + own.id())).get("petitioners")
+                .get(0);
+        assertTrue(notHidden.get("residentId").asText().matches("\\*\\*\\*[\\dX]{4}"), notHidden.toString());
+        assertTrue(notHidden.get("phone").asText().matches("\\*\\*\\*\\d{4}"), notHidden.toString());
 
         HttpResponse<String> noPurpose = post(Account.GUIYANG_SUPERVISOR, "/api/v1/petitions/" + accusation.id()
                 + "/disclose", "{}");
@@ -638,21 +661,7 @@ class SecurityIT {
     @Order(8)
     void anAdministratorAddsAnAccountInTheShellAndItsPasswordIsStoredHashed() throws Exception {
         String password = "Clerk-of-Yunyan-7";
-        karaf.shell("jaas:realm-manage --realm karaf; jaas:user-add yunyan-clerk-2 " + password
-                + "; jaas:role-add yunyan-clerk-2 clerk:520103; jaas:update");
-        // Karaf hashes a new password by rewriting users.properties from a thread of its own; a rewrite
-        // that read the file between the account's line and its role's drops the role (seen once in
-        // about fifteen runs). Once the password is hashed the file is still; an operator who then
-        // finds the role missing (jaas:user-list) adds it again.
-        java.nio.file.Path usersFile = karaf.home().resolve("etc/users.properties");
-        java.util.regex.Pattern account = java.util.regex.Pattern.compile("(?m)^yunyan-clerk-2 = \\{CRYPT\\}.*$");
-        String line = Eventually.value(() -> {
-            java.util.regex.Matcher found = account.matcher(java.nio.file.Files.readString(usersFile));
-            return found.find() ? found.group() : null;
-        }, "the new password hashed");
-        if (!line.contains(",clerk:520103")) {
-            karaf.shell("jaas:realm-manage --realm karaf; jaas:role-add yunyan-clerk-2 clerk:520103; jaas:update");
-        }
+        addAccount("yunyan-clerk-2", password, "clerk:520103");
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("yunyan-clerk-2:" + password)
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> own = send(null, "GET", "/api/v1/petitions/" + other.id(), null, null,
@@ -663,6 +672,71 @@ class SecurityIT {
         assertEquals(404, elsewhere.statusCode(), "a clerk of Yunyan does not see Nanming's case");
         String users = java.nio.file.Files.readString(karaf.home().resolve("etc/users.properties"));
         assertTrue(users.contains("yunyan-clerk-2") && !users.contains(password), "stored hashed: " + users);
+    }
+
+    /** Adds an account in the shell, as an administrator does, and waits until its password is hashed. */
+    private static void addAccount(String name, String password, String role) throws Exception {
+        karaf.shell("jaas:realm-manage --realm karaf; jaas:user-add " + name + " " + password
+                + "; jaas:role-add " + name + " " + role + "; jaas:update");
+        // Karaf hashes a new password by rewriting users.properties from a thread of its own; a rewrite
+        // that read the file between the account's line and its role's drops the role (seen once in
+        // about fifteen runs). Once the password is hashed the file is still; an operator who then
+        // finds the role missing (jaas:user-list) adds it again.
+        java.nio.file.Path usersFile = karaf.home().resolve("etc/users.properties");
+        java.util.regex.Pattern account = java.util.regex.Pattern.compile("(?m)^" + name + " = \\{CRYPT\\}.*$");
+        String line = Eventually.value(() -> {
+            java.util.regex.Matcher found = account.matcher(java.nio.file.Files.readString(usersFile));
+            return found.find() ? found.group() : null;
+        }, "the new password hashed");
+        if (!line.contains("," + role)) {
+            karaf.shell("jaas:realm-manage --realm karaf; jaas:role-add " + name + " " + role + "; jaas:update");
+        }
+    }
+
+    /**
+     * A guesser at one address is held back there and never locks the clerk out, flooding with junk
+     * names does not free it, and the time of a refusal does not tell which names exist. The clerk's
+     * account has not signed in before, so that its sign-in is really checked, not taken from a
+     * trusted sign-in.
+     */
+    @Test
+    @Order(9)
+    void aPasswordGuesserIsHeldBackAtItsAddressNeverLocksTheClerkOutAndLearnsNoNames() throws Exception {
+        String password = WINDOW_CLERK_PASSWORD;
+        java.net.URI clock = karaf.api("clock");
+        int held = 0;
+        for (int i = 0; i < 100; i++) {
+            int status = FromAddress.get(clock, "127.0.0.2", FromAddress.basic(WINDOW_CLERK, "guess" + i));
+            assertTrue(status == 401 || status == 429, "guess " + i + ": " + status);
+            held += status == 429 ? 1 : 0;
+        }
+        assertTrue(held >= 90, "the guesser's address is held back after a few guesses: " + held + " of 100");
+        assertEquals(200, FromAddress.get(clock, "127.0.0.1", FromAddress.basic(WINDOW_CLERK, password)),
+                "the clerk signs in from the window's own address");
+        for (int i = 0; i < 300; i++) {
+            FromAddress.get(clock, "127.0.0.2", FromAddress.basic("junk-" + i, "junk"));
+        }
+        assertEquals(429, FromAddress.get(clock, "127.0.0.2", FromAddress.basic(WINDOW_CLERK, "guess")),
+                "flooding with junk names does not free the guesser");
+
+        // Each try from an address of its own, so that none is held back: the time of the answer only.
+        long[] unknown = new long[200];
+        long[] wrong = new long[200];
+        for (int i = 0; i < 200; i++) {
+            String address = "127.0." + (10 + i / 200) + "." + (1 + i % 200);
+            long started = System.nanoTime();
+            assertEquals(401, FromAddress.get(clock, address, FromAddress.basic("nobody-" + i, "guess")));
+            unknown[i] = System.nanoTime() - started;
+            started = System.nanoTime();
+            assertEquals(401, FromAddress.get(clock, address, FromAddress.basic(WINDOW_CLERK, "guess-" + i)));
+            wrong[i] = System.nanoTime() - started;
+        }
+        java.util.Arrays.sort(unknown);
+        java.util.Arrays.sort(wrong);
+        double unknownMedian = unknown[100] / 1e6;
+        double wrongMedian = wrong[100] / 1e6;
+        assertTrue(Math.abs(unknownMedian - wrongMedian) < 0.2 * Math.max(unknownMedian, wrongMedian),
+                "median refusal of an unknown name " + unknownMedian + " ms, of a wrong password " + wrongMedian + " ms");
     }
 
     /** A 4xx with something said about it; problem+json where the API is ours. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
@@ -32,15 +33,19 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.access.Caller;
+import org.reception.cases.access.SignInThrottled;
 
 /**
  * Checks passwords against a JAAS realm (Karaf's {@code karaf} realm by default, whose passwords are
  * stored hashed). A password the realm accepted is trusted for a few seconds, so that a county
  * system sending thousands of requests does not pay a password hash for each; what is remembered
  * is a keyed hash of the credentials, never the password. Refusals are never remembered; instead
- * an account refused five times within a minute is refused without asking the realm until the
- * minute is over, and at most two passwords are hashed at once, so that guessing costs the
- * guesser time and never the platform its cores. Requests that arrive with the same credentials
+ * failed sign-ins are counted per address and per account and address ({@link SignInThrottle}),
+ * which delays guessing without locking an account's owner out, and at most two passwords are
+ * hashed at once, so that guessing costs the guesser time and never the platform its cores. A
+ * refusal takes as long as checking a real account's password does, whether the account exists or
+ * not, so that the answer's time does not tell which names exist. Failures and delays go to the
+ * security log ({@code org.reception.security}). Requests that arrive with the same credentials
  * while these are being checked wait for that one check, and in the last fifth of the trust one
  * request checks the password again while the others go on: a busy county system's requests cost
  * one password hash per trust period, and none of them waits for it.
@@ -50,19 +55,18 @@ import org.reception.cases.access.Caller;
 public final class JaasAuthenticator implements Authenticator {
 
     private static final Logger LOG = LogManager.getLogger(JaasAuthenticator.class);
+    /** The security log: failed and throttled sign-ins, with the account and the address. */
+    private static final Logger SECURITY = LogManager.getLogger("org.reception.security");
+    /** What a password check is taken to cost until one has been measured. */
+    static final long FIRST_CHECK_ESTIMATE_NANOS = 100_000_000L;
     private static final int MAX_NAME = 100;
     private static final int MAX_PASSWORD = 200;
     private static final int MAX_TRUSTED = 10_000;
-    static final int MAX_FAILURES = 5;
-    static final long FAILURE_WINDOW_NANOS = 60_000_000_000L;
     private static final int CONCURRENT_CHECKS = 2;
     private static final long CHECK_WAIT_SECONDS = 5;
 
     /** Trusted until {@code until}; from {@code renewFrom} on, one request checks the password again. */
     private record Trusted(Caller caller, long renewFrom, long until) {
-    }
-
-    private record Failures(int count, long since) {
     }
 
     /** Asks the realm: the caller of the account, or empty if the realm refuses it. */
@@ -71,7 +75,9 @@ public final class JaasAuthenticator implements Authenticator {
     }
 
     private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final SignInThrottle throttle = new SignInThrottle();
+    /** A moving average of what checking a real account's password takes; refusals last as long. */
+    private volatile long checkNanos;
     private final Map<String, CompletableFuture<Optional<Caller>>> checking = new ConcurrentHashMap<>();
     private final Semaphore checks = new Semaphore(CONCURRENT_CHECKS);
     private final SecretKeySpec credentialKey;
@@ -82,10 +88,12 @@ public final class JaasAuthenticator implements Authenticator {
 
     @Activate
     public JaasAuthenticator(AccessConfig config) {
-        this(config, JaasAuthenticator::login, System::nanoTime);
+        this(config, JaasAuthenticator::login, System::nanoTime, FIRST_CHECK_ESTIMATE_NANOS);
     }
 
-    JaasAuthenticator(AccessConfig config, Realm realmLogin, LongSupplier nanoTime) {
+    /** @param firstCheckEstimate what a password check is taken to cost until one is measured, in nanoseconds */
+    JaasAuthenticator(AccessConfig config, Realm realmLogin, LongSupplier nanoTime, long firstCheckEstimate) {
+        this.checkNanos = firstCheckEstimate;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         credentialKey = new SecretKeySpec(key, "HmacSHA256");
@@ -102,7 +110,7 @@ public final class JaasAuthenticator implements Authenticator {
     }
 
     @Override
-    public Optional<Caller> authenticate(String name, String password) {
+    public Optional<Caller> authenticate(String name, String password, String address) {
         if (name == null || password == null || name.isEmpty() || name.length() > MAX_NAME
                 || password.length() > MAX_PASSWORD) {
             return Optional.empty();
@@ -124,7 +132,7 @@ public final class JaasAuthenticator implements Authenticator {
             Trusted justChecked = trusted.get(credentials);
             boolean renewedMeanwhile = justChecked != null && justChecked != known && now - justChecked.until() < 0;
             Optional<Caller> caller = renewedMeanwhile ? Optional.of(justChecked.caller())
-                    : checkAndRemember(name, password, credentials, now);
+                    : checkAndRemember(name, password, address, credentials, now);
             mine.complete(caller);
             return caller;
         } catch (ServiceUnavailable busy) {
@@ -142,14 +150,20 @@ public final class JaasAuthenticator implements Authenticator {
         }
     }
 
-    private Optional<Caller> checkAndRemember(String name, String password, String credentials, long now) {
-        Failures failed = failures.get(name);
-        if (failed != null && failed.count() >= MAX_FAILURES && now - failed.since() < FAILURE_WINDOW_NANOS) {
-            return Optional.empty();
+    private Optional<Caller> checkAndRemember(String name, String password, String address, String credentials,
+                                              long now) {
+        long wait = throttle.waitSeconds(name, address, now);
+        if (wait > 0) {
+            SECURITY.warn("Sign-in of account '{}' from {} throttled for {} s after {} failure(s) from that address",
+                    printable(name), address, wait, throttle.failuresOf(address));
+            throw new SignInThrottled(wait);
         }
+        long started = System.nanoTime();
         Optional<Caller> caller = check(name, password);
+        long took = System.nanoTime() - started;
         if (caller.isPresent()) {
-            failures.remove(name);
+            throttle.succeeded(name, address, now);
+            checkNanos = checkNanos - checkNanos / 8 + took / 8;
             if (trustNanos > 0) {
                 if (trusted.size() >= MAX_TRUSTED) {
                     trusted.clear();
@@ -158,13 +172,24 @@ public final class JaasAuthenticator implements Authenticator {
             }
         } else {
             trusted.remove(credentials);
-            if (failures.size() >= MAX_TRUSTED) {
-                failures.clear();
+            throttle.failed(name, address, now);
+            SECURITY.info("Sign-in of account '{}' from {} refused", printable(name), address);
+            // A wrong password is refused after its hash, an unknown name at once: the latter waits
+            // as long as a hash takes, measured on real hashes (every check that took at least half
+            // of it), so that the time of a refusal does not tell which names exist.
+            long estimate = checkNanos;
+            if (took >= estimate / 2) {
+                checkNanos = estimate - estimate / 8 + took / 8;
+            } else {
+                LockSupport.parkNanos(estimate - took);
             }
-            failures.merge(name, new Failures(1, now), (earlier, one) -> now - earlier.since() < FAILURE_WINDOW_NANOS
-                    ? new Failures(earlier.count() + 1, earlier.since()) : one);
         }
         return caller;
+    }
+
+    /** An account name as the log may show it: no control characters, nothing to forge a line with. */
+    private static String printable(String name) {
+        return name.replaceAll("[^\\x20-\\x7E\\u4E00-\\u9FFF]", "?");
     }
 
     private static Optional<Caller> await(CompletableFuture<Optional<Caller>> running) {
@@ -210,8 +235,7 @@ public final class JaasAuthenticator implements Authenticator {
             context.logout();
             return caller.anonymous() ? Optional.empty() : Optional.of(caller);
         } catch (LoginException refused) {
-            LOG.info("Sign-in refused for account '{}': {}", name.replaceAll("[^\\x20-\\x7E\\u4E00-\\u9FFF]", "?"),
-                    refused.getMessage());
+            LOG.debug("Sign-in refused by the realm: {}", refused.getMessage());
             return Optional.empty();
         } finally {
             thread.setContextClassLoader(previous);

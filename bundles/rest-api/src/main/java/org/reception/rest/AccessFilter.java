@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
@@ -33,6 +34,10 @@ final class AccessFilter implements ContainerRequestFilter {
 
     @Context
     ResourceInfo resource;
+
+    /** The client's address, which failed sign-ins are counted by. */
+    @Context
+    HttpServletRequest servletRequest;
 
     AccessFilter(Supplier<Authenticator> authenticator) {
         this.authenticator = authenticator;
@@ -67,7 +72,8 @@ final class AccessFilter implements ContainerRequestFilter {
         if (current == null) {
             throw new ServiceUnavailable("accounts cannot be checked yet");
         }
-        return current.signIn(header).orElseThrow(() -> new Unauthenticated(
+        String address = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        return current.signIn(header, address).orElseThrow(() -> new Unauthenticated(
                 "HTTP Basic with a platform account and its password is required; this one was refused"));
     }
 

@@ -47,7 +47,8 @@ public final class CountyEndpoints {
         factory.setServiceBeans(List.of(endpoint));
         // Signed in like every other API: a plugin's callers are the county's integration accounts.
         factory.setProviders(List.of(JsonMapping.provider(), new BodySizeLimit(), new Utf8Parameters(),
-                new AccessFilter(() -> authenticator), new ProblemMappers.SignInFirst(), new ProblemMappers.NotPermitted(),
+                new AccessFilter(() -> authenticator), new ProblemMappers.SignInFirst(), new ProblemMappers.SignInTooOften(),
+                new ProblemMappers.NotPermitted(),
                 new ProblemMappers.Unavailable(), new ProblemMappers.Rejected()));
         try {
             servers.put(endpoint, factory.create());

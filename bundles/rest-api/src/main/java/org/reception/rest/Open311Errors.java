@@ -12,6 +12,7 @@ import org.apache.logging.log4j.Logger;
 import org.reception.cases.Forbidden;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.access.SignInThrottled;
 
 /**
  * Failures told to an Open311 client in the spec's error format: a malformed request (400), not
@@ -32,6 +33,10 @@ final class Open311Errors implements ExceptionMapper<RuntimeException> {
         if (e instanceof Unauthenticated) {
             return Response.fromResponse(Open311Documents.error(format, Response.Status.UNAUTHORIZED, e.getMessage()))
                     .header(HttpHeaders.WWW_AUTHENTICATE, AccessFilter.CHALLENGE).build();
+        }
+        if (e instanceof SignInThrottled throttled) {
+            return Response.fromResponse(Open311Documents.error(format, Response.Status.TOO_MANY_REQUESTS,
+                    e.getMessage())).header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
         }
         if (e instanceof PetitionRejected rejected) {
             return Open311Documents.error(format, Response.Status.BAD_REQUEST, rejected.getMessage() + ": "

@@ -27,6 +27,7 @@ import org.reception.cases.IllegalTransition;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.Problem;
 import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.access.SignInThrottled;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.Violation;
 
@@ -41,7 +42,7 @@ final class ProblemMappers {
     static List<Object> all() {
         return List.of(new Rejected(), new Unavailable(), new Unreadable(), new Http(), new Unexpected(),
                 new Illegal(), new Conflict(), new Unknown(), new KeyReused(), new SignInFirst(), new NotPermitted(),
-                new TooMany());
+                new TooMany(), new SignInTooOften());
     }
 
     private abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
@@ -105,6 +106,15 @@ final class ProblemMappers {
     static final class TooMany extends Base<Throttled> {
         @Override
         public Response toResponse(Throttled e) {
+            return Response.fromResponse(ProblemDetails.response(Problem.TOO_MANY_REQUESTS,
+                    Response.Status.TOO_MANY_REQUESTS, e.getMessage(), instance(), List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
+    }
+
+    static final class SignInTooOften extends Base<SignInThrottled> {
+        @Override
+        public Response toResponse(SignInThrottled e) {
             return Response.fromResponse(ProblemDetails.response(Problem.TOO_MANY_REQUESTS,
                     Response.Status.TOO_MANY_REQUESTS, e.getMessage(), instance(), List.of()))
                     .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();

@@ -38,6 +38,7 @@ import org.reception.cases.UnknownPetition;
 import org.reception.cases.Violation;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.access.Caller;
+import org.reception.cases.access.SignInThrottled;
 import org.reception.soap.v1.CaseUpdated;
 import org.reception.soap.v1.GetPetitionStatusRequest;
 import org.reception.soap.v1.GetPetitionStatusResponse;
@@ -81,10 +82,21 @@ final class PetitionsEndpoint implements Petitions {
         if (current == null) {
             throw fault(new ServiceUnavailable("accounts cannot be checked yet"));
         }
-        Optional<Caller> caller = authorization == null || authorization.size() != 1 ? Optional.empty()
-                : current.signIn(authorization.get(0));
+        Optional<Caller> caller;
+        try {
+            caller = authorization == null || authorization.size() != 1 ? Optional.empty()
+                    : current.signIn(authorization.get(0), clientAddress(message));
+        } catch (SignInThrottled throttled) {
+            throw fault(Problem.TOO_MANY_REQUESTS, throttled.getMessage());
+        }
         return caller.orElseThrow(() -> fault(Problem.UNAUTHORIZED,
                 "HTTP Basic with an integration account and its password is required; none was accepted"));
+    }
+
+    /** The client's address, which failed sign-ins are counted by; CXF keeps the servlet request under this key. */
+    private static String clientAddress(Message message) {
+        Object request = message == null ? null : message.get("HTTP.REQUEST");
+        return request instanceof javax.servlet.ServletRequest servlet ? servlet.getRemoteAddr() : null;
     }
 
     @Override

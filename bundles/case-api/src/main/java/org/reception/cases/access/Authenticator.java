@@ -8,15 +8,22 @@ import java.util.Optional;
  */
 public interface Authenticator {
 
-    /** The caller the account stands for; empty if the name or password is wrong. */
-    Optional<Caller> authenticate(String name, String password);
+    /**
+     * The caller the account stands for; empty if the name or password is wrong.
+     *
+     * @param address the client's network address, which failed sign-ins are counted by
+     * @throws SignInThrottled when this address, or this account from it, failed too often lately
+     */
+    Optional<Caller> authenticate(String name, String password, String address);
 
     /**
      * The caller an HTTP {@code Authorization} header signs in; empty if the header is not HTTP
      * Basic or the account does not exist or the password is wrong.
+     *
+     * @throws SignInThrottled as {@link #authenticate}
      */
-    default Optional<Caller> signIn(String authorizationHeader) {
+    default Optional<Caller> signIn(String authorizationHeader, String address) {
         return BasicCredentials.parse(authorizationHeader)
-                .flatMap(credentials -> authenticate(credentials.name(), credentials.password()));
+                .flatMap(credentials -> authenticate(credentials.name(), credentials.password(), address));
     }
 }
