@@ -111,7 +111,8 @@ class CrashIT {
 
     /**
      * A lost key file stops the store with the reason on the health endpoint: no new key is written
-     * over sealed data and no case answers 500. The file restored, every case reads again.
+     * over sealed data and no case answers 500. The file restored from its encrypted backup with the
+     * shell (which works while the store is down), every case reads again.
      */
     @Test
     @Order(2)
@@ -122,10 +123,17 @@ class CrashIT {
         String id = petition.get("id").asText();
         String residentId = Api.json(api.post("petitions/" + id + "/disclose", Map.of("purpose", "核对")))
                 .at("/petitioners/0/residentId").asText();
-        karaf.stop();
         Path keyFile = karaf.home().resolve("etc/reception-pii.keys");
-        Path backup = karaf.home().resolve("keys-backup");
-        Files.move(keyFile, backup);
+        Path backup = karaf.home().resolve("keys.backup");
+        Path passphrase = karaf.home().resolve("passphrase");
+        Files.writeString(passphrase, "a passphrase for the backup\n");
+        String exported = karaf.shell("reception:keys --passphrase-file " + passphrase + " export " + backup);
+        assertTrue(exported.contains("exported"), exported);
+        assertFalse(Files.readString(backup).contains(Files.readString(keyFile).lines()
+                .filter(line -> line.startsWith("index = ")).findFirst().orElseThrow().substring(8)),
+                "the backup is encrypted");
+        karaf.stop();
+        Files.delete(keyFile);
 
         karaf.launch();
         JsonNode health = Eventually.value(() -> {
@@ -143,10 +151,11 @@ class CrashIT {
         HttpResponse<String> read = api.get("petitions/" + id);
         assertEquals(503, read.statusCode(), read.body());
         assertFalse(Files.exists(keyFile), "no new key file written over sealed data");
+        String wrong = karaf.shell("reception:keys --passphrase-file " + backup + " import " + backup);
+        assertTrue(wrong.contains("Refused") && !Files.exists(keyFile), wrong);
+        String restored = karaf.shell("reception:keys --passphrase-file " + passphrase + " import " + backup);
+        assertTrue(restored.contains("Keys added"), restored);
         karaf.stop();
-        assertFalse(Files.exists(keyFile), "nor at stop");
-
-        Files.move(backup, keyFile);
         karaf.start();
         assertEquals(residentId, Api.json(api.post("petitions/" + id + "/disclose", Map.of("purpose", "恢复后核对")))
                 .at("/petitioners/0/residentId").asText());

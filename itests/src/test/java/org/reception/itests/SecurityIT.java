@@ -524,8 +524,12 @@ class SecurityIT {
                 "the handling unit may call a petitioner who did not ask for confidentiality");
 
         String audit = get(Account.AUDITOR, "/api/v1/petitions/" + accusation.id() + "/audit").body();
-        assertTrue(audit.contains("READ_PERSONAL_DATA") && audit.contains("guiyang-supervisor")
-                && audit.contains("督办约谈检举人"), audit);
+        assertTrue(audit.contains("READ_PERSONAL_DATA") && audit.contains("guiyang-supervisor"), audit);
+        assertFalse(audit.contains("督办约谈检举人"), "an auditor sees who disclosed, not the purpose's words on a"
+                + " confidential case: " + audit);
+        String supervisorsAudit = get(Account.GUIYANG_SUPERVISOR, "/api/v1/petitions/" + accusation.id() + "/audit")
+                .body();
+        assertTrue(supervisorsAudit.contains("督办约谈检举人"), "the reception center reads it: " + supervisorsAudit);
         String ownAudit = get(Account.AUDITOR, "/api/v1/petitions/" + own.id() + "/audit").body();
         assertTrue(ownAudit.contains("nanming-land") && ownAudit.contains("电话联系信访人"), ownAudit);
     }

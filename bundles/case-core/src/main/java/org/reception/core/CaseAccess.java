@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.reception.cases.divisions.Units;
+import org.reception.cases.AuditEntry;
 import org.reception.cases.CaseAction;
 import org.reception.cases.CaseDecisions;
 import org.reception.cases.ConfidentialityDecision;
@@ -20,6 +20,7 @@ import org.reception.cases.access.Caller;
 import org.reception.cases.access.Grant;
 import org.reception.cases.access.Jurisdictions;
 import org.reception.cases.access.Role;
+import org.reception.cases.divisions.Units;
 import org.reception.cases.spi.ListScope;
 
 /**
@@ -117,6 +118,31 @@ final class CaseAccess {
         return !hiddenFrom(caller, petition)
                 && (caller.has(Role.AUDITOR) || caller.covers(Role.SUPERVISOR, petition.jurisdiction()));
     }
+
+    /**
+     * The audit entries of a case as the caller reads them. Who did what and when is for every
+     * auditor; the free text of an entry (a step's reason, a disclosure's purpose: what follows its
+     * first {@code ": "}) follows the case's confidentiality: of a case whose identity is hidden, only
+     * its readers (the reception center of its place) read it, and an auditor sees that a text was given.
+     */
+    static List<AuditEntry> auditView(Caller caller, Petition petition, List<AuditEntry> entries) {
+        boolean identityHidden = petition.confidential() || ConfidentialityFloor.of(petition).identityHidden();
+        if (!identityHidden || visible(caller, petition)) {
+            return entries;
+        }
+        return entries.stream().map(entry -> new AuditEntry(entry.seq(), entry.petitionId(), entry.action(),
+                entry.actor(), entry.at(), withoutFreeText(entry.detail()), entry.previousHash(), entry.hash()))
+                .toList();
+    }
+
+    /** What an audit entry's detail says before its free text, and that there was one. */
+    static String withoutFreeText(String detail) {
+        int colon = detail == null ? -1 : detail.indexOf(": ");
+        return colon < 0 ? detail : detail.substring(0, colon) + ": " + TEXT_WITHHELD;
+    }
+
+    /** Stands for the free text of an audit entry of a confidential case, for those who may not read it. */
+    static final String TEXT_WITHHELD = "[text given; kept confidential with the case]";
 
     /** The roles that take each step of the procedure. */
     static Set<Role> actors(CaseAction action) {

@@ -339,7 +339,7 @@ public final class PetitionDesk implements PetitionService {
         Petition petition = repository.findById(petitionId)
                 .filter(found -> CaseAccess.mayAudit(caller, found))
                 .orElseThrow(() -> new UnknownPetition(petitionId));
-        return repository.audit(petition.id());
+        return CaseAccess.auditView(caller, petition, repository.audit(petition.id()));
     }
 
     @Override

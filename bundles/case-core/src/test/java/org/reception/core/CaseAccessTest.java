@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.reception.cases.AuditEntry;
 import org.reception.cases.CaseAction;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
@@ -176,6 +177,28 @@ class CaseAccessTest {
         assertTrue(CaseAccess.disclosed(LAND_BUREAU, petition).isEmpty(), "nothing unmasked, nothing to audit");
         assertEquals(ZHANG, CaseAccess.view(GUIYANG_SUPERVISOR, petition, true).petitioners().get(0));
         assertEquals("补偿", CaseAccess.view(GUIYANG_SUPERVISOR, petition, false).content());
+    }
+
+    /** An auditor sees who did what and when on a confidential case; its free texts only its readers read. */
+    @Test
+    void theFreeTextOfAConfidentialCasesAuditFollowsTheCasesConfidentiality() {
+        Caller auditor = Caller.of("auditor", List.of("auditor"));
+        List<AuditEntry> entries = List.of(new AuditEntry(1, "id", "dispose", "clerk", NOW,
+                "TRANSFER to 520102-ZRZYJ: 检举人柳某称", null, null), new AuditEntry(2, "id", "archive", "clerk", NOW,
+                "archived from REPLIED", null, null));
+        ConfidentialityDecision identityHidden = new ConfidentialityDecision(true, Set.of(), Set.of(), Set.of(),
+                List.of("Art. 30"), NOW, List.of());
+        Petition hidden = disposedTo("520102-ZRZYJ", identityHidden);
+
+        List<AuditEntry> audited = CaseAccess.auditView(auditor, hidden, entries);
+
+        assertEquals("TRANSFER to 520102-ZRZYJ: " + CaseAccess.TEXT_WITHHELD, audited.get(0).detail());
+        assertEquals("dispose", audited.get(0).action());
+        assertEquals("clerk", audited.get(0).actor());
+        assertEquals("archived from REPLIED", audited.get(1).detail(), "no free text, nothing withheld");
+        assertEquals(entries, CaseAccess.auditView(GUIYANG_SUPERVISOR, hidden, entries), "the reception center reads it");
+        assertEquals(entries, CaseAccess.auditView(auditor, disposedTo("520102-ZRZYJ",
+                ConfidentialityDecision.none(NOW)), entries), "a case whose identity is not hidden");
     }
 
     @Test

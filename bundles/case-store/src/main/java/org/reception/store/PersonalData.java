@@ -140,6 +140,69 @@ final class PersonalData {
         Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Writes a key file's text as {@code file}, which does not exist, after checking that it is one. */
+    static void restore(Path file, String text) {
+        try {
+            Properties keys = new Properties();
+            keys.load(new java.io.StringReader(text));
+            new PersonalData(keys);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            write(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the key file " + file + " cannot be written", e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the backup is not a whole key file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Adds to {@code file} the keys of {@code other} (a key file's text) that it does not hold, in
+     * one replacement of the file; its current key stays current.
+     *
+     * @return the ids of the keys added
+     * @throws IllegalArgumentException when {@code other} has another index key, or names a key the
+     *                                  file holds with other material; nothing is written then
+     */
+    static synchronized List<String> merge(Path file, String other) {
+        try {
+            Properties theirs = new Properties();
+            theirs.load(new java.io.StringReader(other));
+            Properties ours = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                ours.load(in);
+            }
+            if (theirs.getProperty(INDEX) == null || !theirs.getProperty(INDEX).strip().equals(
+                    String.valueOf(ours.getProperty(INDEX)).strip())) {
+                throw new IllegalArgumentException("the backup has another index key: it is another installation's,"
+                        + " whose identity numbers this one cannot search; nothing was imported");
+            }
+            List<String> added = new java.util.ArrayList<>();
+            StringBuilder lines = new StringBuilder();
+            for (String id : new java.util.TreeSet<>(theirs.stringPropertyNames())) {
+                if (id.equals(CURRENT) || id.equals(INDEX)) {
+                    continue;
+                }
+                String material = theirs.getProperty(id).strip();
+                String held = ours.getProperty(id);
+                if (held != null && !held.strip().equals(material)) {
+                    throw new IllegalArgumentException("the backup names key " + id + " with other material than the"
+                            + " key file: nothing was imported");
+                }
+                if (held == null) {
+                    added.add(id);
+                    lines.append(id).append(" = ").append(material).append('\n');
+                }
+            }
+            if (!added.isEmpty()) {
+                write(file, Files.readString(file, StandardCharsets.UTF_8).stripTrailing() + "\n"
+                        + "# Imported from a backup.\n" + lines);
+            }
+            return added;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the key file " + file + " cannot be merged", e);
+        }
+    }
+
     /** The id of the key new values are sealed with. */
     String currentKey() {
         return current;

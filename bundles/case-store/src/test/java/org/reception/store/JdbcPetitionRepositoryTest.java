@@ -486,6 +486,11 @@ class JdbcPetitionRepositoryTest {
     }
 
     private Petition create(String jurisdiction, String title) {
+        return createIn(repository, jurisdiction, title);
+    }
+
+    /** A petition of 张三 registered in {@code repository}: for the store's other tests. */
+    static Petition createIn(JdbcPetitionRepository repository, String jurisdiction, String title) {
         return repository.create(draft(jurisdiction, title), "CODE-A", "clerk", NOW);
     }
 

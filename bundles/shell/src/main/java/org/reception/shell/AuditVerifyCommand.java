@@ -14,7 +14,7 @@ import org.reception.cases.PetitionService;
         description = "Verifies the hash chain of the audit log from its first entry to its last")
 public class AuditVerifyCommand implements Action {
 
-    @Reference
+    @Reference(optional = true)
     PetitionService petitions;
 
     @Reference
@@ -22,7 +22,7 @@ public class AuditVerifyCommand implements Action {
 
     @Override
     public Object execute() {
-        AuditVerification result = petitions.verifyAudit(ShellCaller.current());
+        AuditVerification result = Running.required(petitions).verifyAudit(ShellCaller.current());
         if (result.intact()) {
             session.getConsole().println("Audit chain intact: " + result.entries() + " entries");
         } else {

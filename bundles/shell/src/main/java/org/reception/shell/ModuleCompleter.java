@@ -14,12 +14,15 @@ import org.reception.rules.admin.RuleAdministration;
 @Service
 public class ModuleCompleter implements Completer {
 
-    @Reference
+    @Reference(optional = true)
     RuleAdministration rules;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter strings = new StringsCompleter();
+        if (rules == null) {
+            return -1;
+        }
         rules.activeModules().forEach(module -> {
             strings.getStrings().add(module.id());
             strings.getStrings().add(module.jurisdiction());

@@ -21,7 +21,7 @@ public class OutboxCommand implements Action {
     @Option(name = "--retry", description = "the id of an undelivered message to attempt now")
     Long retry;
 
-    @Reference
+    @Reference(optional = true)
     OutboxAdministration outbox;
 
     @Reference
@@ -31,10 +31,10 @@ public class OutboxCommand implements Action {
     public Object execute() {
         var out = session.getConsole();
         if (retry != null) {
-            out.println(outbox.retryNow(retry) ? "Message " + retry + " is due now" : "No undelivered message " + retry);
+            out.println(Running.required(outbox).retryNow(retry) ? "Message " + retry + " is due now" : "No undelivered message " + retry);
             return null;
         }
-        out.println("County systems registered: " + outbox.destinations());
+        out.println("County systems registered: " + Running.required(outbox).destinations());
         ShellTable table = new ShellTable();
         table.column("Id");
         table.column("Petition");
@@ -44,7 +44,7 @@ public class OutboxCommand implements Action {
         table.column("Attempts");
         table.column("Next attempt");
         table.column("Last error");
-        for (OutboxMessage message : outbox.messages(!all, 200)) {
+        for (OutboxMessage message : Running.required(outbox).messages(!all, 200)) {
             table.addRow().addContent(message.id(), message.registrationNumber(), message.destination(),
                     message.kind(), message.status(), message.attempts(),
                     message.nextAttemptAt() == null ? "-" : message.nextAttemptAt(),

@@ -25,7 +25,7 @@ public class PetitionShowCommand implements Action {
     @Argument(index = 0, name = "id", description = "the petition's id", required = true)
     String id;
 
-    @Reference
+    @Reference(optional = true)
     PetitionService petitions;
 
     @Reference
@@ -35,7 +35,7 @@ public class PetitionShowCommand implements Action {
     public Object execute() {
         var out = session.getConsole();
         Caller caller = ShellCaller.current();
-        Petition petition = petitions.find(caller, id).orElse(null);
+        Petition petition = Running.required(petitions).find(caller, id).orElse(null);
         List<AuditEntry> trail = trail(caller);
         if (petition == null && trail.isEmpty()) {
             out.println("No petition with id " + id);
@@ -66,7 +66,7 @@ public class PetitionShowCommand implements Action {
             return List.of();
         }
         try {
-            return petitions.audit(caller, id);
+            return Running.required(petitions).audit(caller, id);
         } catch (UnknownPetition notTheirs) {
             return List.of();
         }

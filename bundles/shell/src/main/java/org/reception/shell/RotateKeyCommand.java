@@ -14,7 +14,7 @@ import org.reception.cases.PersonalDataKeys;
                 + " phone and address again under it")
 public class RotateKeyCommand implements Action {
 
-    @Reference
+    @Reference(optional = true)
     PersonalDataKeys keys;
 
     @Reference
@@ -22,7 +22,7 @@ public class RotateKeyCommand implements Action {
 
     @Override
     public Object execute() {
-        PersonalDataKeys.Rotation rotation = keys.rotate();
+        PersonalDataKeys.Rotation rotation = Running.required(keys).rotate();
         var out = session.getConsole();
         out.println("Key " + rotation.newKey() + " is current; " + rotation.resealed() + " stored value(s) sealed again.");
         if (!rotation.retired().isEmpty()) {

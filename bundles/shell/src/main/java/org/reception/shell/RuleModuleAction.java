@@ -14,7 +14,7 @@ abstract class RuleModuleAction implements Action {
     @Completion(ModuleCompleter.class)
     String module;
 
-    @Reference
+    @Reference(optional = true)
     RuleAdministration rules;
 
     @Reference

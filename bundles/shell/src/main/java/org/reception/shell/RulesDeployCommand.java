@@ -25,7 +25,7 @@ public class RulesDeployCommand implements Action {
     @Argument(index = 0, name = "jar", description = "path or URL of the module's jar", required = true)
     String jar;
 
-    @Reference
+    @Reference(optional = true)
     RuleAdministration rules;
 
     @Reference
@@ -36,7 +36,7 @@ public class RulesDeployCommand implements Action {
         PrintStream out = session.getConsole();
         DeployOutcome outcome;
         try (InputStream in = open(jar)) {
-            outcome = rules.deploy(in);
+            outcome = Running.required(rules).deploy(in);
         } catch (RuleModuleInvalid e) {
             out.println("Refused: " + e.getMessage());
             return null;

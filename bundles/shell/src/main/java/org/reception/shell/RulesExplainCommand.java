@@ -27,10 +27,10 @@ public class RulesExplainCommand implements Action {
     @Argument(index = 0, name = "petition", description = "the petition's id or registration number", required = true)
     String petition;
 
-    @Reference
+    @Reference(optional = true)
     PetitionService petitions;
 
-    @Reference
+    @Reference(optional = true)
     RuleAdministration rules;
 
     @Reference
@@ -39,12 +39,12 @@ public class RulesExplainCommand implements Action {
     @Override
     public Object execute() {
         PrintStream out = session.getConsole();
-        CaseDecisions found = petitions.decisions(ShellCaller.current(), petition).orElse(null);
+        CaseDecisions found = Running.required(petitions).decisions(ShellCaller.current(), petition).orElse(null);
         if (found == null) {
             out.println("No petition " + petition);
             return null;
         }
-        Map<String, String> serving = rules.activeModules().stream()
+        Map<String, String> serving = Running.required(rules).activeModules().stream()
                 .collect(Collectors.toMap(RuleModuleInfo::id, RuleModuleInfo::version));
         RoutingDecision routing = found.routing();
         out.println(found.registrationNumber() + " (" + found.jurisdiction() + "), decided " + routing.decidedAt());

@@ -16,7 +16,7 @@ public class RulesInfoCommand extends RuleModuleAction {
     @Override
     public Object execute() {
         PrintStream out = session.getConsole();
-        RuleModuleDetail detail = rules.module(module).orElse(null);
+        RuleModuleDetail detail = Running.required(rules).module(module).orElse(null);
         if (detail == null) {
             out.println("No rule module " + module + " is known");
             return null;

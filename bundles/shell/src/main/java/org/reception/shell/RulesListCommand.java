@@ -14,7 +14,7 @@ import org.reception.rules.admin.RuleModuleInfo;
 @Command(scope = "rules", name = "list", description = "Lists the rule modules that decide now, by jurisdiction")
 public class RulesListCommand implements Action {
 
-    @Reference
+    @Reference(optional = true)
     RuleAdministration rules;
 
     @Reference
@@ -30,7 +30,7 @@ public class RulesListCommand implements Action {
         table.column("Rules");
         table.column("Since");
         table.column("Origin");
-        for (RuleModuleInfo module : rules.activeModules()) {
+        for (RuleModuleInfo module : Running.required(rules).activeModules()) {
             table.addRow().addContent(module.jurisdiction(), module.id(), module.version(), module.state(),
                     module.ruleCount(), module.activatedAt(), module.origin());
         }

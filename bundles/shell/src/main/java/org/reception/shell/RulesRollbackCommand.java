@@ -12,7 +12,7 @@ public class RulesRollbackCommand extends RuleModuleAction {
     @Override
     public Object execute() {
         try {
-            RuleModuleInfo now = rules.rollback(module);
+            RuleModuleInfo now = Running.required(rules).rollback(module);
             session.getConsole().println("Rolled back: " + now.id() + " " + now.version() + " decides for "
                     + now.jurisdiction());
         } catch (IllegalStateException e) {

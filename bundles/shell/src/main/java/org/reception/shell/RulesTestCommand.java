@@ -14,7 +14,7 @@ public class RulesTestCommand extends RuleModuleAction {
     @Override
     public Object execute() {
         PrintStream out = session.getConsole();
-        ModuleTestReport report = rules.test(module).orElse(null);
+        ModuleTestReport report = Running.required(rules).test(module).orElse(null);
         if (report == null) {
             out.println("No rule module " + module + " serves");
             return null;

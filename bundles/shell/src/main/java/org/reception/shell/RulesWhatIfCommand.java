@@ -26,7 +26,7 @@ public class RulesWhatIfCommand implements Action {
     @Option(name = "--cases", description = "how many of the latest cases to examine (1 to 1000)")
     int cases = 100;
 
-    @Reference
+    @Reference(optional = true)
     RuleTrials trials;
 
     @Reference
@@ -37,7 +37,7 @@ public class RulesWhatIfCommand implements Action {
         PrintStream out = session.getConsole();
         WhatIfReport report;
         try (InputStream in = RulesDeployCommand.open(jar)) {
-            report = trials.whatIf(ShellCaller.current(), in, cases);
+            report = Running.required(trials).whatIf(ShellCaller.current(), in, cases);
         } catch (RuleModuleInvalid | IllegalArgumentException e) {
             out.println("Refused: " + e.getMessage());
             return null;
