@@ -108,6 +108,9 @@ final class KarafInstance implements AutoCloseable {
         int httpPort = freePort();
         int sshPort = freePort();
         setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(httpPort));
+        // HTTPS as the distribution sets it up at its first start (bin/setenv), on a port of its own.
+        Files.writeString(home.resolve("etc/org.ops4j.pax.web.cfg"), "\norg.osgi.service.http.port.secure = "
+                + freePort() + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(sshPort));
         // A test-only administrator, so that the test can use the shell like an operator would, and the
         // platform accounts of the tests.
@@ -166,6 +169,46 @@ final class KarafInstance implements AutoCloseable {
 
     URI api(String path) {
         return http("/api/v1/" + path);
+    }
+
+    /** Any path of the platform's HTTPS port, which serves the certificate made at its first start. */
+    URI https(String path) throws IOException {
+        String port = property(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port.secure");
+        return URI.create("https://localhost:" + port + path);
+    }
+
+    /**
+     * A client that trusts the certificate the platform made at its first start, and nothing else:
+     * as an operator trusts an evaluation certificate explicitly.
+     */
+    HttpClient httpsClient() throws Exception {
+        Path web = home.resolve("etc/org.ops4j.pax.web.cfg");
+        char[] password = property(web, "org.ops4j.pax.web.ssl.keystore.password").toCharArray();
+        java.security.KeyStore server = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(home.resolve("etc/reception-tls.p12"))) {
+            server.load(in, password);
+        }
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("reception", server.getCertificate("reception"));
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static String property(Path file, String key) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " is not in " + file);
+        }
+        return value.strip();
     }
 
     /** Any path of the platform's HTTP port, e.g. {@code /api/open311/v2/services.json}. */

@@ -2,6 +2,7 @@ package org.reception.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -324,6 +325,43 @@ class PlatformIT {
     @Order(8)
     void theLogHasNoError() throws IOException {
         assertEquals(List.of(), karaf.loggedErrors());
+    }
+
+    /**
+     * The distribution serves HTTPS with the certificate it made at its first start, tells browsers
+     * to keep to it (HSTS, on HTTPS only), and plain HTTP goes away when configured off.
+     */
+    @Test
+    @Order(9)
+    void httpsWithTheCertificateMadeAtFirstStartAndPlainHttpOffWhenConfigured() throws Exception {
+        HttpClient https = karaf.httpsClient();
+        HttpResponse<String> secure = https.send(HttpRequest.newBuilder(karaf.https("/api/v1/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, secure.statusCode(), secure.body());
+        assertEquals("max-age=31536000", secure.headers().firstValue("Strict-Transport-Security").orElse(null));
+        HttpResponse<String> signedIn = https.send(HttpRequest.newBuilder(karaf.https("/api/v1/clock"))
+                .header("Authorization", Account.OPERATOR.authorization()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        HttpResponse<String> plain = get("health");
+        assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+        String web = Files.readString(karaf.home().resolve("etc/org.ops4j.pax.web.cfg"));
+        assertEquals(1, web.lines().filter(line -> line.startsWith("org.ops4j.pax.web.ssl.keystore =")).count(),
+                "the certificate is made once: " + web);
+
+        karaf.stop();
+        Files.writeString(karaf.home().resolve("etc/org.ops4j.pax.web.cfg"), "\norg.osgi.service.http.enabled = false\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        karaf.launch();
+        Eventually.until(() -> {
+            try {
+                return https.send(HttpRequest.newBuilder(karaf.https("/api/v1/health")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        }, "the platform healthy over HTTPS");
+        assertThrows(IOException.class, () -> get("health"), "plain HTTP is off");
     }
 
     private static Set<String> storedPetitionIds() throws SQLException {

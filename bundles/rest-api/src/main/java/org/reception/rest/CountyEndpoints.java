@@ -47,7 +47,7 @@ public final class CountyEndpoints {
         factory.setServiceBeans(List.of(endpoint));
         // Signed in like every other API: a plugin's callers are the county's integration accounts.
         factory.setProviders(List.of(JsonMapping.provider(), new BodySizeLimit(), new Utf8Parameters(),
-                new AccessFilter(() -> authenticator), new ProblemMappers.SignInFirst(), new ProblemMappers.SignInTooOften(),
+                new AccessFilter(() -> authenticator), new StrictTransportSecurity(), new ProblemMappers.SignInFirst(), new ProblemMappers.SignInTooOften(),
                 new ProblemMappers.NotPermitted(),
                 new ProblemMappers.Unavailable(), new ProblemMappers.Rejected()));
         try {

@@ -98,6 +98,7 @@ public final class RestServer {
         providers.add(new BodySizeLimit());
         providers.add(new Utf8Parameters());
         providers.add(accessFilter());
+        providers.add(new StrictTransportSecurity());
         providers.addAll(ProblemMappers.all());
         factory.setProviders(providers);
         server = factory.create();
@@ -108,7 +109,7 @@ public final class RestServer {
         open311Factory.setAddress(OPEN311_ADDRESS);
         open311Factory.setServiceBeans(List.of(new Open311Resource(() -> petitions)));
         open311Factory.setProviders(List.of(new BodySizeLimit(), new Utf8Parameters(), accessFilter(),
-                new Open311Errors()));
+                new StrictTransportSecurity(), new Open311Errors()));
         open311 = open311Factory.create();
         LOG.info("Open311 GeoReport v2 published at {} under the CXF servlet", OPEN311_ADDRESS);
     }
