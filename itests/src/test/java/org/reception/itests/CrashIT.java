@@ -150,6 +150,15 @@ class CrashIT {
         assertTrue(health.at("/checks/personal-data-keys/detail").asText().contains("is missing"), health.toString());
         HttpResponse<String> read = api.get("petitions/" + id);
         assertEquals(503, read.statusCode(), read.body());
+        String number = petition.get("registrationNumber").asText();
+        HttpResponse<String> lookup = api.post("receipts/status", java.util.Map.of("registrationNumber", number,
+                "queryCode", "WRONGCODE2"));
+        assertEquals(503, lookup.statusCode(), "the receipt lookup: " + lookup.body());
+        HttpResponse<String> open311 = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(karaf.http("/api/open311/v2/requests/" + number + ".json"))
+                .header("Authorization", Account.OPERATOR.authorization()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, open311.statusCode(), "Open311: " + open311.body());
         assertFalse(Files.exists(keyFile), "no new key file written over sealed data");
         String wrong = karaf.shell("reception:keys --passphrase-file " + backup + " import " + backup);
         assertTrue(wrong.contains("Refused") && !Files.exists(keyFile), wrong);

@@ -501,6 +501,12 @@ class SecurityIT {
                 assertEquals("***", seen.get(field).asText(), "the discipline organ" + path + ": " + field);
             }
         }
+        // Nanming's county system reads its county's accusations, and nothing of who made them either.
+        JsonNode bySystem = Api.json(get(Account.NANMING_SYSTEM, "/api/v1/petitions/" + accusation.id()))
+                .get("petitioners").get(0);
+        for (String field : List.of("name", "residentId", "phone", "address")) {
+            assertEquals("***", bySystem.get(field).asText(), "the county system: " + field);
+        }
         JsonNode notHidden = Api.json(get(Account.NANMING_LAND, "/api/v1/petitions/" + own.id())).get("petitioners")
                 .get(0);
         assertTrue(notHidden.get("residentId").asText().matches("\\*\\*\\*[\\dX]{4}"), notHidden.toString());
