@@ -157,6 +157,36 @@ class CountyIntegrationIT {
         assertEquals("service_requests", open311Xml("requests/" + filed + ".xml").getDocumentElement().getTagName());
         assertEquals(1, open311Xml("requests.xml?service_request_id=" + filed).getElementsByTagName("request")
                 .getLength());
+
+        // GeoReport v2 as the spec says: W3C times with seconds, names of agencies, several values per filter.
+        JsonNode request = one.get(0);
+        String w3c = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d";
+        assertTrue(request.get("requested_datetime").asText().matches(w3c), request.toString());
+        assertTrue(request.get("expected_datetime").asText().matches(w3c), request.toString());
+        assertTrue(request.get("updated_datetime").asText().matches(w3c), request.toString());
+        assertEquals("云岩区生态环境局", request.get("agency_responsible").asText(), "the unit's name, not its code");
+        String id = Api.json(api.get("petitions/number/" + filed)).get("id").asText();
+        HttpResponse<String> transferred = api.post("petitions/" + id + "/dispose", Map.of("disposition", "TRANSFER",
+                "unit", "520103-ZJJ", "reason", "属地管理"));
+        assertEquals(200, transferred.statusCode(), transferred.body());
+        JsonNode afterStep = open311Json("requests/" + filed + ".json", 200);
+        assertValid("requests.json", afterStep);
+        assertEquals("云岩区住房和城乡建设局", afterStep.get(0).get("agency_responsible").asText());
+        assertFalse(java.time.OffsetDateTime.parse(afterStep.get(0).get("updated_datetime").asText())
+                .isBefore(java.time.OffsetDateTime.parse(request.get("requested_datetime").asText())));
+        JsonNode listed = open311Json("requests.json?status=open,closed&service_code=environment,health", 200);
+        assertValid("requests.json", listed);
+        assertTrue(listed.toString().contains(filed), listed.toString());
+        for (JsonNode item : listed) {
+            assertFalse(item.get("agency_responsible").asText().matches("\\d+-[A-Z0-9]+"), item.toString());
+        }
+
+        // A county system's account files for its county's system, as over SOAP.
+        form.put("description", "小区垃圾清运不及时，堆放多日无人处理。");
+        HttpResponse<String> bySystem = api.as(Account.YUNYAN_SYSTEM).postForm(OPEN311 + "requests.json", form);
+        assertEquals(201, bySystem.statusCode(), bySystem.body());
+        String systemsNumber = Api.json(bySystem).get(0).get("service_request_id").asText();
+        assertEquals("COUNTY_SYSTEM", Api.json(api.get("petitions/number/" + systemsNumber)).get("channel").asText());
     }
 
     @Test

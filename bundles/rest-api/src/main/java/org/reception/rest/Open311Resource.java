@@ -3,6 +3,7 @@ package org.reception.rest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,6 +31,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
+import org.reception.cases.Deadline;
 import org.reception.cases.IdempotencyKeyReused;
 import org.reception.cases.NewPetition;
 import org.reception.cases.Page;
@@ -46,6 +48,7 @@ import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.Violation;
 import org.reception.cases.access.Caller;
 import org.reception.cases.access.Role;
+import org.reception.cases.divisions.Units;
 
 /**
  * The Open311 GeoReport v2 face ({@code /api/open311/v2}), so that existing Open311 clients can
@@ -151,7 +154,10 @@ public class Open311Resource {
             title = description.strip().codePoints().limit(30)
                     .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         }
-        NewPetition petition = new NewPetition(Channel.ONLINE, type, category.get(), title, description,
+        // A county system's account files for its county's system, as over SOAP; anyone else files online.
+        Channel channel = caller().has(Role.INTEGRATION) && !caller().has(Role.CLERK) ? Channel.COUNTY_SYSTEM
+                : Channel.ONLINE;
+        NewPetition petition = new NewPetition(channel, type, category.get(), title, description,
                 form.getFirst("jurisdiction_id"), null,
                 List.of(new Petitioner(name.isEmpty() ? null : name, form.getFirst("attribute[resident_id]"),
                         form.getFirst("phone"), form.getFirst("address_string"), false)),
@@ -201,24 +207,31 @@ public class Open311Resource {
             return Open311Documents.ok(format, "service_requests", "request", requests);
         }
         List<Violation> violations = new ArrayList<>();
-        Category category = null;
+        // Filters may list several values, comma-separated, as GeoReport v2 allows.
+        List<Category> categories = new ArrayList<>();
         if (serviceCode != null) {
-            category = category(serviceCode).orElse(null);
-            if (category == null) {
-                violations.add(new Violation("service_code", "is not one of the services"));
+            for (String code : serviceCode.split(",")) {
+                Optional<Category> category = category(code.strip());
+                if (category.isEmpty()) {
+                    violations.add(new Violation("service_code", "'" + code.strip() + "' is not one of the services"));
+                } else if (!categories.contains(category.get())) {
+                    categories.add(category.get());
+                }
             }
         }
         Instant to = instant("end_date", endDate, violations);
         Instant from = instant("start_date", startDate, violations);
         Set<PetitionStatus> statuses = EnumSet.noneOf(PetitionStatus.class);
         if (status != null) {
-            boolean open = "open".equals(status);
-            if (!open && !"closed".equals(status)) {
-                violations.add(new Violation("status", "is open or closed"));
-            }
-            for (PetitionStatus candidate : PetitionStatus.values()) {
-                if (candidate.isOpen() == open) {
-                    statuses.add(candidate);
+            for (String value : status.split(",")) {
+                boolean open = "open".equals(value.strip());
+                if (!open && !"closed".equals(value.strip())) {
+                    violations.add(new Violation("status", "is open or closed, or both comma-separated"));
+                }
+                for (PetitionStatus candidate : PetitionStatus.values()) {
+                    if (candidate.isOpen() == open) {
+                        statuses.add(candidate);
+                    }
                 }
             }
         }
@@ -234,11 +247,15 @@ public class Open311Resource {
         if (from == null) {
             from = to.minusSeconds(DEFAULT_DAYS * 86_400L);
         }
-        Page<PetitionSummary> page = service.list(caller(), new PetitionQuery(jurisdiction, statuses, null, false, null, null,
-                null, from, to, null, category, 0, MAX_REQUESTS));
-        for (PetitionSummary summary : page.items()) {
-            if (summary.type() != PetitionType.ACCUSATION) {
-                requests.add(request(summary));
+        List<Category> wanted = categories.isEmpty() ? java.util.Collections.singletonList(null) : categories;
+        for (Category category : wanted) {
+            Page<PetitionSummary> page = service.list(caller(), new PetitionQuery(jurisdiction, statuses, null, false,
+                    null, null, null, from, to, null, category, 0, MAX_REQUESTS));
+            for (PetitionSummary summary : page.items()) {
+                if (summary.type() != PetitionType.ACCUSATION && requests.size() < MAX_REQUESTS) {
+                    service.findByRegistrationNumber(caller(), summary.registrationNumber())
+                            .ifPresent(petition -> requests.add(request(petition)));
+                }
             }
         }
         return Open311Documents.ok(format, "service_requests", "request", requests);
@@ -270,39 +287,57 @@ public class Open311Resource {
         return AccessFilter.caller(security);
     }
 
+    /** W3C date-times with seconds and the offset (2026-11-30T10:00:00+08:00), as the GeoReport schemas ask. */
+    private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    private static String w3c(Instant instant) {
+        return W3C.format(instant.atZone(PlatformTime.ZONE));
+    }
+
+    /** The name of the unit responsible now: the one the case was given to, else the one its rules chose. */
+    private static String agency(Petition petition) {
+        String unit = petition.handling().unit();
+        if (unit == null || (petition.routing() != null && Units.canonical(unit).equals(
+                Units.canonical(petition.routing().unitCode())))) {
+            return petition.routing() == null ? null : petition.routing().unitName();
+        }
+        return Units.name(unit).orElse(unit);
+    }
+
+    /** When the case last moved: its registration, or the latest step that began, met or closed something. */
+    private static Instant lastStep(Petition petition) {
+        Instant last = petition.receivedAt();
+        for (Deadline deadline : petition.deadlines()) {
+            last = later(later(last, deadline.startedAt()), deadline.metAt());
+        }
+        return later(later(last, petition.handling().repliedAt()), petition.handling().archivedAt());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
+    }
+
     /** Accusations never show on the public face. */
     private static boolean public_(Petition petition) {
         return petition.type() != PetitionType.ACCUSATION;
     }
 
     private static Map<String, Object> request(Petition petition) {
-        String unit = petition.handling().unit() != null ? petition.handling().unit() : petition.routing().unitName();
         LocalDate due = petition.deadlines().stream().filter(d -> d.metAt() == null).map(d -> d.due())
                 .min(LocalDate::compareTo).orElse(null);
-        return request(petition.registrationNumber(), petition.status(), petition.category(), unit,
-                petition.receivedAt(), due);
-    }
-
-    private static Map<String, Object> request(PetitionSummary summary) {
-        return request(summary.registrationNumber(), summary.status(), summary.category(), summary.unit(),
-                summary.receivedAt(), summary.nextDue());
-    }
-
-    private static Map<String, Object> request(String number, PetitionStatus status, Category category, String unit,
-                                               Instant receivedAt, LocalDate due) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("service_request_id", number);
-        request.put("status", status.isOpen() ? "open" : "closed");
-        request.put("status_notes", status.name());
-        request.put("service_name", category.label());
-        request.put("service_code", code(category));
+        request.put("service_request_id", petition.registrationNumber());
+        request.put("status", petition.status().isOpen() ? "open" : "closed");
+        request.put("status_notes", petition.status().name());
+        request.put("service_name", petition.category().label());
+        request.put("service_code", code(petition.category()));
         request.put("description", null);
-        request.put("agency_responsible", unit);
+        request.put("agency_responsible", agency(petition));
         request.put("service_notice", null);
-        request.put("requested_datetime", OffsetDateTime.ofInstant(receivedAt, PlatformTime.ZONE).toString());
-        request.put("updated_datetime", null);
+        request.put("requested_datetime", w3c(petition.receivedAt()));
+        request.put("updated_datetime", w3c(lastStep(petition)));
         request.put("expected_datetime", due == null ? null
-                : due.atTime(23, 59, 59).atZone(PlatformTime.ZONE).toOffsetDateTime().toString());
+                : w3c(due.atTime(23, 59, 59).atZone(PlatformTime.ZONE).toInstant()));
         request.put("address", null);
         request.put("address_id", null);
         request.put("zipcode", null);
