@@ -121,6 +121,10 @@ final class KarafInstance implements AutoCloseable {
         }
         Files.writeString(home.resolve("etc/users.properties"), users, StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
+        // The shell takes keys only (etc/org.apache.karaf.shell.cfg, authMethods): the test administrator's.
+        Files.writeString(home.resolve("etc/keys.properties"), "\n" + ADMIN_USER + " = " + ShellKey.publicKey()
+                + ",_g_:admingroup,supervisor:52\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(home.resolve(ShellKey.FILE), ShellKey.privateKeyPem(), StandardCharsets.UTF_8);
         return new KarafInstance(home, httpPort, sshPort);
     }
 
@@ -310,9 +314,29 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /** Runs a shell command through {@code bin/client}, as an operator on this machine would. */
+    /**
+     * Tries the shell with a password, as a guesser would: @return the client's exit code and what it
+     * printed; the shell takes keys only.
+     */
+    String shellWithPassword(String user, String password) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort),
+                "-h", "localhost", "-u", user, "-p", password, "-r", "1", "-b")
+                .directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process client = builder.start();
+        try (var input = client.getOutputStream()) {
+            input.write("bundle:list\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!client.waitFor(60, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+        }
+        return "exit " + client.exitValue() + ": " + output;
+    }
+
     String shell(String command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort),
-                "-h", "localhost", "-u", ADMIN_USER, "-p", ADMIN_PASSWORD, "-r", "5", "-b")
+                "-h", "localhost", "-u", ADMIN_USER, "-k", home.resolve(ShellKey.FILE).toString(), "-r", "5", "-b")
                 .directory(home.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);

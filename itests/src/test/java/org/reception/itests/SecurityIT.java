@@ -749,6 +749,22 @@ class SecurityIT {
                 "median refusal of an unknown name " + unknownMedian + " ms, of a wrong password " + wrongMedian + " ms");
     }
 
+    /**
+     * The shell takes keys only: over SSH no password is taken, not even the right one, so there is
+     * none to guess; the administrator's key opens it.
+     */
+    @Test
+    @Order(10)
+    void theShellOverSshTakesNoPasswordSoNoneCanBeGuessed() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            String guessed = karaf.shellWithPassword(KarafInstance.ADMIN_USER, "guess-" + i);
+            assertFalse(guessed.contains("Active"), guessed);
+        }
+        String right = karaf.shellWithPassword(KarafInstance.ADMIN_USER, KarafInstance.ADMIN_PASSWORD);
+        assertFalse(right.contains("Active"), "the right password does not open the shell either: " + right);
+        assertTrue(karaf.shell("bundle:list").contains("Active"), "the administrator's key does");
+    }
+
     /** A 4xx with something said about it; problem+json where the API is ours. */
     private static void clearRefusal(String what, HttpResponse<String> response, List<String> wrong) {
         int status = response.statusCode();
