@@ -154,8 +154,9 @@ public final class JaasAuthenticator implements Authenticator {
                                               long now) {
         long wait = throttle.waitSeconds(name, address, now);
         if (wait > 0) {
-            SECURITY.warn("Sign-in of account '{}' from {} throttled for {} s after {} failure(s) from that address",
-                    printable(name), address, wait, throttle.failuresOf(address));
+            // Said once when the delay begins (below): a guesser's flood of refused tries must not
+            // flood the security log and rotate the evidence away.
+            SECURITY.debug("Sign-in of account '{}' from {} refused for {} s more", printable(name), address, wait);
             throw new SignInThrottled(wait);
         }
         long started = System.nanoTime();
@@ -174,6 +175,11 @@ public final class JaasAuthenticator implements Authenticator {
             trusted.remove(credentials);
             throttle.failed(name, address, now);
             SECURITY.info("Sign-in of account '{}' from {} refused", printable(name), address);
+            long delay = throttle.waitSeconds(name, address, now);
+            if (delay > 0) {
+                SECURITY.warn("Sign-ins of account '{}' from {} delayed {} s after {} failure(s) from that address",
+                        printable(name), address, delay, throttle.failuresOf(address));
+            }
             // A wrong password is refused after its hash, an unknown name at once: the latter waits
             // as long as a hash takes, measured on real hashes (every check that took at least half
             // of it), so that the time of a refusal does not tell which names exist.
