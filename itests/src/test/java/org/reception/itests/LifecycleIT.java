@@ -276,6 +276,13 @@ class LifecycleIT {
         assertEquals("REGISTERED", other.get("status").asText(), "another matter of the same person and category");
         assertEquals(List.of(first), List.of(other.at("/possibleDuplicates/0").asText()));
 
+        // Linked by the petitioner while the first is handled within its time limit: refused (Art. 19).
+        Map<String, Object> linked = Petitions.petition("CIVIL_AFFAIRS", "低保一事再次反映", "请尽快给个说法。", "520112");
+        linked.put("linkedPetitions", List.of(first));
+        JsonNode linkedAgain = Api.json(api.post("petitions", linked));
+        assertEquals("NOT_ACCEPTED", linkedAgain.get("status").asText(), linkedAgain.toString());
+        assertTrue(linkedAgain.at("/handling/reason").asText().contains("第十九条"));
+
         String reopenedId = retold.get("id").asText();
         HttpResponse<String> reopened = api.post("petitions/" + reopenedId + "/not-the-same-matter",
                 Map.of("reason", "经核实，此次反映的是另一次申请"));
