@@ -124,8 +124,8 @@ final class CaseProcedure {
         Disposition disposition = dispose.disposition();
         boolean needsUnit = disposition == Disposition.ACCEPT || disposition == Disposition.TRANSFER
                 || disposition == Disposition.ASSIGN;
-        String unit = needsUnit
-                ? unit("unit", dispose.unit(), state.original.jurisdiction(), routedUnits(state.original), violations)
+        Set<String> routed = routedUnits(state.original);
+        String unit = needsUnit ? unit("unit", dispose.unit(), state.original.jurisdiction(), routed, violations)
                 : null;
         if (disposition == Disposition.REDIRECT || disposition == Disposition.NOT_ACCEPT) {
             text("reason", dispose.reason(), 2000, violations);
@@ -136,7 +136,7 @@ final class CaseProcedure {
         List<String> coUnits = new ArrayList<>();
         for (int i = 0; i < dispose.coUnits().size(); i++) {
             String coUnit = unit("coUnits[" + i + "]", dispose.coUnits().get(i), state.original.jurisdiction(),
-                    routedUnits(state.original), violations);
+                    routed, violations);
             if (coUnit != null && (coUnits.contains(coUnit) || coUnit.equals(unit))) {
                 violations.add(new Violation("coUnits[" + i + "]", "names " + coUnit + " twice"));
             }

@@ -91,6 +91,11 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     /** In {@code etc/}: see {@link PersonalData}. */
     static final String KEY_FILE = "reception-pii.keys";
 
+    /** The key file of the running platform, in Karaf's {@code etc/}. */
+    static Path keyFileInEtc() {
+        return Path.of(System.getProperty("karaf.etc", "etc"), KEY_FILE);
+    }
+
     private final DataSource dataSource;
     private final Dialect dialect;
     private final PersonalData pii;
@@ -103,7 +108,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     @Activate
     public JdbcPetitionRepository(@Reference(target = "(dataSourceName=reception)") DataSource dataSource) {
-        this(dataSource, Path.of(System.getProperty("karaf.etc", "etc"), KEY_FILE));
+        this(dataSource, keyFileInEtc());
     }
 
     /**

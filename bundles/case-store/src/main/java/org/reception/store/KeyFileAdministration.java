@@ -29,7 +29,7 @@ public final class KeyFileAdministration implements PersonalDataKeyFile {
 
     @Activate
     public KeyFileAdministration() {
-        this(Path.of(System.getProperty("karaf.etc", "etc"), JdbcPetitionRepository.KEY_FILE));
+        this(JdbcPetitionRepository.keyFileInEtc());
     }
 
     KeyFileAdministration(Path keyFile) {

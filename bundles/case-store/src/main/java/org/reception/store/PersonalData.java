@@ -157,7 +157,7 @@ final class PersonalData {
 
     /**
      * Adds to {@code file} the keys of {@code other} (a key file's text) that it does not hold, in
-     * one replacement of the file; its current key stays current.
+     * one replacement of the file; its current key stays current. Never at once with a rotation.
      *
      * @return the ids of the keys added
      * @throws IllegalArgumentException when {@code other} has another index key, or names a key the
@@ -230,7 +230,14 @@ final class PersonalData {
      *
      * @return the id of the new key
      */
-    synchronized String rotate(Path file) {
+    String rotate(Path file) {
+        // The class's lock, which merge takes too: a rotation and an import never rewrite the file at once.
+        synchronized (PersonalData.class) {
+            return rotateLocked(file);
+        }
+    }
+
+    private String rotateLocked(Path file) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             String next = newKeyId(random);

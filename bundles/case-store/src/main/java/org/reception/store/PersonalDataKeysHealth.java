@@ -27,7 +27,7 @@ public final class PersonalDataKeysHealth implements HealthCheck {
     @Activate
     public PersonalDataKeysHealth(@Reference(target = "(dataSourceName=reception)") DataSource dataSource) {
         this.dataSource = dataSource;
-        this.keyFile = Path.of(System.getProperty("karaf.etc", "etc"), JdbcPetitionRepository.KEY_FILE);
+        this.keyFile = JdbcPetitionRepository.keyFileInEtc();
     }
 
     /** The last answer and the key file's state it was given for: a fitting file is not checked again until it changes. */

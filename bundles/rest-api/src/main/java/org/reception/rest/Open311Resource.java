@@ -47,6 +47,7 @@ import org.reception.cases.Registration;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.Violation;
 import org.reception.cases.access.Caller;
+import org.reception.cases.access.Jurisdictions;
 import org.reception.cases.access.Role;
 import org.reception.cases.divisions.Units;
 
@@ -297,8 +298,7 @@ public class Open311Resource {
     /** The name of the unit responsible now: the one the case was given to, else the one its rules chose. */
     private static String agency(Petition petition) {
         String unit = petition.handling().unit();
-        if (unit == null || (petition.routing() != null && Units.canonical(unit).equals(
-                Units.canonical(petition.routing().unitCode())))) {
+        if (unit == null || (petition.routing() != null && Jurisdictions.sameUnit(unit, petition.routing().unitCode()))) {
             return petition.routing() == null ? null : petition.routing().unitName();
         }
         return Units.name(unit).orElse(unit);
