@@ -3,7 +3,7 @@ package org.reception.cases;
 import java.util.List;
 
 /** The input was refused; nothing was stored. */
-public class PetitionRejected extends RuntimeException {
+public class PetitionRejected extends ReceptionException {
     private static final long serialVersionUID = 1L;
 
     private final Problem problem;
@@ -15,10 +15,12 @@ public class PetitionRejected extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
+    @Override
     public Problem problem() {
         return problem;
     }
 
+    @Override
     public List<Violation> violations() {
         return violations;
     }

@@ -42,10 +42,12 @@ public interface PetitionService {
     /**
      * Takes one step of the procedure.
      *
-     * @param expectedVersion the version the client read; {@code null} to act on the current one
+     * @param condition the versions the client read, or any; a condition that does not hold is a
+     *                  {@link ConcurrentUpdate}, an absent one a {@link PetitionRejected} with
+     *                  {@link Problem#PRECONDITION_REQUIRED}, each once the caller's right to the step was checked
      * @throws UnknownPetition, Forbidden, IllegalTransition, ConcurrentUpdate, PetitionRejected; nothing changed then
      */
-    Petition act(Caller caller, String id, Integer expectedVersion, CaseAction action);
+    Petition act(Caller caller, String id, VersionCondition condition, CaseAction action);
 
     /**
      * The rule decisions of a case named by id or registration number: for rule administrators

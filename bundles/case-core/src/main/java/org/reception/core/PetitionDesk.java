@@ -53,6 +53,7 @@ import org.reception.cases.RuleDecisions;
 import org.reception.cases.Sha256;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.Violation;
+import org.reception.cases.VersionCondition;
 import org.reception.cases.access.Caller;
 import org.reception.cases.access.Role;
 import org.reception.cases.spi.IdempotentRegistration;
@@ -253,12 +254,16 @@ public final class PetitionDesk implements PetitionService {
     }
 
     @Override
-    public Petition act(Caller caller, String id, Integer expectedVersion, CaseAction action) {
+    public Petition act(Caller caller, String id, VersionCondition condition, CaseAction action) {
         Petition current = visible(caller, repository.findById(id)).orElseThrow(() -> new UnknownPetition(id));
         CaseAccess.requireStep(caller, current, action);
-        if (expectedVersion != null && expectedVersion != current.version()) {
+        if (condition.absent()) {
+            throw new PetitionRejected(Problem.PRECONDITION_REQUIRED, List.of(new Violation("If-Match",
+                    "send the ETag of the case as read, e.g. \"" + current.version() + "\"")));
+        }
+        if (!condition.holdsFor(current.version())) {
             throw new ConcurrentUpdate("petition " + current.registrationNumber() + " is at version "
-                    + current.version() + ", not " + expectedVersion + "; read it again");
+                    + current.version() + ", not " + condition.versions() + "; read it again");
         }
         for (String unit : unitsNamed(action)) {
             if (CaseAccess.hiddenFromUnit(current, unit)) {

@@ -1,5 +1,6 @@
 package org.reception.rest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,10 +47,11 @@ public final class CountyEndpoints {
         factory.setAddress(PREFIX + name);
         factory.setServiceBeans(List.of(endpoint));
         // Signed in like every other API: a plugin's callers are the county's integration accounts.
-        factory.setProviders(List.of(JsonMapping.provider(), new BodySizeLimit(), new Utf8Parameters(),
-                new AccessFilter(() -> authenticator), new StrictTransportSecurity(), new ProblemMappers.SignInFirst(), new ProblemMappers.SignInTooOften(),
-                new ProblemMappers.NotPermitted(),
-                new ProblemMappers.Unavailable(), new ProblemMappers.Rejected()));
+        // Its failures are translated as the platform's own are: problem+json with the same codes.
+        List<Object> providers = new ArrayList<>(List.of(JsonMapping.provider(), new BodySizeLimit(),
+                new Utf8Parameters(), new AccessFilter(() -> authenticator), new StrictTransportSecurity()));
+        providers.addAll(ProblemMappers.all());
+        factory.setProviders(providers);
         try {
             servers.put(endpoint, factory.create());
             LOG.info("County endpoint {} published at /api{}{}", endpoint.getClass().getName(), PREFIX, name);

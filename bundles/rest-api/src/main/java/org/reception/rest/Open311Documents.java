@@ -51,11 +51,11 @@ final class Open311Documents {
     }
 
     /** The spec's error answer: {@code [{"code": 404, "description": "…"}]}. */
-    static Response error(String format, Response.StatusType status, String description) {
+    static Response error(String format, int status, String description) {
         Map<String, Object> error = new java.util.LinkedHashMap<>();
-        error.put("code", status.getStatusCode());
+        error.put("code", status);
         error.put("description", description);
-        return Response.status(status.getStatusCode()).type(mediaType(format))
+        return Response.status(status).type(mediaType(format))
                 .entity(render(format, "errors", "error", List.of(error))).build();
     }
 

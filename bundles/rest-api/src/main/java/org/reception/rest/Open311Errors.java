@@ -1,5 +1,7 @@
 package org.reception.rest;
 
+import java.util.stream.Collectors;
+
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
@@ -9,15 +11,13 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.reception.cases.Forbidden;
-import org.reception.cases.PetitionRejected;
-import org.reception.cases.ServiceUnavailable;
-import org.reception.cases.access.SignInThrottled;
+import org.reception.cases.Problem;
+import org.reception.cases.ReceptionException;
 
 /**
- * Failures told to an Open311 client in the spec's error format: a malformed request (400), not
- * signed in (401), not allowed (403), the platform not ready (503), and HTTP errors with their own
- * status; never a bare 500.
+ * Every failure told to an Open311 client in the spec's error format ({@code [{"code", "description"}]}),
+ * translated here alone: the platform's own failures with their problem's status (as on the REST
+ * API), HTTP errors with their own status, and anything else as 500 without its details.
  */
 final class Open311Errors implements ExceptionMapper<RuntimeException> {
 
@@ -30,30 +30,29 @@ final class Open311Errors implements ExceptionMapper<RuntimeException> {
     public Response toResponse(RuntimeException e) {
         String path = uriInfo == null ? "" : uriInfo.getPath();
         String format = path.endsWith("." + Open311Documents.XML) ? Open311Documents.XML : Open311Documents.JSON;
-        if (e instanceof Unauthenticated) {
-            return Response.fromResponse(Open311Documents.error(format, Response.Status.UNAUTHORIZED, e.getMessage()))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, AccessFilter.CHALLENGE).build();
-        }
-        if (e instanceof SignInThrottled throttled) {
-            return Response.fromResponse(Open311Documents.error(format, Response.Status.TOO_MANY_REQUESTS,
-                    e.getMessage())).header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
-        }
-        if (e instanceof PetitionRejected rejected) {
-            return Open311Documents.error(format, Response.Status.BAD_REQUEST, rejected.getMessage() + ": "
-                    + String.join("; ", rejected.violations().stream().map(v -> v.message()).toList()));
-        }
-        if (e instanceof Forbidden) {
-            return Open311Documents.error(format, Response.Status.FORBIDDEN, e.getMessage());
-        }
-        if (e instanceof ServiceUnavailable) {
-            LOG.warn("Open311 request refused, service unavailable: {}", e.getMessage());
-            return Open311Documents.error(format, Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        if (e instanceof ReceptionException refused) {
+            Problem problem = refused.problem();
+            if (!problem.callersFault()) {
+                LOG.warn("Open311 request refused on {}: {}", path, e.getMessage());
+            }
+            String description = refused.violations().isEmpty() ? e.getMessage()
+                    : refused.violations().stream().map(v -> v.field() + ": " + v.message())
+                    .collect(Collectors.joining("; "));
+            Response.ResponseBuilder answer = Response.fromResponse(
+                    Open311Documents.error(format, problem.status(), description));
+            if (problem == Problem.UNAUTHORIZED) {
+                answer.header(HttpHeaders.WWW_AUTHENTICATE, AccessFilter.CHALLENGE);
+            }
+            if (refused.retryAfterSeconds() > 0) {
+                answer.header(HttpHeaders.RETRY_AFTER, refused.retryAfterSeconds());
+            }
+            return answer.build();
         }
         if (e instanceof WebApplicationException http) {
             Response.StatusType status = http.getResponse().getStatusInfo();
-            return Open311Documents.error(format, status, status.getReasonPhrase());
+            return Open311Documents.error(format, status.getStatusCode(), status.getReasonPhrase());
         }
         LOG.error("Unexpected failure on Open311 {}", path, e);
-        return Open311Documents.error(format, Response.Status.INTERNAL_SERVER_ERROR, "an internal error occurred");
+        return Open311Documents.error(format, Problem.INTERNAL_ERROR.status(), "an internal error occurred");
     }
 }

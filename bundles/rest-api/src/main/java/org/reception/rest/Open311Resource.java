@@ -32,7 +32,6 @@ import org.reception.cases.PlatformTime;
 import org.reception.cases.Category;
 import org.reception.cases.Channel;
 import org.reception.cases.Deadline;
-import org.reception.cases.IdempotencyKeyReused;
 import org.reception.cases.NewPetition;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
@@ -42,9 +41,9 @@ import org.reception.cases.PetitionService;
 import org.reception.cases.PetitionStatus;
 import org.reception.cases.PetitionSummary;
 import org.reception.cases.PetitionType;
+import org.reception.cases.Problem;
 import org.reception.cases.Petitioner;
 import org.reception.cases.Registration;
-import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.Violation;
 import org.reception.cases.access.Caller;
 import org.reception.cases.access.Jurisdictions;
@@ -100,7 +99,7 @@ public class Open311Resource {
     public Response definition(@PathParam("code") String code, @PathParam("format") String format) {
         Optional<Category> category = category(code);
         if (category.isEmpty()) {
-            return Open311Documents.error(format, Response.Status.NOT_FOUND, "no service '" + code + "'");
+            return Open311Documents.error(format, 404, "no service '" + code + "'");
         }
         List<Map<String, Object>> attributes = List.of(
                 attribute("resident_id", "string", true, 1, "居民身份证号码（18位）", null),
@@ -147,7 +146,7 @@ public class Open311Resource {
             }
         }
         if (!violations.isEmpty()) {
-            return Open311Documents.error(format, Response.Status.BAD_REQUEST, describe(violations));
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, violations);
         }
         String name = (nonNull(form.getFirst("last_name")) + nonNull(form.getFirst("first_name"))).strip();
         String title = form.getFirst("attribute[title]");
@@ -163,16 +162,7 @@ public class Open311Resource {
                 List.of(new Petitioner(name.isEmpty() ? null : name, form.getFirst("attribute[resident_id]"),
                         form.getFirst("phone"), form.getFirst("address_string"), false)),
                 List.of(), "true".equals(form.getFirst("attribute[confidential]")), List.of());
-        Registration registration;
-        try {
-            registration = Services.required(petitions).register(caller(), petition, idempotencyKey);
-        } catch (PetitionRejected e) {
-            return Open311Documents.error(format, Response.Status.BAD_REQUEST, describe(e.violations()));
-        } catch (IdempotencyKeyReused e) {
-            return Open311Documents.error(format, ProblemDetails.UNPROCESSABLE, e.getMessage());
-        } catch (ServiceUnavailable e) {
-            return Open311Documents.error(format, Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
-        }
+        Registration registration = Services.required(petitions).register(caller(), petition, idempotencyKey);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("service_request_id", registration.petition().registrationNumber());
         answer.put("token", registration.petition().id());
@@ -197,8 +187,8 @@ public class Open311Resource {
         if (ids != null && !ids.isBlank()) {
             String[] wanted = ids.split(",");
             if (wanted.length > MAX_REQUESTS) {
-                return Open311Documents.error(format, Response.Status.BAD_REQUEST,
-                        "service_request_id: at most " + MAX_REQUESTS + " ids");
+                throw new PetitionRejected(Problem.MALFORMED_REQUEST,
+                        List.of(new Violation("service_request_id", "at most " + MAX_REQUESTS + " ids")));
             }
             // The spec: with ids, every other filter is ignored.
             for (String id : wanted) {
@@ -240,7 +230,7 @@ public class Open311Resource {
             violations.add(new Violation("jurisdiction_id", "is a 2, 4 or 6-digit division code"));
         }
         if (!violations.isEmpty()) {
-            return Open311Documents.error(format, Response.Status.BAD_REQUEST, describe(violations));
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, violations);
         }
         if (to == null) {
             to = Instant.now();
@@ -267,7 +257,7 @@ public class Open311Resource {
     public Response request(@PathParam("id") String id, @PathParam("format") String format) {
         return Services.required(petitions).findByRegistrationNumber(caller(), id).filter(Open311Resource::public_)
                 .map(petition -> Open311Documents.ok(format, "service_requests", "request", List.of(request(petition))))
-                .orElseGet(() -> Open311Documents.error(format, Response.Status.NOT_FOUND, "no service request " + id));
+                .orElseGet(() -> Open311Documents.error(format, 404, "no service request " + id));
     }
 
     @GET
@@ -276,7 +266,7 @@ public class Open311Resource {
         Optional<Petition> petition = token.matches("[0-9a-f-]{36}")
                 ? Services.required(petitions).find(caller(), token).filter(Open311Resource::public_) : Optional.empty();
         if (petition.isEmpty()) {
-            return Open311Documents.error(format, Response.Status.NOT_FOUND, "no token " + token);
+            return Open311Documents.error(format, 404, "no token " + token);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("service_request_id", petition.get().registrationNumber());
@@ -390,10 +380,6 @@ public class Open311Resource {
             violations.add(new Violation(field, "is not a W3C date-time such as 2026-03-02T09:30:00+08:00"));
             return null;
         }
-    }
-
-    private static String describe(List<Violation> violations) {
-        return String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
     }
 
     private static String nonNull(String value) {

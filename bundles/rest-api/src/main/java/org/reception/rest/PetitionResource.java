@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
@@ -46,14 +48,16 @@ import org.reception.cases.Problem;
 import org.reception.cases.Receipt;
 import org.reception.cases.Registration;
 import org.reception.cases.UnknownPetition;
+import org.reception.cases.VersionCondition;
 import org.reception.cases.Violation;
 import org.reception.cases.access.Caller;
 import org.reception.cases.access.Role;
 
 /**
  * {@code /api/v1/petitions}: register, read, list, and every step of the procedure. Reads carry
- * the case's version as {@code ETag}; a step sent with {@code If-Match} is refused with 409 when
- * the case changed meanwhile.
+ * the case's version as a strong {@code ETag}; every step must send it back as {@code If-Match}
+ * (428 without one, 412 when the case changed meanwhile), so that no client overwrites a step it
+ * did not see. 409 stays for a step the case's state does not allow.
  */
 @Path("/petitions")
 @Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
@@ -287,7 +291,7 @@ public class PetitionResource {
         if (action == null) {
             throw new PetitionRejected(Problem.INVALID_PETITION, List.of(new Violation("", "a request body is required")));
         }
-        Petition changed = Services.required(petitions).act(caller(), id, version(ifMatch), action);
+        Petition changed = Services.required(petitions).act(caller(), id, condition(ifMatch), action);
         return Response.ok(changed).tag(etag(changed)).build();
     }
 
@@ -299,21 +303,33 @@ public class PetitionResource {
         return new EntityTag(Integer.toString(petition.version()));
     }
 
-    /** {@code "3"}, {@code W/"3"} or {@code 3}; absent means: act on whatever version is current. */
-    static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
+    /** An entity tag as RFC 9110 writes it: optionally weak, then quoted. */
+    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(W/)?\"([\\x21\\x23-\\x7e]*)\"\\s*");
+
+    /**
+     * {@code If-Match} as RFC 9110 reads it: {@code *}, or a list of entity tags compared strongly,
+     * so that a weak tag never matches; absent stays absent, for the service to refuse once it knew
+     * the caller may take the step at all.
+     */
+    static VersionCondition condition(String ifMatch) {
+        if (ifMatch == null) {
+            return VersionCondition.ABSENT;
         }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        if (ifMatch.strip().equals("*")) {
+            return VersionCondition.ANY;
         }
-        tag = tag.replace("\"", "");
-        if (!tag.matches("\\d{1,9}")) {
-            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
-                    List.of(new Violation("If-Match", "must be the ETag of the petition as read, e.g. \"3\"")));
+        Set<Integer> versions = new java.util.HashSet<>();
+        for (String member : ifMatch.split(",", -1)) {
+            Matcher tag = ENTITY_TAG.matcher(member);
+            if (!tag.matches()) {
+                throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("If-Match",
+                        "must be * or the ETags of the petition as read, each quoted, e.g. \"3\"")));
+            }
+            if (tag.group(1) == null && tag.group(2).matches("\\d{1,9}")) {
+                versions.add(Integer.valueOf(tag.group(2)));
+            }
         }
-        return Integer.valueOf(tag);
+        return VersionCondition.oneOf(versions);
     }
 
     /** Collects every wrong query parameter before refusing, like the body's validation does. */

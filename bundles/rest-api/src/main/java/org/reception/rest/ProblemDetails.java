@@ -21,28 +21,9 @@ public record ProblemDetails(String type, String title, int status, String detai
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:reception:problem:";
 
-    /** 422: JAX-RS 2.1 has no constant for it. */
-    static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
-
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
-    };
-
-    static Response response(Problem problem, Response.StatusType status, String detail, String instance,
-                             List<Violation> violations) {
-        ProblemDetails body = new ProblemDetails(TYPE_PREFIX + problem.slug(), problem.title(),
-                status.getStatusCode(), detail, instance, violations);
-        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(body).build();
+    static Response response(Problem problem, String detail, String instance, List<Violation> violations) {
+        ProblemDetails body = new ProblemDetails(TYPE_PREFIX + problem.slug(), problem.title(), problem.status(),
+                detail, instance, violations);
+        return Response.status(problem.status()).type(MediaType.valueOf(MEDIA_TYPE)).entity(body).build();
     }
 }

@@ -20,15 +20,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.reception.cases.ConcurrentUpdate;
-import org.reception.cases.Forbidden;
-import org.reception.cases.IdempotencyKeyReused;
-import org.reception.cases.IllegalTransition;
-import org.reception.cases.PetitionRejected;
 import org.reception.cases.Problem;
-import org.reception.cases.ServiceUnavailable;
-import org.reception.cases.access.SignInThrottled;
-import org.reception.cases.UnknownPetition;
+import org.reception.cases.ReceptionException;
 import org.reception.cases.Violation;
 
 /** Turns every failure into a problem+json answer, once, in one place. */
@@ -40,9 +33,7 @@ final class ProblemMappers {
     }
 
     static List<Object> all() {
-        return List.of(new Rejected(), new Unavailable(), new Unreadable(), new Http(), new Unexpected(),
-                new Illegal(), new Conflict(), new Unknown(), new KeyReused(), new SignInFirst(), new NotPermitted(),
-                new TooMany(), new SignInTooOften());
+        return List.of(new Refused(), new Unreadable(), new Http(), new Unexpected());
     }
 
     private abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
@@ -54,87 +45,26 @@ final class ProblemMappers {
         }
     }
 
-    static final class Rejected extends Base<PetitionRejected> {
+    /**
+     * Every failure of the platform's own: its problem fixes the status; a sign-in asked for says how
+     * ({@code WWW-Authenticate}), a throttled one says when to come back ({@code Retry-After}).
+     */
+    static final class Refused extends Base<ReceptionException> {
         @Override
-        public Response toResponse(PetitionRejected e) {
-            return ProblemDetails.response(e.problem(), Response.Status.BAD_REQUEST, e.getMessage(), instance(),
-                    e.violations());
-        }
-    }
-
-    static final class Illegal extends Base<IllegalTransition> {
-        @Override
-        public Response toResponse(IllegalTransition e) {
-            return ProblemDetails.response(Problem.ILLEGAL_TRANSITION, Response.Status.CONFLICT, e.getMessage(),
-                    instance(), List.of());
-        }
-    }
-
-    static final class Conflict extends Base<ConcurrentUpdate> {
-        @Override
-        public Response toResponse(ConcurrentUpdate e) {
-            return ProblemDetails.response(Problem.CONFLICT, Response.Status.CONFLICT, e.getMessage(), instance(),
-                    List.of());
-        }
-    }
-
-    static final class KeyReused extends Base<IdempotencyKeyReused> {
-        @Override
-        public Response toResponse(IdempotencyKeyReused e) {
-            return ProblemDetails.response(Problem.IDEMPOTENCY_KEY_REUSED, ProblemDetails.UNPROCESSABLE,
-                    e.getMessage(), instance(), List.of());
-        }
-    }
-
-    static final class SignInFirst extends Base<Unauthenticated> {
-        @Override
-        public Response toResponse(Unauthenticated e) {
-            return Response.fromResponse(ProblemDetails.response(Problem.UNAUTHORIZED, Response.Status.UNAUTHORIZED,
-                    e.getMessage(), instance(), List.of())).header(HttpHeaders.WWW_AUTHENTICATE, AccessFilter.CHALLENGE)
-                    .build();
-        }
-    }
-
-    static final class NotPermitted extends Base<Forbidden> {
-        @Override
-        public Response toResponse(Forbidden e) {
-            return ProblemDetails.response(Problem.FORBIDDEN, Response.Status.FORBIDDEN, e.getMessage(), instance(),
-                    List.of());
-        }
-    }
-
-    static final class TooMany extends Base<Throttled> {
-        @Override
-        public Response toResponse(Throttled e) {
-            return Response.fromResponse(ProblemDetails.response(Problem.TOO_MANY_REQUESTS,
-                    Response.Status.TOO_MANY_REQUESTS, e.getMessage(), instance(), List.of()))
-                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
-        }
-    }
-
-    static final class SignInTooOften extends Base<SignInThrottled> {
-        @Override
-        public Response toResponse(SignInThrottled e) {
-            return Response.fromResponse(ProblemDetails.response(Problem.TOO_MANY_REQUESTS,
-                    Response.Status.TOO_MANY_REQUESTS, e.getMessage(), instance(), List.of()))
-                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
-        }
-    }
-
-    static final class Unknown extends Base<UnknownPetition> {
-        @Override
-        public Response toResponse(UnknownPetition e) {
-            return ProblemDetails.response(Problem.NOT_FOUND, Response.Status.NOT_FOUND, e.getMessage(), instance(),
-                    List.of());
-        }
-    }
-
-    static final class Unavailable extends Base<ServiceUnavailable> {
-        @Override
-        public Response toResponse(ServiceUnavailable e) {
-            LOG.warn("Request refused, service unavailable: {}", e.getMessage(), e.getCause());
-            return ProblemDetails.response(Problem.SERVICE_UNAVAILABLE, Response.Status.SERVICE_UNAVAILABLE,
-                    e.getMessage(), instance(), List.of());
+        public Response toResponse(ReceptionException e) {
+            Problem problem = e.problem();
+            if (!problem.callersFault()) {
+                LOG.warn("Request refused on {}: {}", instance(), e.getMessage(), e.getCause());
+            }
+            Response.ResponseBuilder answer = Response.fromResponse(
+                    ProblemDetails.response(problem, e.getMessage(), instance(), e.violations()));
+            if (problem == Problem.UNAUTHORIZED) {
+                answer.header(HttpHeaders.WWW_AUTHENTICATE, AccessFilter.CHALLENGE);
+            }
+            if (e.retryAfterSeconds() > 0) {
+                answer.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+            }
+            return answer.build();
         }
     }
 
@@ -153,8 +83,7 @@ final class ProblemMappers {
             String detail = message
                     + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
             List<Violation> violations = field.isEmpty() ? List.of() : List.of(new Violation(field, message));
-            return ProblemDetails.response(Problem.MALFORMED_REQUEST, Response.Status.BAD_REQUEST, detail,
-                    instance(), violations);
+            return ProblemDetails.response(Problem.MALFORMED_REQUEST, detail, instance(), violations);
         }
     }
 
@@ -211,10 +140,8 @@ final class ProblemMappers {
         @Override
         public Response toResponse(RuntimeException e) {
             LOG.error("Unexpected failure on {}", instance(), e);
-            return Response.serverError().type(ProblemDetails.MEDIA_TYPE)
-                    .entity(new ProblemDetails(ProblemDetails.TYPE_PREFIX + "internal-error", "Internal error", 500,
-                            "the request failed; the platform's log has the details", instance(), List.of()))
-                    .build();
+            return ProblemDetails.response(Problem.INTERNAL_ERROR,
+                    "the request failed; the platform's log has the details", instance(), List.of());
         }
     }
 }

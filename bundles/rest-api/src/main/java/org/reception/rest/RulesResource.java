@@ -23,6 +23,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.reception.cases.CaseDecisions;
 import org.reception.cases.PetitionService;
+import org.reception.cases.PetitionRejected;
 import org.reception.cases.Problem;
 import org.reception.cases.RuleProvenance;
 import org.reception.cases.UnknownPetition;
@@ -33,7 +34,6 @@ import org.reception.rules.admin.ModuleTestReport;
 import org.reception.rules.admin.RuleAdministration;
 import org.reception.rules.admin.RuleModuleDetail;
 import org.reception.rules.admin.RuleModuleInfo;
-import org.reception.rules.admin.RuleModuleInvalid;
 import org.reception.rules.admin.RuleModuleRejection;
 import org.reception.rules.admin.RuleTrials;
 import org.reception.rules.admin.WhatIfReport;
@@ -84,12 +84,7 @@ public class RulesResource {
     @Path("/modules")
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
     public Response deploy(InputStream jar) throws IOException {
-        DeployOutcome outcome;
-        try {
-            outcome = administration().deploy(jar);
-        } catch (RuleModuleInvalid e) {
-            return refused(e.getMessage(), e.errors());
-        }
+        DeployOutcome outcome = administration().deploy(jar);
         if (!outcome.accepted()) {
             return refused("the rule module was refused; the version serving before goes on", outcome.errors());
         }
@@ -104,8 +99,7 @@ public class RulesResource {
         try {
             return Response.ok(administration.rollback(module)).build();
         } catch (IllegalStateException e) {
-            return ProblemDetails.response(Problem.NO_EARLIER_VERSION, Response.Status.CONFLICT, e.getMessage(),
-                    instance(), List.of());
+            return ProblemDetails.response(Problem.NO_EARLIER_VERSION, e.getMessage(), instance(), List.of());
         }
     }
 
@@ -134,16 +128,11 @@ public class RulesResource {
             count = -1;
         }
         if (count < 1 || count > RuleTrials.MAX_CASES) {
-            return ProblemDetails.response(Problem.MALFORMED_REQUEST, Response.Status.BAD_REQUEST,
-                    "cases must be a number from 1 to " + RuleTrials.MAX_CASES, instance(),
-                    List.of(new Violation("cases", "1 to " + RuleTrials.MAX_CASES)));
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST,
+                    List.of(new Violation("cases", "must be a number from 1 to " + RuleTrials.MAX_CASES)));
         }
-        try {
-            WhatIfReport report = Services.required(trials, "what-if").whatIf(AccessFilter.caller(security), jar, count);
-            return Response.ok(report).build();
-        } catch (RuleModuleInvalid e) {
-            return refused(e.getMessage(), e.errors());
-        }
+        WhatIfReport report = Services.required(trials, "what-if").whatIf(AccessFilter.caller(security), jar, count);
+        return Response.ok(report).build();
     }
 
     /** Every decision the rules took for a petition, with the module versions and rules behind each. */
@@ -176,8 +165,8 @@ public class RulesResource {
     }
 
     private Response refused(String detail, List<String> errors) {
-        return ProblemDetails.response(Problem.INVALID_RULE_MODULE, ProblemDetails.UNPROCESSABLE, detail,
-                instance(), errors.stream().map(error -> new Violation("module", error)).toList());
+        return ProblemDetails.response(Problem.INVALID_RULE_MODULE, detail, instance(),
+                errors.stream().map(error -> new Violation("module", error)).toList());
     }
 
     private javax.ws.rs.NotFoundException unknownModule(String module) {

@@ -35,6 +35,7 @@ import org.reception.cases.Registration;
 import org.reception.cases.Satisfaction;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.UnknownPetition;
+import org.reception.cases.VersionCondition;
 import org.reception.cases.Violation;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.access.Caller;
@@ -170,7 +171,7 @@ final class PetitionsEndpoint implements Petitions {
 
     private CaseUpdated act(Caller caller, String registrationNumber, Integer expectedVersion, CaseAction action) {
         Petition petition = byNumber(caller, registrationNumber);
-        Petition changed = service().act(caller, petition.id(), expectedVersion, action);
+        Petition changed = service().act(caller, petition.id(), VersionCondition.of(expectedVersion), action);
         CaseUpdated updated = new CaseUpdated();
         updated.registrationNumber = changed.registrationNumber();
         updated.status = changed.status().name();

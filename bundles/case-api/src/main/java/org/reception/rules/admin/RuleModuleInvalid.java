@@ -2,8 +2,12 @@ package org.reception.rules.admin;
 
 import java.util.List;
 
+import org.reception.cases.Problem;
+import org.reception.cases.ReceptionException;
+import org.reception.cases.Violation;
+
 /** A module handed to the host that does not compile, does not pass its test cases, or steps outside the contract. */
-public class RuleModuleInvalid extends RuntimeException {
+public class RuleModuleInvalid extends ReceptionException {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,5 +20,16 @@ public class RuleModuleInvalid extends RuntimeException {
 
     public List<String> errors() {
         return errors;
+    }
+
+    /** Each error as a violation of the uploaded module. */
+    @Override
+    public List<Violation> violations() {
+        return errors.stream().map(error -> new Violation("module", error)).toList();
+    }
+
+    @Override
+    public Problem problem() {
+        return Problem.INVALID_RULE_MODULE;
     }
 }
