@@ -61,6 +61,19 @@ final class Api {
         return post(path, Petitions.json(body), headers);
     }
 
+    /**
+     * Takes a step of the procedure as a careful client does: reads the case's ETag as this account
+     * and sends it back as {@code If-Match}. An account that cannot read the case sends none, so the
+     * platform answers for its access first.
+     */
+    HttpResponse<String> step(String petitionId, String action, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> read = get("petitions/" + petitionId);
+        String path = "petitions/" + petitionId + "/" + action;
+        return read.statusCode() == 200
+                ? post(path, body, "If-Match", read.headers().firstValue("ETag").orElseThrow())
+                : post(path, body);
+    }
+
     /** GETs any path of the platform's port, e.g. {@code /api/open311/v2/services.json}. */
     HttpResponse<String> getAt(String path) throws IOException, InterruptedException {
         return HTTP.send(request(karaf.http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());

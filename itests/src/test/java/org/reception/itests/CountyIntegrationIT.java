@@ -166,7 +166,7 @@ class CountyIntegrationIT {
         assertTrue(request.get("updated_datetime").asText().matches(w3c), request.toString());
         assertEquals("云岩区生态环境局", request.get("agency_responsible").asText(), "the unit's name, not its code");
         String id = Api.json(api.get("petitions/number/" + filed)).get("id").asText();
-        HttpResponse<String> transferred = api.post("petitions/" + id + "/dispose", Map.of("disposition", "TRANSFER",
+        HttpResponse<String> transferred = api.step(id, "dispose", Map.of("disposition", "TRANSFER",
                 "unit", "520103-ZJJ", "reason", "属地管理"));
         assertEquals(200, transferred.statusCode(), transferred.body());
         JsonNode afterStep = open311Json("requests/" + filed + ".json", 200);

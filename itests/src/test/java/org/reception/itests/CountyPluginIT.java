@@ -113,7 +113,7 @@ class CountyPluginIT {
 
             JsonNode petition = Api.json(api.get("petitions/number/" + number));
             assertEquals("COUNTY_SYSTEM", petition.get("channel").asText());
-            HttpResponse<String> assigned = api.post("petitions/" + petition.get("id").asText() + "/dispose",
+            HttpResponse<String> assigned = api.step(petition.get("id").asText(), "dispose",
                     Map.of("disposition", "ASSIGN", "unit", "520102-ZJJ", "reason", "属地管理"));
             assertEquals(200, assigned.statusCode(), assigned.body());
             Path dropFolder = karaf.home().resolve("data/county-520102/outbox");

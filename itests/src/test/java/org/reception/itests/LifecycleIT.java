@@ -159,7 +159,7 @@ class LifecycleIT {
     @Test
     @Order(5)
     void aThirdAttemptIsRefusedAndTheSameMatterIsNotAcceptedAgainButNewFactsAre() throws Exception {
-        HttpResponse<String> third = api.post("petitions/" + id + "/request-review", Map.of("reason", "再次申请"));
+        HttpResponse<String> third = api.step(id, "request-review", Map.of("reason", "再次申请"));
         assertEquals(409, third.statusCode());
         assertTrue(Api.json(third).get("detail").asText().contains("Art. 36"));
         String reviewed = receipt.get("registrationNumber").asText();
@@ -184,7 +184,7 @@ class LifecycleIT {
     @Order(6)
     void archiveWithTheCompleteAuditedFile() throws Exception {
         assertEquals("ARCHIVED", act("archive", null, "11").get("status").asText());
-        assertEquals(409, api.post("petitions/" + id + "/reply", Map.of("text", "x")).statusCode());
+        assertEquals(409, api.step(id, "reply", Map.of("text", "x")).statusCode());
 
         List<String> actions = new ArrayList<>();
         Api.json(api.get("petitions/" + id + "/audit")).forEach(entry -> actions.add(entry.get("action").asText()));
@@ -199,7 +199,7 @@ class LifecycleIT {
     void aLitigationMatterIsRedirectedAndAVisitOfSixWithoutRepresentativesIsRefused() throws Exception {
         String litigation = Api.json(api.post("petitions", Petitions.petition("OTHER", "判决执行", "法院判决后对方拒不履行。",
                 "520103"))).get("id").asText();
-        JsonNode redirected = Api.json(api.post("petitions/" + litigation + "/dispose", Map.of("disposition", "REDIRECT",
+        JsonNode redirected = Api.json(api.step(litigation, "dispose", Map.of("disposition", "REDIRECT",
                 "reason", "涉法涉诉事项，引导通过法律程序解决（《信访工作条例》第三十一条）")));
         assertEquals("REDIRECTED", redirected.get("status").asText());
 
@@ -245,10 +245,41 @@ class LifecycleIT {
         pool.shutdown();
 
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-        assertEquals(clerks - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(clerks - 1, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
         JsonNode after = Api.json(api.get("petitions/" + contested));
         assertEquals(1, after.get("version").asInt());
         assertEquals(2, Api.json(api.get("petitions/" + contested + "/audit")).size(), "register and one dispose");
+    }
+
+    /**
+     * Steps are conditional (RFC 9110): without {@code If-Match} a step is refused with 428 once the
+     * caller may take it; a stale or weak tag is 412 and changes nothing; a list is honoured.
+     */
+    @Test
+    @Order(8)
+    void everyStepStatesTheVersionItWasTakenOn() throws Exception {
+        String id = Api.json(api.post("petitions", Petitions.petition("HEALTH", "医保报销", "医保报销三个月未到账。",
+                "520111"))).get("id").asText();
+        Map<String, Object> accept = Map.of("disposition", "TRANSFER", "unit", "520111-WJJ", "reason", "属地管理");
+
+        HttpResponse<String> unconditional = api.post("petitions/" + id + "/dispose", accept);
+        assertEquals(428, unconditional.statusCode(), unconditional.body());
+        assertEquals("urn:reception:problem:precondition-required", Api.json(unconditional).get("type").asText());
+        assertEquals(404, api.as(Account.NANMING_CLERK).post("petitions/" + id + "/dispose", accept).statusCode(),
+                "a caller who may not see the case learns nothing of its version");
+        HttpResponse<String> weak = api.post("petitions/" + id + "/dispose", accept, "If-Match", "W/\"0\"");
+        assertEquals(412, weak.statusCode(), "a weak tag never matches strongly: " + weak.body());
+        assertEquals("urn:reception:problem:conflict", Api.json(weak).get("type").asText());
+        assertEquals(412, api.post("petitions/" + id + "/dispose", accept, "If-Match", "\"7\"").statusCode());
+        assertEquals(400, api.post("petitions/" + id + "/dispose", accept, "If-Match", "0").statusCode(),
+                "an entity tag is quoted");
+        assertEquals(0, Api.json(api.get("petitions/" + id)).get("version").asInt(), "nothing changed");
+
+        HttpResponse<String> listed = api.post("petitions/" + id + "/dispose", accept, "If-Match", "\"7\", \"0\"");
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertEquals("\"1\"", listed.headers().firstValue("ETag").orElseThrow());
+        assertEquals(200, api.as(Account.OPERATOR).post("petitions/" + id + "/accept", "{}", "If-Match", "*")
+                .statusCode(), "* acts on whatever version is current");
     }
 
     /**
@@ -284,13 +315,13 @@ class LifecycleIT {
         assertTrue(linkedAgain.at("/handling/reason").asText().contains("第十九条"));
 
         String reopenedId = retold.get("id").asText();
-        HttpResponse<String> reopened = api.post("petitions/" + reopenedId + "/not-the-same-matter",
+        HttpResponse<String> reopened = api.step(reopenedId, "not-the-same-matter",
                 Map.of("reason", "经核实，此次反映的是另一次申请"));
         assertEquals(200, reopened.statusCode(), reopened.body());
         assertEquals("REGISTERED", Api.json(reopened).get("status").asText());
         assertTrue(Api.json(api.get("petitions/" + reopenedId + "/audit")).toString()
                 .contains("not the same matter: 经核实，此次反映的是另一次申请"));
-        assertEquals(409, api.post("petitions/" + reopenedId + "/not-the-same-matter", Map.of("reason", "再次"))
+        assertEquals(409, api.step(reopenedId, "not-the-same-matter", Map.of("reason", "再次"))
                 .statusCode(), "a registered petition has nothing to reopen");
     }
 
@@ -313,11 +344,11 @@ class LifecycleIT {
         assertTrue(summary.get("overdue").asBoolean());
 
         String due = Api.json(api.get("clock")).get("today").asText();
-        JsonNode supervised = Api.json(api.as(Account.GUIYANG_SUPERVISOR).post("petitions/" + late + "/supervise",
+        JsonNode supervised = Api.json(api.as(Account.GUIYANG_SUPERVISOR).step(late, "supervise",
                 Map.of("order", "立即办理并报告结果", "due", LocalDate.parse(due).plusDays(5).toString())));
         JsonNode order = supervised.at("/supervisions/0");
         assertEquals(Account.GUIYANG_SUPERVISOR.user(), order.get("orderedBy").asText(), "the account that acted");
-        JsonNode resolved = Api.json(api.post("petitions/" + late + "/supervisions/" + order.get("id").asLong() + "/resolve",
+        JsonNode resolved = Api.json(api.step(late, "supervisions/" + order.get("id").asLong() + "/resolve",
                 Map.of("outcome", "已责成区教育局三日内办理")));
         assertEquals("已责成区教育局三日内办理", resolved.at("/supervisions/0/outcome").asText());
     }
@@ -390,7 +421,7 @@ class LifecycleIT {
         int audited = Api.json(api.get("petitions/" + land + "/audit")).size();
         for (String unknown : List.of("12345", "520102-GAT", "<script>", "520102-GAJ\u0000", "530102-GAJ",
                 "520102-NOBODY", "52-GAJ")) {
-            HttpResponse<String> refused = api.post("petitions/" + land + "/dispose",
+            HttpResponse<String> refused = api.step(land, "dispose",
                     Map.of("disposition", "TRANSFER", "unit", unknown, "reason", "属地"));
             assertEquals(400, refused.statusCode(), unknown + ": " + refused.body());
             assertEquals("unit", Api.json(refused).at("/violations/0/field").asText(), refused.body());
@@ -399,7 +430,7 @@ class LifecycleIT {
         assertEquals("REGISTERED", unchanged.get("status").asText());
         assertEquals(audited, Api.json(api.get("petitions/" + land + "/audit")).size(), "nothing was recorded");
 
-        JsonNode transferred = Api.json(api.post("petitions/" + land + "/dispose",
+        JsonNode transferred = Api.json(api.step(land, "dispose",
                 Map.of("disposition", "TRANSFER", "unit", " 520102-zrzyj ", "reason", "属地")));
         assertEquals("520102-ZRZYJ", transferred.at("/handling/unit").asText(), transferred.toString());
         assertEquals(200, api.as(Account.NANMING_LAND).get("petitions/" + land).statusCode(),

@@ -161,7 +161,7 @@ class OutboundIT {
         HttpResponse<String> created = api.post("petitions", fields);
         assertEquals(201, created.statusCode(), created.body());
         JsonNode petition = Api.json(created);
-        HttpResponse<String> assigned = api.post("petitions/" + petition.get("id").asText() + "/dispose",
+        HttpResponse<String> assigned = api.step(petition.get("id").asText(), "dispose",
                 Map.of("disposition", "ASSIGN", "unit", unit, "reason", "属地管理"));
         assertEquals(200, assigned.statusCode(), assigned.body());
         return petition.get("registrationNumber").asText();

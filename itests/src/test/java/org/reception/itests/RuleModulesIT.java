@@ -385,7 +385,7 @@ class RuleModulesIT {
         againstBureau.put("type", "ACCUSATION");
         againstBureau.put("accused", List.of("520102-ZJJ"));
         String bureauCase = Api.json(api.post("petitions", againstBureau)).get("id").asText();
-        HttpResponse<String> toAccused = api.post("petitions/" + bureauCase + "/dispose",
+        HttpResponse<String> toAccused = api.step(bureauCase, "dispose",
                 Map.of("disposition", "TRANSFER", "unit", "520102-ZJJ", "reason", "主管"));
         assertEquals(409, toAccused.statusCode(), "an accusation never goes to the unit accused (Art. 30)");
 

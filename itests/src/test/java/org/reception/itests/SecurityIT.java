@@ -476,7 +476,8 @@ class SecurityIT {
         assertEquals(List.of(accusation.number()), numbers(supervisorsView),
                 "the same query shows it to a supervisor outside the accused unit");
         HttpResponse<String> dispose = send(Account.NANMING_CLERK, "POST", "/api/v1/petitions/" + accusation.id()
-                + "/dispose", "{\"disposition\":\"TRANSFER\",\"unit\":\"520102-GAJ\",\"reason\":\"x\"}", "application/json");
+                + "/dispose", "{\"disposition\":\"TRANSFER\",\"unit\":\"520102-GAJ\",\"reason\":\"x\"}", "application/json",
+                "If-Match", "*");
         assertEquals(409, dispose.statusCode(), "never handed to the accused unit: " + dispose.body());
     }
 
@@ -855,7 +856,7 @@ class SecurityIT {
         String unit = county + "-ZRZYJ";
         JsonNode registered = Api.json(operator.post("petitions", newPetition(county)));
         String id = registered.get("id").asText();
-        HttpResponse<String> disposed = operator.post("petitions/" + id + "/dispose",
+        HttpResponse<String> disposed = operator.step(id, "dispose",
                 Map.of("disposition", "TRANSFER", "unit", unit, "reason", "属地主管"));
         assertEquals(200, disposed.statusCode(), disposed.body());
         return new Case(id, registered.get("registrationNumber").asText(), county, unit);
@@ -875,7 +876,7 @@ class SecurityIT {
         String unit = registered.get("routing").get("unitCode").asText();
         assertEquals("520102-JJJCW", unit, "accusations go to the discipline inspection organ");
         String id = registered.get("id").asText();
-        HttpResponse<String> disposed = new Api(karaf, Account.NANMING_CLERK).post("petitions/" + id + "/dispose",
+        HttpResponse<String> disposed = new Api(karaf, Account.NANMING_CLERK).step(id, "dispose",
                 Map.of("disposition", "TRANSFER", "unit", unit, "reason", "纪检监察机关管辖"));
         assertEquals(200, disposed.statusCode(), disposed.body());
         return new Case(id, registered.get("registrationNumber").asText(), OWN_COUNTY, unit);

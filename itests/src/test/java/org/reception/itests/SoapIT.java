@@ -89,7 +89,7 @@ class SoapIT {
         assertEquals(0, get(status, "version"));
 
         String id = Api.json(api.get("petitions/number/" + number)).get("id").asText();
-        HttpResponse<String> accepted = api.post("petitions/" + id + "/dispose",
+        HttpResponse<String> accepted = api.step(id, "dispose",
                 Map.of("disposition", "ACCEPT", "unit", "520103-STHJJ", "reason", "主管"));
         assertEquals(200, accepted.statusCode(), accepted.body());
 
