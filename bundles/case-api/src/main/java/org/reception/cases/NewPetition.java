@@ -3,6 +3,9 @@ package org.reception.cases;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A petition as submitted at intake, before validation. Every field may be missing or wrong here;
  * {@link PetitionService#register(NewPetition)} says which ones are.
@@ -14,9 +17,21 @@ import java.util.List;
  * @param confidential the petitioners asked that their names be kept confidential
  * @param linkedPetitions registration numbers of earlier petitions on the same matter
  */
-public record NewPetition(Channel channel, PetitionType type, Category category, String title, String content,
-                          String jurisdiction, Instant receivedAt, List<Petitioner> petitioners,
-                          List<String> accused, boolean confidential, List<String> linkedPetitions) {
+public record NewPetition(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PetitionType type,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Category category,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = IntakeLimits.TITLE_LENGTH) String title,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = IntakeLimits.CONTENT_LENGTH) String content,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + IntakeLimits.JURISDICTION_PATTERN + "$") String jurisdiction,
+                          @Schema(description = "When the reception center received it; now when absent") Instant receivedAt,
+                          @ArraySchema(minItems = 1, maxItems = IntakeLimits.PETITIONERS, arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
+                          List<Petitioner> petitioners,
+                          @ArraySchema(maxItems = IntakeLimits.ACCUSED,
+                                  schema = @Schema(minLength = 1, maxLength = IntakeLimits.ACCUSED_LENGTH))
+                          List<String> accused,
+                          boolean confidential,
+                          @ArraySchema(schema = @Schema(pattern = "^" + IntakeLimits.REGISTRATION_NUMBER_PATTERN + "$"))
+                          List<String> linkedPetitions) {
 
     public NewPetition {
         petitioners = petitioners == null ? List.of() : List.copyOf(petitioners);

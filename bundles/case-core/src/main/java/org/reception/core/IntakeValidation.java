@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.reception.cases.Channel;
+import org.reception.cases.IntakeLimits;
 import org.reception.cases.NewPetition;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionType;
@@ -23,15 +24,11 @@ import org.reception.cases.divisions.Divisions;
 /** The checks a petition passes before anything is decided or stored; every violation is reported at once. */
 final class IntakeValidation {
 
-    static final int MAX_TITLE_LENGTH = 200;
-    static final int MAX_CONTENT_LENGTH = 20_000;
-    static final int MAX_PETITIONERS = 500;
     /**
      * A visit (走访) of more than this many people names representatives, at most this many (Art. 20
      * applies to visits): a joint letter or online petition signed by more people needs none.
      */
     static final int GROUP_SIZE = 5;
-    static final int MAX_ACCUSED = 50;
     /** Clocks of county systems drift; a receipt time a little ahead of ours is not an error. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
     /**
@@ -55,8 +52,8 @@ final class IntakeValidation {
         required("channel", petition.channel(), violations);
         required("type", petition.type(), violations);
         required("category", petition.category(), violations);
-        text("title", petition.title(), MAX_TITLE_LENGTH, true).ifPresent(violations::add);
-        text("content", petition.content(), MAX_CONTENT_LENGTH, true).ifPresent(violations::add);
+        text("title", petition.title(), IntakeLimits.TITLE_LENGTH, true).ifPresent(violations::add);
+        text("content", petition.content(), IntakeLimits.CONTENT_LENGTH, true).ifPresent(violations::add);
         jurisdiction(petition.jurisdiction()).ifPresent(violations::add);
         if (petition.receivedAt() != null && petition.receivedAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
             violations.add(new Violation("receivedAt", "lies in the future"));
@@ -70,15 +67,15 @@ final class IntakeValidation {
             // The accused are whom the case is kept from (《信访工作条例》第三十条): without them nobody is.
             violations.add(new Violation("accused", "an accusation names at least one accused unit or person"));
         }
-        if (petition.accused().size() > MAX_ACCUSED) {
-            violations.add(new Violation("accused", "lists more than " + MAX_ACCUSED));
+        if (petition.accused().size() > IntakeLimits.ACCUSED) {
+            violations.add(new Violation("accused", "lists more than " + IntakeLimits.ACCUSED));
         }
         for (int i = 0; i < petition.accused().size(); i++) {
-            text("accused[" + i + "]", petition.accused().get(i), 200, true).ifPresent(violations::add);
+            text("accused[" + i + "]", petition.accused().get(i), IntakeLimits.ACCUSED_LENGTH, true).ifPresent(violations::add);
         }
         for (int i = 0; i < petition.linkedPetitions().size(); i++) {
             String link = petition.linkedPetitions().get(i);
-            if (link == null || !link.matches("\\d{6}-\\d{4}-\\d{6}")) {
+            if (link == null || !link.matches(IntakeLimits.REGISTRATION_NUMBER_PATTERN)) {
                 violations.add(new Violation("linkedPetitions[" + i + "]", "must be a registration number like 520102-2026-000001"));
             }
         }
@@ -93,8 +90,8 @@ final class IntakeValidation {
             violations.add(new Violation("petitioners", "at least one petitioner is required"));
             return;
         }
-        if (petitioners.size() > MAX_PETITIONERS) {
-            violations.add(new Violation("petitioners", "lists more than " + MAX_PETITIONERS));
+        if (petitioners.size() > IntakeLimits.PETITIONERS) {
+            violations.add(new Violation("petitioners", "lists more than " + IntakeLimits.PETITIONERS));
             return;
         }
         Set<String> seen = new HashSet<>();
@@ -105,16 +102,16 @@ final class IntakeValidation {
                 violations.add(new Violation("petitioners[" + i + "]", "is empty"));
                 continue;
             }
-            text(at + "name", petitioner.name(), 50, true).ifPresent(violations::add);
+            text(at + "name", petitioner.name(), IntakeLimits.NAME_LENGTH, true).ifPresent(violations::add);
             ResidentIds.problem(petitioner.residentId(), today)
                     .ifPresent(problem -> violations.add(new Violation(at + "residentId", problem)));
             if (petitioner.residentId() != null && !seen.add(petitioner.residentId())) {
                 violations.add(new Violation(at + "residentId", "is listed twice"));
             }
-            if (petitioner.phone() != null && !petitioner.phone().matches("\\+?[0-9][0-9 -]{4,19}")) {
+            if (petitioner.phone() != null && !petitioner.phone().matches(IntakeLimits.PHONE_PATTERN)) {
                 violations.add(new Violation(at + "phone", "must be 5 to 20 digits, spaces or dashes"));
             }
-            text(at + "address", petitioner.address(), 300, false).ifPresent(violations::add);
+            text(at + "address", petitioner.address(), IntakeLimits.ADDRESS_LENGTH, false).ifPresent(violations::add);
         }
         long representatives = petitioners.stream().filter(p -> p != null && p.representative()).count();
         if (channel == Channel.VISIT && petitioners.size() > GROUP_SIZE
@@ -145,7 +142,7 @@ final class IntakeValidation {
         if (code == null || code.isBlank()) {
             return Optional.of(new Violation("jurisdiction", "is required"));
         }
-        if (!code.matches("\\d{6}")) {
+        if (!code.matches(IntakeLimits.JURISDICTION_PATTERN)) {
             return Optional.of(new Violation("jurisdiction", "must be a 6-digit county-level division code"));
         }
         Optional<Division> division = Divisions.reference().find(code);

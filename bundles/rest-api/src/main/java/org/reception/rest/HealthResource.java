@@ -11,6 +11,13 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
 
@@ -18,6 +25,7 @@ import org.reception.cases.health.HealthStatus;
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 @Anonymous
+@Tag(name = "operations")
 public class HealthResource {
 
     static final Set<String> REQUIRED = Set.of("store", "rules");
@@ -32,6 +40,11 @@ public class HealthResource {
     }
 
     @GET
+    @Operation(operationId = "checkHealth", summary = "Whether every required part of the platform is up", responses = {
+            @ApiResponse(responseCode = "200", description = "Up", content = @Content(schema = @Schema(implementation = Health.class))),
+            @ApiResponse(responseCode = "503", description = "A required part is down; the checks say which",
+                    content = @Content(schema = @Schema(implementation = Health.class)))})
+    @SecurityRequirements
     public Response health() {
         Map<String, HealthCheck> registered = checks.get();
         Map<String, HealthStatus> results = new LinkedHashMap<>();

@@ -14,6 +14,15 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.reception.cases.AuditVerification;
 import org.reception.cases.CaseEvent;
 import org.reception.cases.PetitionRejected;
@@ -29,7 +38,13 @@ import org.reception.cases.divisions.Units;
 
 /** Deadline events for escalation, the audit chain's verification, the register of units, and the platform's time. */
 @Path("/")
-@Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations", description = "Deadline events, the audit chain, the register of units, the clock, health")
+@SecurityRequirement(name = OpenApi.BASIC)
+@ApiResponse(responseCode = "401", ref = OpenApi.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = OpenApi.FORBIDDEN)
+@ApiResponse(responseCode = "429", ref = OpenApi.TOO_MANY_REQUESTS)
+@ApiResponse(responseCode = "503", ref = OpenApi.UNAVAILABLE)
 public class OperationsResource {
 
     private final Supplier<PetitionService> petitions;
@@ -47,7 +62,14 @@ public class OperationsResource {
     @GET
     @Path("events")
     @Permits({Role.SUPERVISOR, Role.ADMINISTRATOR})
-    public List<CaseEvent> events(@QueryParam("after") @DefaultValue("0") String after,
+    @Operation(operationId = "listCaseEvents", summary = "Deadline and escalation events after an id, oldest first", responses = {
+            @ApiResponse(responseCode = "200", description = "The events",
+                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = CaseEvent.class)))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
+    public List<CaseEvent> events(@Parameter(schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
+                                  @QueryParam("after") @DefaultValue("0") String after,
+                                  @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000",
+                                          defaultValue = "100"))
                                   @QueryParam("limit") @DefaultValue("100") String limit) {
         long afterId;
         int max;
@@ -68,6 +90,9 @@ public class OperationsResource {
     @GET
     @Path("audit/verification")
     @Permits({Role.AUDITOR, Role.ADMINISTRATOR})
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the audit log's hash chain", responses =
+            @ApiResponse(responseCode = "200", description = "The verification",
+                    content = @Content(schema = @Schema(implementation = AuditVerification.class))))
     public AuditVerification verifyAudit() {
         return Services.required(petitions).verifyAudit(AccessFilter.caller(security));
     }
@@ -78,7 +103,12 @@ public class OperationsResource {
      */
     @GET
     @Path("units")
-    public List<Unit> units(@QueryParam("division") String division) {
+    @Operation(operationId = "listUnits", summary = "The register's units of a division", responses = {
+            @ApiResponse(responseCode = "200", description = "The units",
+                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = Unit.class)))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
+    public List<Unit> units(@Parameter(required = true, schema = @Schema(pattern = "^(\\d{2}|\\d{4}|\\d{6})$"))
+                            @QueryParam("division") String division) {
         String code = division == null ? "" : Jurisdictions.prefix(division.strip());
         if (Divisions.reference().find(code).isEmpty()) {
             throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("division",
@@ -93,6 +123,8 @@ public class OperationsResource {
     /** The platform's time, which every deadline is counted by. */
     @GET
     @Path("clock")
+    @Operation(operationId = "readClock", summary = "The platform's time, which every deadline is counted by", responses =
+            @ApiResponse(responseCode = "200", description = "The time", content = @Content(schema = @Schema(implementation = Time.class))))
     public Time clock() {
         Instant instant = now.get();
         return new Time(instant, instant.atZone(PlatformTime.ZONE).toLocalDate());

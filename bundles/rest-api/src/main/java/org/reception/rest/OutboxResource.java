@@ -13,6 +13,14 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.reception.cases.OutboxAdministration;
 import org.reception.cases.OutboxMessage;
 import org.reception.cases.PetitionRejected;
@@ -22,8 +30,14 @@ import org.reception.cases.access.Role;
 
 /** {@code /api/v1/outbox}: deliveries to county systems, for administrators. */
 @Path("/outbox")
-@Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
 @Permits(Role.ADMINISTRATOR)
+@Tag(name = "outbox", description = "Deliveries to county systems")
+@SecurityRequirement(name = OpenApi.BASIC)
+@ApiResponse(responseCode = "401", ref = OpenApi.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = OpenApi.FORBIDDEN)
+@ApiResponse(responseCode = "429", ref = OpenApi.TOO_MANY_REQUESTS)
+@ApiResponse(responseCode = "503", ref = OpenApi.UNAVAILABLE)
 public class OutboxResource {
 
     private final Supplier<OutboxAdministration> outbox;
@@ -34,7 +48,15 @@ public class OutboxResource {
 
     /** Newest first; {@code undelivered=true} for the ones still waiting (with their attempts and last error). */
     @GET
-    public Map<String, Object> messages(@QueryParam("undelivered") @DefaultValue("false") String undelivered,
+    @Operation(operationId = "listOutboxMessages", summary = "Deliveries, newest first, with the county systems configured",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "destinations and messages",
+                            content = @Content(schema = @Schema(type = "object"))),
+                    @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
+    public Map<String, Object> messages(@Parameter(schema = @Schema(type = "boolean", defaultValue = "false"))
+                                        @QueryParam("undelivered") @DefaultValue("false") String undelivered,
+                                        @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1",
+                                                maximum = "1000", defaultValue = "100"))
                                         @QueryParam("limit") @DefaultValue("100") String limit) {
         int max;
         try {
@@ -54,7 +76,10 @@ public class OutboxResource {
     /** Makes an undelivered message due now instead of at its next backoff. */
     @POST
     @Path("/{id}/retry")
-    public Map<String, Object> retry(@PathParam("id") String id) {
+    @Operation(operationId = "retryOutboxMessage", summary = "Make an undelivered message due now", responses = {
+            @ApiResponse(responseCode = "200", description = "Due now", content = @Content(schema = @Schema(type = "object"))),
+            @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
+    public Map<String, Object> retry(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         long messageId;
         try {
             messageId = Long.parseLong(id);

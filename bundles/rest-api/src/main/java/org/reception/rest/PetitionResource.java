@@ -25,6 +25,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Link;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -32,9 +33,21 @@ import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.reception.cases.AuditEntry;
 import org.reception.cases.CaseAction;
 import org.reception.cases.Channel;
+import org.reception.cases.IntakeLimits;
 import org.reception.cases.NewPetition;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
@@ -60,7 +73,13 @@ import org.reception.cases.access.Role;
  * did not see. 409 stays for a step the case's state does not allow.
  */
 @Path("/petitions")
-@Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "petitions", description = "Intake and the procedure of a case")
+@SecurityRequirement(name = OpenApi.BASIC)
+@ApiResponse(responseCode = "401", ref = OpenApi.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = OpenApi.FORBIDDEN)
+@ApiResponse(responseCode = "429", ref = OpenApi.TOO_MANY_REQUESTS)
+@ApiResponse(responseCode = "503", ref = OpenApi.UNAVAILABLE)
 public class PetitionResource {
 
     /** Sent by a client that may retry: the same key never registers a second petition. */
@@ -87,7 +106,15 @@ public class PetitionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Permits({Role.CLERK, Role.INTEGRATION})
-    public Response register(@HeaderParam(IDEMPOTENCY_KEY_HEADER) String idempotencyKey, NewPetition petition) {
+    @Operation(operationId = "registerPetition", summary = "Register a petition (Art. 17, 18)", responses = {
+            @ApiResponse(responseCode = "201", description = "Registered, or the same request replayed with its key",
+                    headers = {@Header(name = "ETag", ref = OpenApi.ETAG), @Header(name = "Location", schema = @Schema(type = "string")),
+                            @Header(name = REPLAYED_HEADER, schema = @Schema(type = "boolean"))},
+                    content = @Content(schema = @Schema(implementation = Registered.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "422", ref = OpenApi.UNPROCESSABLE)})
+    public Response register(@Parameter(description = "Any string up to 200 characters; the same key never registers a second petition",
+                                     schema = @Schema(maxLength = 200)) @HeaderParam(IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
+                             @RequestBody(required = true) NewPetition petition) {
         Registration registration = Services.required(petitions).register(caller(), petition, idempotencyKey);
         Petition registered = registration.petition();
         URI location = uriInfo.getAbsolutePathBuilder().path(registered.id()).build();
@@ -101,6 +128,10 @@ public class PetitionResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "readPetition", summary = "Read a case as the account may see it", responses = {
+            @ApiResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
     public Response read(@PathParam("id") String id) {
         Petition petition = Services.required(petitions).find(caller(), id).orElseThrow(() -> new UnknownPetition(id));
         return Response.ok(petition).tag(etag(petition)).build();
@@ -118,7 +149,12 @@ public class PetitionResource {
     @POST
     @Path("/{id}/disclose")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response disclose(@PathParam("id") String id, Purpose purpose) {
+    @Operation(operationId = "disclosePetition", summary = "Read a case's personal data unmasked, for a stated purpose (audited)",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                            content = @Content(schema = @Schema(implementation = Petition.class))),
+                    @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
+    public Response disclose(@PathParam("id") String id, @RequestBody(required = true) Purpose purpose) {
         Petition petition = Services.required(petitions)
                 .disclose(caller(), id, purpose == null ? null : purpose.purpose())
                 .orElseThrow(() -> new UnknownPetition(id));
@@ -127,25 +163,44 @@ public class PetitionResource {
 
     @GET
     @Path("/number/{registrationNumber}")
-    public Response readByNumber(@PathParam("registrationNumber") String registrationNumber) {
+    @Operation(operationId = "readPetitionByNumber", summary = "Read a case by its registration number", responses = {
+            @ApiResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
+    public Response readByNumber(@Parameter(schema = @Schema(pattern = "^" + IntakeLimits.REGISTRATION_NUMBER_PATTERN + "$"))
+                                 @PathParam("registrationNumber") String registrationNumber) {
         Petition petition = Services.required(petitions).findByRegistrationNumber(caller(), registrationNumber)
                 .orElseThrow(() -> new UnknownPetition(registrationNumber));
         return Response.ok(petition).tag(etag(petition)).build();
     }
 
     @GET
-    public Page<PetitionSummary> list(@QueryParam("jurisdiction") String jurisdiction,
-                                      @QueryParam("status") List<String> statuses,
-                                      @QueryParam("unit") String unit,
-                                      @QueryParam("overdue") @DefaultValue("false") String overdue,
-                                      @QueryParam("dueWithinDays") String dueWithinDays,
-                                      @QueryParam("type") String type,
-                                      @QueryParam("channel") String channel,
-                                      @QueryParam("receivedFrom") String receivedFrom,
-                                      @QueryParam("receivedTo") String receivedTo,
-                                      @QueryParam("q") String text,
-                                      @QueryParam("page") @DefaultValue("0") String page,
-                                      @QueryParam("size") @DefaultValue("20") String size) {
+    @Operation(operationId = "listPetitions", summary = "List the cases the account may see, newest first", responses = {
+            @ApiResponse(responseCode = "200", description = "One page; Link headers name the next and previous pages",
+                    headers = @Header(name = "Link", schema = @Schema(type = "string")),
+                    content = @Content(schema = @Schema(implementation = PetitionPage.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
+    public Response list(@Parameter(description = "A province, city or county", schema = @Schema(pattern = "^(\\d{2}|\\d{4}|\\d{6})$"))
+                         @QueryParam("jurisdiction") String jurisdiction,
+                         @Parameter(description = "One or more statuses, repeated or comma-separated",
+                                 array = @ArraySchema(schema = @Schema(implementation = PetitionStatus.class)))
+                         @QueryParam("status") List<String> statuses,
+                         @Parameter(schema = @Schema(pattern = "^\\d{2,6}-[A-Z0-9]{1,30}$")) @QueryParam("unit") String unit,
+                         @Parameter(schema = @Schema(type = "boolean", defaultValue = "false"))
+                         @QueryParam("overdue") @DefaultValue("false") String overdue,
+                         @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "3650"))
+                         @QueryParam("dueWithinDays") String dueWithinDays,
+                         @Parameter(schema = @Schema(implementation = PetitionType.class)) @QueryParam("type") String type,
+                         @Parameter(schema = @Schema(implementation = Channel.class)) @QueryParam("channel") String channel,
+                         @Parameter(schema = @Schema(type = "string", format = "date-time")) @QueryParam("receivedFrom") String receivedFrom,
+                         @Parameter(schema = @Schema(type = "string", format = "date-time")) @QueryParam("receivedTo") String receivedTo,
+                         @Parameter(description = "Words of the title or content", schema = @Schema(minLength = 1, maxLength = 100))
+                         @QueryParam("q") String text,
+                         @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0"))
+                         @QueryParam("page") @DefaultValue("0") String page,
+                         @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + PetitionQuery.MAX_SIZE,
+                                 defaultValue = "" + DEFAULT_PAGE_SIZE))
+                         @QueryParam("size") @DefaultValue("20") String size) {
         QueryParameters parameters = new QueryParameters();
         Set<PetitionStatus> statusSet = EnumSet.noneOf(PetitionStatus.class);
         for (String status : statuses) {
@@ -172,12 +227,42 @@ public class PetitionResource {
         parameters.rejectIfInvalid();
         PetitionQuery query = new PetitionQuery(place, statusSet, unitCode, overdueOnly, dueWithin, petitionType,
                 petitionChannel, from, to, words, pageNumber, pageSize);
-        return Services.required(petitions).list(caller(), query);
+        Page<PetitionSummary> found = Services.required(petitions).list(caller(), query);
+        return Response.ok(found).links(pageLinks(found)).build();
+    }
+
+    /** RFC 8288 links to the neighbouring pages, with every other parameter kept. */
+    private Link[] pageLinks(Page<?> page) {
+        List<Link> links = new ArrayList<>();
+        boolean more = page.items().size() == page.size()
+                && (!page.totalExact() || (long) (page.page() + 1) * page.size() < page.total());
+        if (more) {
+            links.add(Link.fromUriBuilder(uriInfo.getRequestUriBuilder().replaceQueryParam("page", page.page() + 1))
+                    .rel("next").build());
+        }
+        if (page.page() > 0) {
+            links.add(Link.fromUriBuilder(uriInfo.getRequestUriBuilder().replaceQueryParam("page", page.page() - 1))
+                    .rel("prev").build());
+        }
+        return links.toArray(Link[]::new);
+    }
+
+    /** The shape of {@code Page<PetitionSummary>} under a name of its own, for the OpenAPI document only. */
+    @Schema(name = "PetitionPage")
+    record PetitionPage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PetitionSummary> items,
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long total,
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean totalExact,
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int page,
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int size) {
     }
 
     @GET
     @Path("/{id}/audit")
     @Permits({Role.AUDITOR, Role.SUPERVISOR})
+    @Operation(operationId = "readAuditLog", summary = "A case's audit log: every change and every unmasked read", responses = {
+            @ApiResponse(responseCode = "200", description = "The entries, oldest first",
+                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = AuditEntry.class)))),
+            @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
     public List<AuditEntry> audit(@PathParam("id") String id) {
         return Services.required(petitions).audit(caller(), id);
     }
@@ -185,7 +270,13 @@ public class PetitionResource {
     @POST
     @Path("/{id}/dispose")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response dispose(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Dispose action) {
+    @Operation(operationId = "disposePetition", summary = "Dispose of a registered petition: accept, transfer, assign, redirect or not accept (Art. 21, 22)", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response dispose(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Dispose action) {
         return act(id, ifMatch, action);
     }
 
@@ -193,7 +284,13 @@ public class PetitionResource {
     @POST
     @Path("/{id}/not-the-same-matter")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response notTheSameMatter(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "reopenAsNotTheSameMatter", summary = "Reopen a petition refused as the same matter as another", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response notTheSameMatter(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      CaseAction.NotSameMatter action) {
         return act(id, ifMatch, action == null ? new CaseAction.NotSameMatter(null) : action);
     }
@@ -201,76 +298,146 @@ public class PetitionResource {
     @POST
     @Path("/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response accept(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Accept action) {
+    @Operation(operationId = "acceptCase", summary = "The unit accepts the case it was sent", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response accept(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Accept action) {
         return act(id, ifMatch, action == null ? new CaseAction.Accept(null) : action);
     }
 
     @POST
     @Path("/{id}/object")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response object(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Object action) {
-        return act(id, ifMatch, action);
+    @Operation(operationId = "objectToCase", summary = "The unit objects that the case is not its own", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response object(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Objection objection) {
+        return act(id, ifMatch, objection == null ? null : new CaseAction.Object(objection.reason()));
+    }
+
+    /** The body of an objection: {@code {"reason": "..."}}; named so, as {@code Object} means any JSON to a client generator. */
+    public record Objection(String reason) {
     }
 
     @POST
     @Path("/{id}/extend")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response extend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Extend action) {
+    @Operation(operationId = "extendHandling", summary = "Extend the handling time limit once, by at most 30 days (Art. 32)", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response extend(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Extend action) {
         return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reply(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Reply action) {
+    @Operation(operationId = "replyToPetitioner", summary = "The unit replies with its handling opinion", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response reply(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Reply action) {
         return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Evaluate action) {
+    @Operation(operationId = "evaluateSatisfaction", summary = "Record the petitioner's satisfaction", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response evaluate(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Evaluate action) {
         return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/request-review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response requestReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.RequestReview action) {
+    @Operation(operationId = "requestReview", summary = "The petitioner asks for a review (Art. 35)", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response requestReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.RequestReview action) {
         return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/answer-review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response answerReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.AnswerReview action) {
+    @Operation(operationId = "answerReview", summary = "Answer the review", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response answerReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.AnswerReview action) {
         return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/request-re-review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response requestReReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.RequestReReview action) {
+    @Operation(operationId = "requestReReview", summary = "The petitioner asks for a re-review (Art. 36)", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response requestReReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.RequestReReview action) {
         return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/answer-re-review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response answerReReview(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.AnswerReReview action) {
+    @Operation(operationId = "answerReReview", summary = "Answer the re-review, at the level above the review", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response answerReReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.AnswerReReview action) {
         return act(id, ifMatch, action);
     }
 
     @POST
     @Path("/{id}/archive")
-    public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(operationId = "archiveCase", summary = "Archive the case", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response archive(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return act(id, ifMatch, new CaseAction.Archive());
     }
 
     @POST
     @Path("/{id}/supervise")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response supervise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Supervise action) {
+    @Operation(operationId = "superviseCase", summary = "Order the handling unit to act (supervision, Art. 40)", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
+    public Response supervise(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Supervise action) {
         return act(id, ifMatch, action);
     }
 
@@ -281,8 +448,14 @@ public class PetitionResource {
     @POST
     @Path("/{id}/supervisions/{supervisionId}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "resolveSupervision", summary = "Record the outcome of a supervision order", responses = {
+            @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
+                    content = @Content(schema = @Schema(implementation = Petition.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
+            @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response resolveSupervision(@PathParam("id") String id, @PathParam("supervisionId") long supervisionId,
-                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Outcome outcome) {
+                                       @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Outcome outcome) {
         return act(id, ifMatch,
                 new CaseAction.ResolveSupervision(supervisionId, outcome == null ? null : outcome.outcome()));
     }

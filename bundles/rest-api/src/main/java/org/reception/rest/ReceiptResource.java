@@ -11,6 +11,14 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionService;
 import org.reception.cases.Problem;
@@ -23,8 +31,9 @@ import org.reception.cases.Violation;
  * code of the receipt, without an account. Posted, so that the code never lands in a URL or a log.
  */
 @Path("/receipts")
-@Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
 @Anonymous
+@Tag(name = "receipts", description = "What a petitioner reads with the receipt, without an account")
 public class ReceiptResource {
 
     private final Supplier<PetitionService> petitions;
@@ -38,13 +47,24 @@ public class ReceiptResource {
         this.throttle = throttle;
     }
 
-    public record Lookup(String registrationNumber, String queryCode) {
+    public record Lookup(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 32) String registrationNumber,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 32) String queryCode) {
     }
 
     @POST
     @Path("/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PublicStatus status(Lookup lookup) {
+    @Operation(operationId = "lookUpReceipt", summary = "The public status of a petition, by its number and query code",
+            security = {}, responses = {
+            @ApiResponse(responseCode = "200", description = "The status as the petitioner may read it",
+                    content = @Content(schema = @Schema(implementation = PublicStatus.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST),
+            @ApiResponse(responseCode = "404", description = "No such number, or a wrong code; which one is not said",
+                    ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "429", ref = OpenApi.TOO_MANY_REQUESTS),
+            @ApiResponse(responseCode = "503", ref = OpenApi.UNAVAILABLE)})
+    @SecurityRequirements
+    public PublicStatus status(@RequestBody(required = true) Lookup lookup) {
         throttle.acquire(request == null ? null : request.getRemoteAddr());
         if (lookup == null || lookup.registrationNumber() == null || lookup.queryCode() == null
                 || lookup.registrationNumber().length() > 32 || lookup.queryCode().length() > 32) {

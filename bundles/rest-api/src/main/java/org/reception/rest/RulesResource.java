@@ -21,6 +21,16 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.reception.cases.CaseDecisions;
 import org.reception.cases.PetitionService;
 import org.reception.cases.PetitionRejected;
@@ -43,8 +53,14 @@ import org.reception.rules.admin.WhatIfReport;
  * {@code rules:*} shell commands. A module travels as its jar ({@code application/java-archive}).
  */
 @Path("/rules")
-@Produces({MediaType.APPLICATION_JSON, ProblemDetails.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
 @Permits(Role.RULE_ADMINISTRATOR)
+@Tag(name = "rules", description = "Rule modules: deploy, roll back, test, what-if, explain")
+@SecurityRequirement(name = OpenApi.BASIC)
+@ApiResponse(responseCode = "401", ref = OpenApi.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = OpenApi.FORBIDDEN)
+@ApiResponse(responseCode = "429", ref = OpenApi.TOO_MANY_REQUESTS)
+@ApiResponse(responseCode = "503", ref = OpenApi.UNAVAILABLE)
 public class RulesResource {
 
     static final String JAR = "application/java-archive";
@@ -68,6 +84,8 @@ public class RulesResource {
     /** The modules serving now, one per jurisdiction. */
     @GET
     @Path("/modules")
+    @Operation(operationId = "listRuleModules", summary = "The modules serving now", responses = @ApiResponse(responseCode = "200",
+            description = "One per jurisdiction", content = @Content(array = @ArraySchema(schema = @Schema(implementation = RuleModuleInfo.class)))))
     public List<RuleModuleInfo> modules() {
         return administration().activeModules();
     }
@@ -75,6 +93,10 @@ public class RulesResource {
     /** One module, by id or by the jurisdiction it decides for: versions kept, rules, test cases, rejections. */
     @GET
     @Path("/modules/{module}")
+    @Operation(operationId = "readRuleModule", summary = "One module: versions kept, rules, test cases, rejections", responses = {
+            @ApiResponse(responseCode = "200", description = "The module",
+                    content = @Content(schema = @Schema(implementation = RuleModuleDetail.class))),
+            @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
     public RuleModuleDetail module(@PathParam("module") String module) {
         return administration().module(module).orElseThrow(() -> unknownModule(module));
     }
@@ -83,7 +105,14 @@ public class RulesResource {
     @POST
     @Path("/modules")
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
-    public Response deploy(InputStream jar) throws IOException {
+    @Operation(operationId = "deployRuleModule", summary = "Deploy a module, or a new version of one", responses = {
+            @ApiResponse(responseCode = "200", description = "Deployed and serving",
+                    content = @Content(schema = @Schema(implementation = DeployOutcome.class))),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE),
+            @ApiResponse(responseCode = "422", ref = OpenApi.UNPROCESSABLE)})
+    public Response deploy(@RequestBody(required = true, description = "The module's jar", content = {
+            @Content(mediaType = JAR, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = "string", format = "binary"))}) InputStream jar) throws IOException {
         DeployOutcome outcome = administration().deploy(jar);
         if (!outcome.accepted()) {
             return refused("the rule module was refused; the version serving before goes on", outcome.errors());
@@ -93,6 +122,12 @@ public class RulesResource {
 
     @POST
     @Path("/modules/{module}/rollback")
+    @Operation(operationId = "rollBackRuleModule", summary = "Serve the version before the present one again", responses = {
+            @ApiResponse(responseCode = "200", description = "The version serving now",
+                    content = @Content(schema = @Schema(implementation = RuleModuleInfo.class))),
+            @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "409", description = "No earlier version is kept (no-earlier-version)",
+                    ref = OpenApi.ILLEGAL_TRANSITION)})
     public Response rollback(@PathParam("module") String module) {
         RuleAdministration administration = administration();
         administration.module(module).orElseThrow(() -> unknownModule(module));
@@ -106,12 +141,19 @@ public class RulesResource {
     /** Runs the serving version's own test cases. */
     @POST
     @Path("/modules/{module}/test")
+    @Operation(operationId = "testRuleModule", summary = "Run the serving version's own test cases", responses = {
+            @ApiResponse(responseCode = "200", description = "The report",
+                    content = @Content(schema = @Schema(implementation = ModuleTestReport.class))),
+            @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
     public ModuleTestReport test(@PathParam("module") String module) {
         return administration().test(module).orElseThrow(() -> unknownModule(module));
     }
 
     @GET
     @Path("/rejections")
+    @Operation(operationId = "listRuleModuleRejections", summary = "Modules refused lately, with why", responses =
+            @ApiResponse(responseCode = "200", description = "The rejections",
+                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = RuleModuleRejection.class)))))
     public List<RuleModuleRejection> rejections() {
         return administration().rejections();
     }
@@ -120,7 +162,19 @@ public class RulesResource {
     @POST
     @Path("/what-if")
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
-    public Response whatIf(@QueryParam("cases") @DefaultValue("100") String cases, InputStream jar) throws IOException {
+    @Operation(operationId = "tryRuleModule", summary = "What-if: a candidate module against stored cases; nothing is activated",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "What the candidate would decide differently",
+                            content = @Content(schema = @Schema(implementation = WhatIfReport.class))),
+                    @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST),
+                    @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE),
+                    @ApiResponse(responseCode = "422", ref = OpenApi.UNPROCESSABLE)})
+    public Response whatIf(@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1",
+                                   maximum = "" + RuleTrials.MAX_CASES, defaultValue = "100"))
+                           @QueryParam("cases") @DefaultValue("100") String cases,
+                           @RequestBody(required = true, description = "The module's jar", content = {
+            @Content(mediaType = JAR, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = "string", format = "binary"))}) InputStream jar) throws IOException {
         int count;
         try {
             count = Integer.parseInt(cases);
@@ -139,6 +193,11 @@ public class RulesResource {
     @GET
     @Path("/explain/{petition}")
     @Permits({Role.RULE_ADMINISTRATOR, Role.SUPERVISOR})
+    @Operation(operationId = "explainDecisions", summary = "Every decision the rules took for a petition, and which module versions",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The explanation",
+                            content = @Content(schema = @Schema(type = "object"))),
+                    @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
     public Map<String, Object> explain(@PathParam("petition") String petition) {
         CaseDecisions found = Services.required(petitions).decisions(AccessFilter.caller(security), petition)
                 .orElseThrow(() -> new UnknownPetition(petition));

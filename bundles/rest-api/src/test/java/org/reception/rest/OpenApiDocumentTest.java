@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -41,7 +42,7 @@ class OpenApiDocumentTest {
             path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
         }
 
-        assertEquals(implemented(), documented);
+        assertEquals(implemented().keySet(), documented);
         assertEquals("/api/v1", document.at("/servers/0/url").asText());
     }
 
@@ -59,8 +60,31 @@ class OpenApiDocumentTest {
         }
     }
 
-    private static Set<String> implemented() throws Exception {
-        Set<String> operations = new TreeSet<>();
+    /**
+     * What a client generator needs of each operation: a stable name, a tag, answers for its statuses
+     * rather than a {@code default}, and its security: none exactly where the API takes anonymous callers.
+     */
+    @Test
+    void everyOperationIsNamedTaggedAnsweredAndSecuredAsServed() throws Exception {
+        JsonNode document = document();
+        Set<String> operationIds = new TreeSet<>();
+        for (Map.Entry<String, Boolean> operation : implemented().entrySet()) {
+            String[] verbAndPath = operation.getKey().split(" ", 2);
+            JsonNode described = document.get("paths").get(verbAndPath[1]).get(verbAndPath[0].toLowerCase());
+            String name = operation.getKey();
+            assertTrue(operationIds.add(described.path("operationId").asText()), name + " has a name of its own");
+            assertTrue(described.path("tags").size() > 0, name + " is tagged");
+            assertTrue(!described.get("responses").has("default") && described.get("responses").size() > 0,
+                    name + " describes its answers: " + described.get("responses"));
+            assertTrue(described.has("security"), name + " states its security");
+            assertEquals(operation.getValue(), described.get("security").isEmpty(),
+                    name + (operation.getValue() ? " is anonymous" : " needs an account"));
+        }
+    }
+
+    /** Every documented operation, and whether it is anonymous. */
+    private static Map<String, Boolean> implemented() throws Exception {
+        Map<String, Boolean> operations = new TreeMap<>();
         Path classes = Path.of(OpenApiResource.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve("org/reception/rest");
         try (Stream<Path> files = Files.list(classes)) {
@@ -81,7 +105,8 @@ class OpenApiDocumentTest {
                             : method.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
                     if (verb != null) {
                         javax.ws.rs.Path sub = method.getAnnotation(javax.ws.rs.Path.class);
-                        operations.add(verb + " " + join(root.value(), sub == null ? "" : sub.value()));
+                        operations.put(verb + " " + join(root.value(), sub == null ? "" : sub.value()),
+                                type.isAnnotationPresent(Anonymous.class) || method.isAnnotationPresent(Anonymous.class));
                     }
                 }
             }
