@@ -39,6 +39,41 @@ final class FromAddress {
         }
     }
 
+    /**
+     * The status line and headers of the answer to {@code method uri}, sent from {@code localAddress}
+     * with these header lines ({@code "Name: value"}) and this JSON body ({@code null} for none).
+     */
+    static String head(URI uri, String localAddress, String method, String body, String... headerLines)
+            throws IOException {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+            socket.setSoTimeout(60_000);
+            StringBuilder request = new StringBuilder(method + " " + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\nHost: "
+                    + uri.getHost() + ":" + uri.getPort() + "\r\nConnection: close\r\n");
+            for (String line : headerLines) {
+                request.append(line).append("\r\n");
+            }
+            if (body != null) {
+                request.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+            }
+            request.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.flush();
+            BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1));
+            StringBuilder head = new StringBuilder();
+            for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+                head.append(line).append('\n');
+            }
+            return head.toString();
+        }
+    }
+
     static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));

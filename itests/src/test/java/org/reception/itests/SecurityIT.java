@@ -766,6 +766,59 @@ class SecurityIT {
         assertTrue(karaf.shell("bundle:list").contains("Active"), "the administrator's key does");
     }
 
+    /**
+     * Behind a reverse proxy: forwarded headers are believed from the configured proxy alone, so a
+     * guesser behind it is held back at its own address, not the proxy's, and no client names
+     * another host for Location. CORS is off until origins are configured, then answers them only.
+     */
+    @Test
+    @Order(11)
+    void forwardedHeadersAreBelievedFromTrustedProxiesOnlyAndCorsOnlyForConfiguredOrigins() throws Exception {
+        java.net.URI petitions = karaf.api("petitions");
+        String body = Petitions.json(Petitions.petition("HEALTH", "代理后登记", "经反向代理登记的信访事项。", "520102"));
+        String[] forwarded = {"Authorization: " + Account.OPERATOR.authorization(),
+                "X-Forwarded-For: 10.9.9.9", "X-Forwarded-Proto: https", "X-Forwarded-Host: reception.example.gov.cn"};
+        assertTrue(FromAddress.head(petitions, "127.0.0.9", "POST", body, forwarded)
+                .contains("Location: http://127.0.0.1:"), "no proxy is trusted by default");
+
+        karaf.configure("org.reception.rest", "receiptLookupsPerMinute = 60\ntrustedProxies = 127.0.0.9\n"
+                + "corsAllowedOrigins = https://desk.example.gov.cn\n");
+        String viaProxy = Eventually.value(() -> {
+            String head = FromAddress.head(petitions, "127.0.0.9", "POST", body, forwarded);
+            return head.contains("Location: https://reception.example.gov.cn/api/v1/petitions/") ? head : null;
+        }, "the trusted proxy's forwarded scheme and host make the Location");
+        assertTrue(viaProxy.startsWith("HTTP/1.1 201"), viaProxy);
+        assertTrue(FromAddress.head(petitions, "127.0.0.8", "POST", body, forwarded)
+                .contains("Location: http://127.0.0.1:"), "a client that is not the proxy names no host");
+
+        java.net.URI clock = karaf.api("clock");
+        for (int i = 0; i < 10; i++) {
+            FromAddress.head(clock, "127.0.0.9", "GET", null, "X-Forwarded-For: 10.9.9.1",
+                    "Authorization: " + FromAddress.basic(WINDOW_CLERK, "guess-behind-proxy-" + i));
+        }
+        assertTrue(FromAddress.head(clock, "127.0.0.9", "GET", null, "X-Forwarded-For: 10.9.9.1",
+                "Authorization: " + FromAddress.basic(WINDOW_CLERK, WINDOW_CLERK_PASSWORD)).startsWith("HTTP/1.1 429"),
+                "the guesser behind the proxy is held back");
+        assertTrue(FromAddress.head(clock, "127.0.0.9", "GET", null, "X-Forwarded-For: 10.9.9.2",
+                "Authorization: " + FromAddress.basic(WINDOW_CLERK, WINDOW_CLERK_PASSWORD)).startsWith("HTTP/1.1 200"),
+                "the clerk behind the same proxy is not");
+
+        String preflight = FromAddress.head(petitions, "127.0.0.1", "OPTIONS", null,
+                "Origin: https://desk.example.gov.cn", "Access-Control-Request-Method: POST",
+                "Access-Control-Request-Headers: authorization, content-type, if-match");
+        assertTrue(preflight.contains("Access-Control-Allow-Origin: https://desk.example.gov.cn"), preflight);
+        String stranger = FromAddress.head(petitions, "127.0.0.1", "OPTIONS", null,
+                "Origin: https://elsewhere.example.com", "Access-Control-Request-Method: POST");
+        assertFalse(stranger.contains("Access-Control-Allow-Origin"), stranger);
+        String read = FromAddress.head(karaf.api("health"), "127.0.0.1", "GET", null, "Origin: https://desk.example.gov.cn");
+        assertTrue(read.contains("Access-Control-Expose-Headers") && read.contains("ETag"), read);
+
+        karaf.configure("org.reception.rest", "receiptLookupsPerMinute = 60\n");
+        Eventually.until(() -> !FromAddress.head(petitions, "127.0.0.1", "OPTIONS", null,
+                "Origin: https://desk.example.gov.cn", "Access-Control-Request-Method: POST")
+                .contains("Access-Control-Allow-Origin"), "CORS is off again without origins");
+    }
+
     /** A 4xx with something said about it; problem+json where the API is ours. */
     private static void clearRefusal(String what, HttpResponse<String> response, List<String> wrong) {
         int status = response.statusCode();

@@ -1,9 +1,12 @@
 package org.reception.cases;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The subject matter of a petition. Rule modules route on it to the competent department; the set
  * is deliberately coarse so that a county module can refine it with the petition's text.
  */
+@Schema(enumAsRef = true)
 public enum Category {
     /** 国土资源: land, expropriation, mining rights. */
     LAND_RESOURCES("国土资源"),

@@ -1,6 +1,9 @@
 package org.reception.cases;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** How a petition reached the reception center (信访渠道). */
+@Schema(enumAsRef = true)
 public enum Channel {
     /** 来信 */
     LETTER,

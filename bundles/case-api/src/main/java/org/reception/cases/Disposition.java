@@ -1,6 +1,9 @@
 package org.reception.cases;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** How a registered petition is disposed of (Art. 22). */
+@Schema(enumAsRef = true)
 public enum Disposition {
     /** 受理: the receiving organ has authority and accepts. */
     ACCEPT,

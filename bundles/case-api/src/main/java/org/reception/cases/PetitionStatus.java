@@ -1,6 +1,9 @@
 package org.reception.cases;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Where a petition stands in the procedure of the Regulations on Letters and Visits Work (2022). */
+@Schema(enumAsRef = true)
 public enum PetitionStatus {
     /** 登记: registered, to be disposed within 15 days of receipt (Art. 22). */
     REGISTERED,

@@ -1,6 +1,9 @@
 package org.reception.cases;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The kind of petition, which decides the procedure it follows. */
+@Schema(enumAsRef = true)
 public enum PetitionType {
     /** 建议意见类 */
     SUGGESTION,

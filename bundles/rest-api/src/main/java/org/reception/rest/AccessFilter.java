@@ -72,7 +72,7 @@ final class AccessFilter implements ContainerRequestFilter {
         if (current == null) {
             throw new ServiceUnavailable("accounts cannot be checked yet");
         }
-        String address = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        String address = ClientAddress.of(servletRequest);
         return current.signIn(header, address).orElseThrow(() -> new Unauthenticated(
                 "HTTP Basic with a platform account and its password is required; this one was refused"));
     }

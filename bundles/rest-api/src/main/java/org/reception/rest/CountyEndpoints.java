@@ -3,6 +3,7 @@ package org.reception.rest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.cxf.BusFactory;
@@ -10,8 +11,10 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -23,13 +26,21 @@ import org.reception.cases.spi.CountyEndpoint;
  * {@code /county/<name>} (so {@code /api/county/<name>}), and destroys it when its service goes:
  * the other endpoints never notice.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = RestConfig.PID)
 public final class CountyEndpoints {
 
     static final String PREFIX = "/county/";
     private static final Logger LOG = LogManager.getLogger(CountyEndpoints.class);
 
     private final Map<CountyEndpoint, Server> servers = new ConcurrentHashMap<>();
+    private volatile Set<String> trustedProxies = Set.of();
+
+    /** The same trusted proxies as the platform's own API ({@code etc/org.reception.rest.cfg}). */
+    @Activate
+    @Modified
+    void configure(RestConfig config) {
+        trustedProxies = RestServer.listed(config.trustedProxies());
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Authenticator authenticator;
@@ -48,7 +59,8 @@ public final class CountyEndpoints {
         factory.setServiceBeans(List.of(endpoint));
         // Signed in like every other API: a plugin's callers are the county's integration accounts.
         // Its failures are translated as the platform's own are: problem+json with the same codes.
-        List<Object> providers = new ArrayList<>(List.of(JsonMapping.provider(), new BodySizeLimit(),
+        List<Object> providers = new ArrayList<>(List.of(JsonMapping.provider(),
+                new ForwardedHeaders(() -> trustedProxies), new StrictContentType(), new BodySizeLimit(),
                 new Utf8Parameters(), new AccessFilter(() -> authenticator), new StrictTransportSecurity()));
         providers.addAll(ProblemMappers.all());
         factory.setProviders(providers);

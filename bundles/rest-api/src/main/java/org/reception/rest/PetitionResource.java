@@ -276,7 +276,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response dispose(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Dispose action) {
+    public Response dispose(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) CaseAction.Dispose action) {
         return act(id, ifMatch, action);
     }
 
@@ -317,7 +318,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response object(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Objection objection) {
+    public Response object(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) Objection objection) {
         return act(id, ifMatch, objection == null ? null : new CaseAction.Object(objection.reason()));
     }
 
@@ -334,7 +336,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response extend(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Extend action) {
+    public Response extend(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) CaseAction.Extend action) {
         return act(id, ifMatch, action);
     }
 
@@ -347,7 +350,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response reply(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Reply action) {
+    public Response reply(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) CaseAction.Reply action) {
         return act(id, ifMatch, action);
     }
 
@@ -360,7 +364,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response evaluate(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Evaluate action) {
+    public Response evaluate(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) CaseAction.Evaluate action) {
         return act(id, ifMatch, action);
     }
 
@@ -373,7 +378,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response requestReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.RequestReview action) {
+    public Response requestReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) CaseAction.RequestReview action) {
         return act(id, ifMatch, action);
     }
 
@@ -386,7 +392,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response answerReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.AnswerReview action) {
+    public Response answerReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) CaseAction.AnswerReview action) {
         return act(id, ifMatch, action);
     }
 
@@ -399,7 +406,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response requestReReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.RequestReReview action) {
+    public Response requestReReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) CaseAction.RequestReReview action) {
         return act(id, ifMatch, action);
     }
 
@@ -412,7 +420,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response answerReReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.AnswerReReview action) {
+    public Response answerReReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) CaseAction.AnswerReReview action) {
         return act(id, ifMatch, action);
     }
 
@@ -437,7 +446,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
-    public Response supervise(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Supervise action) {
+    public Response supervise(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) CaseAction.Supervise action) {
         return act(id, ifMatch, action);
     }
 
@@ -455,7 +465,8 @@ public class PetitionResource {
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response resolveSupervision(@PathParam("id") String id, @PathParam("supervisionId") long supervisionId,
-                                       @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Outcome outcome) {
+                                       @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @RequestBody(required = true) Outcome outcome) {
         return act(id, ifMatch,
                 new CaseAction.ResolveSupervision(supervisionId, outcome == null ? null : outcome.outcome()));
     }
@@ -485,7 +496,7 @@ public class PetitionResource {
      * the caller may take the step at all.
      */
     static VersionCondition condition(String ifMatch) {
-        if (ifMatch == null) {
+        if (ifMatch == null || ifMatch.isBlank()) {
             return VersionCondition.ABSENT;
         }
         if (ifMatch.strip().equals("*")) {

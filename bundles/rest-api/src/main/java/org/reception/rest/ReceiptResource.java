@@ -65,7 +65,7 @@ public class ReceiptResource {
             @ApiResponse(responseCode = "503", ref = OpenApi.UNAVAILABLE)})
     @SecurityRequirements
     public PublicStatus status(@RequestBody(required = true) Lookup lookup) {
-        throttle.acquire(request == null ? null : request.getRemoteAddr());
+        throttle.acquire(ClientAddress.of(request));
         if (lookup == null || lookup.registrationNumber() == null || lookup.queryCode() == null
                 || lookup.registrationNumber().length() > 32 || lookup.queryCode().length() > 32) {
             throw new PetitionRejected(Problem.MALFORMED_REQUEST,

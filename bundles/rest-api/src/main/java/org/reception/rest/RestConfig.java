@@ -11,4 +11,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Receipt lookups (the only read without an account) one client address"
             + " may make per minute")
     int receiptLookupsPerMinute() default 10;
+
+    @AttributeDefinition(description = "Addresses of the reverse proxies in front of the platform: from them"
+            + " alone Forwarded and X-Forwarded-For, -Proto and -Host are believed (the client's address for the"
+            + " throttles, the scheme and host for Location and Link). None by default: the headers are ignored.")
+    String[] trustedProxies() default {};
+
+    @AttributeDefinition(description = "Origins (scheme://host[:port]) whose browser pages may call the API"
+            + " across origins (CORS). None by default: CORS is off.")
+    String[] corsAllowedOrigins() default {};
 }

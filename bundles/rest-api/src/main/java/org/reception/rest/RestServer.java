@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.cxf.BusFactory;
@@ -73,16 +74,38 @@ public final class RestServer {
     }
 
     private ReceiptThrottle throttle;
+    private volatile Set<String> trustedProxies = Set.of();
+    private volatile Set<String> corsOrigins = Set.of();
 
-    /** A new limit applies to the next lookup: the API is not published again, so it never answers 503 for it. */
+    /**
+     * A new limit, list of proxies or of origins applies to the next request: the API is not
+     * published again, so it never answers 503 for it.
+     */
     @Modified
     void modified(RestConfig config) {
         throttle.perMinute(config.receiptLookupsPerMinute());
+        trustedProxies = listed(config.trustedProxies());
+        corsOrigins = listed(config.corsAllowedOrigins());
+    }
+
+    /** The entries of a list setting, blanks dropped, in their order. */
+    static Set<String> listed(String[] values) {
+        Set<String> entries = new java.util.LinkedHashSet<>();
+        for (String value : values == null ? new String[0] : values) {
+            for (String one : value.split(",")) {
+                if (!one.isBlank()) {
+                    entries.add(one.strip());
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSet(entries);
     }
 
     @Activate
     void activate(RestConfig config) {
         throttle = new ReceiptThrottle(config.receiptLookupsPerMinute(), System::nanoTime);
+        trustedProxies = listed(config.trustedProxies());
+        corsOrigins = listed(config.corsAllowedOrigins());
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
@@ -92,13 +115,12 @@ public final class RestServer {
                 new RulesResource(() -> rules, () -> trials, () -> petitions),
                 new OutboxResource(() -> outbox),
                 new OpenApiResource(),
+                new ApiDocsResource(),
                 new HealthResource(() -> Map.copyOf(healthChecks))));
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());
-        providers.add(new BodySizeLimit());
-        providers.add(new Utf8Parameters());
-        providers.add(accessFilter());
-        providers.add(new StrictTransportSecurity());
+        providers.addAll(requestFilters());
+        providers.add(new CrossOrigin(() -> corsOrigins));
         providers.addAll(ProblemMappers.all());
         factory.setProviders(providers);
         server = factory.create();
@@ -108,15 +130,21 @@ public final class RestServer {
         open311Factory.setBus(BusFactory.getDefaultBus());
         open311Factory.setAddress(OPEN311_ADDRESS);
         open311Factory.setServiceBeans(List.of(new Open311Resource(() -> petitions)));
-        open311Factory.setProviders(List.of(new BodySizeLimit(), new Utf8Parameters(), accessFilter(),
-                new StrictTransportSecurity(), new Open311Errors()));
+        List<Object> open311Providers = new ArrayList<>(requestFilters());
+        open311Providers.add(new Open311Errors());
+        open311Factory.setProviders(open311Providers);
         open311 = open311Factory.create();
         LOG.info("Open311 GeoReport v2 published at {} under the CXF servlet", OPEN311_ADDRESS);
     }
 
-    /** Signs requests in against the platform's accounts; every API of the platform uses one. */
-    AccessFilter accessFilter() {
-        return new AccessFilter(() -> authenticator);
+    /**
+     * What every HTTP face of the platform does to a request before its resource sees it: believe
+     * forwarded headers from trusted proxies only, refuse a body of no stated type or over the
+     * limit, read parameters as UTF-8, sign the caller in, and ask for HTTPS from then on.
+     */
+    List<Object> requestFilters() {
+        return List.of(new ForwardedHeaders(() -> trustedProxies), new StrictContentType(), new BodySizeLimit(),
+                new Utf8Parameters(), new AccessFilter(() -> authenticator), new StrictTransportSecurity());
     }
 
     private Instant now() {
@@ -131,9 +159,11 @@ public final class RestServer {
     void deactivate() {
         if (server != null) {
             server.destroy();
+            server = null;
         }
         if (open311 != null) {
             open311.destroy();
+            open311 = null;
         }
     }
 }
