@@ -32,7 +32,10 @@ public class OutboxResource {
         this.outbox = outbox;
     }
 
-    /** Newest first; {@code undelivered=true} for the ones still waiting (with their attempts and last error). */
+    /**
+     * Newest first; {@code undelivered=true} for the ones still waiting (with their attempts and last
+     * error), pending or {@code REFUSED} by the county system.
+     */
     @GET
     public Map<String, Object> messages(@QueryParam("undelivered") @DefaultValue("false") String undelivered,
                                         @QueryParam("limit") @DefaultValue("100") String limit) {
@@ -51,7 +54,7 @@ public class OutboxResource {
         return Map.of("destinations", administration.destinations(), "messages", messages);
     }
 
-    /** Makes an undelivered message due now instead of at its next backoff. */
+    /** Makes an undelivered message due now instead of at its next backoff; a refused one becomes pending again. */
     @POST
     @Path("/{id}/retry")
     public Map<String, Object> retry(@PathParam("id") String id) {
@@ -64,6 +67,6 @@ public class OutboxResource {
         if (!Services.required(outbox, "the outbox").retryNow(messageId)) {
             throw new javax.ws.rs.NotFoundException("no undelivered outbox message " + id);
         }
-        return Map.of("id", messageId, "due", "now");
+        return Map.of("id", messageId, "status", "PENDING", "due", "now");
     }
 }
