@@ -92,6 +92,7 @@ public final class RestServer {
                 new RulesResource(() -> rules, () -> trials, () -> petitions),
                 new OutboxResource(() -> outbox),
                 new OpenApiResource(),
+                new ContractsResource(),
                 new HealthResource(() -> Map.copyOf(healthChecks))));
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());
