@@ -11,7 +11,6 @@ import java.security.cert.CertificateException;
 import java.util.Locale;
 
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -159,7 +158,7 @@ final class Answers {
         if (at instanceof CertificateException) {
             return "TLS: certificate not accepted: " + message(at);
         }
-        if (at instanceof SSLHandshakeException || at instanceof SSLException) {
+        if (at instanceof SSLException) {
             String message = message(at);
             return "TLS: " + (message == null ? "handshake failed" : message);
         }
