@@ -51,7 +51,7 @@ class DatabasesIT {
 
         assertEquals("1", server.query("reception", "SELECT COUNT(*) FROM petition WHERE id = '" + id + "'"),
                 "the case is in PostgreSQL");
-        assertEquals("13", server.query("reception", "SELECT MAX(CAST(version AS INTEGER)) FROM schema_history"));
+        assertEquals("14", server.query("reception", "SELECT MAX(CAST(version AS INTEGER)) FROM schema_history"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class DatabasesIT {
                 karaf.shell(command);
             }
             // Embedded Derby said the same when the platform first started: wait for the line the move adds.
-            String created = "Database schema created at version 13 on " + database;
+            String created = "Database schema created at version 14 on " + database;
             Path log = karaf.home().resolve("data/log/reception.log");
             long before = count(log, created);
             karaf.configure("org.ops4j.datasource-reception", configuration);

@@ -11,18 +11,30 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +43,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Cases assigned to counties whose systems are down wait in the durable outbox, survive a restart
  * of the platform, and reach each system exactly once when it comes back: one over REST, one over
- * SOAP, each delivery with its idempotency key.
+ * SOAP, each delivery with its idempotency key. A county system that requires HTTP Basic over TLS
+ * gets its case once; one that declines a case has it parked as refused until an operator retries.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class OutboundIT {
@@ -50,7 +63,7 @@ class OutboundIT {
             countyPort = probe.getLocalPort();
         }
         karaf = KarafInstance.create("outbound");
-        karaf.configure("org.reception.outbox", "pollMillis = 200\nmaxBackoffSeconds = 2\n");
+        karaf.configure("org.reception.outbox", "pollMillis = 200\nmaxBackoffSeconds = 2\nmaxRefusals = 2\n");
         karaf.configure("org.reception.county-520102", "destination = 520102\nprotocol = REST\nurl = http://localhost:"
                 + countyPort + "/cases\ntimeoutSeconds = 2\n");
         karaf.configure("org.reception.county-520103", "destination = 520103\nprotocol = SOAP\nurl = http://localhost:"
@@ -141,6 +154,230 @@ class OutboundIT {
         } finally {
             newAddress.stop(0);
         }
+    }
+
+    /**
+     * A county system that takes cases over https only, with a certificate of its own (made here,
+     * trusted through the county's trust store setting), only from the platform's client
+     * certificate (its key store in etc/), and only from the platform's account (HTTP Basic, the
+     * password in a file of etc/). While the password file is missing the case waits, saying why;
+     * once it is there the case arrives, once.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aCountyRequiringBasicOverTlsGetsTheCaseOnceWithTheCredentialsOfItsFiles() throws Exception {
+        Path work = Files.createTempDirectory(karaf.home(), "county-520111-");
+        char[] serverPassword = "county-server-store".toCharArray();
+        Path serverStore = work.resolve("county-server.p12");
+        keytool("-genkeypair", "-alias", "county", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", serverStore.toString(), "-storepass", new String(serverPassword),
+                "-keypass", new String(serverPassword));
+        KeyStore serverKeys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(serverStore)) {
+            serverKeys.load(in, serverPassword);
+        }
+        // The platform trusts the county's own certificate, and through etc/ alone.
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("county-520111", serverKeys.getCertificate("county"));
+        try (var out = Files.newOutputStream(karaf.home().resolve("etc/county-520111-trust.p12"))) {
+            trusted.store(out, "trust-store-pw".toCharArray());
+        }
+        Files.writeString(karaf.home().resolve("etc/county-520111-trust.password"), "trust-store-pw\n");
+        // The platform's client certificate, in etc/; the county trusts it alone.
+        Path clientStore = karaf.home().resolve("etc/county-520111-client.p12");
+        keytool("-genkeypair", "-alias", "reception", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=reception-52", "-storetype", "PKCS12", "-keystore", clientStore.toString(),
+                "-storepass", "client-store-pw", "-keypass", "client-store-pw");
+        Files.writeString(karaf.home().resolve("etc/county-520111-client.password"), "client-store-pw\n");
+        KeyStore clientKeys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(clientStore)) {
+            clientKeys.load(in, "client-store-pw".toCharArray());
+        }
+        KeyStore countyTrusts = KeyStore.getInstance("PKCS12");
+        countyTrusts.load(null, null);
+        countyTrusts.setCertificateEntry("reception", clientKeys.getCertificate("reception"));
+
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(serverKeys, serverPassword);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(countyTrusts);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        String expected = "Basic " + Base64.getEncoder().encodeToString("reception-52:County-pw-520111"
+                .getBytes(StandardCharsets.UTF_8));
+        Map<String, Integer> byKey = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        AtomicInteger withoutCredentials = new AtomicInteger();
+        HttpsServer secure = HttpsServer.create(new InetSocketAddress("localhost", 0), 0);
+        secure.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                SSLParameters required = getSSLContext().getDefaultSSLParameters();
+                required.setNeedClientAuth(true);
+                parameters.setSSLParameters(required);
+            }
+        });
+        ConcurrentLinkedQueue<String> clients = new ConcurrentLinkedQueue<>();
+        secure.createContext("/cases", exchange -> {
+            String body = read(exchange);
+            clients.add(((java.security.cert.X509Certificate) ((HttpsExchange) exchange).getSSLSession()
+                    .getPeerCertificates()[0]).getSubjectX500Principal().getName());
+            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                withoutCredentials.incrementAndGet();
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"county\"");
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
+            byKey.merge(exchange.getRequestHeaders().getFirst("Idempotency-Key"), 1, Integer::sum);
+            received.add(Petitions.JSON.readTree(body).get("registrationNumber").asText());
+            answer(exchange, "application/json", "{\"accepted\": true}");
+        });
+        secure.start();
+        try {
+            String url = "https://localhost:" + secure.getAddress().getPort() + "/cases";
+            karaf.configure("org.reception.county-520111", String.join("\n", "destination = 520111", "protocol = REST",
+                    "url = " + url, "timeoutSeconds = 5", "authentication = BASIC", "user = reception-52",
+                    "passwordFile = county-520111.password", "keyStore = county-520111-client.p12",
+                    "keyStorePasswordFile = county-520111-client.password", "trustStore = county-520111-trust.p12",
+                    "trustStoreType = PKCS12", "trustStorePasswordFile = county-520111-trust.password", ""));
+            Path log = karaf.home().resolve("data/log/reception.log");
+            Eventually.until(() -> Files.readString(log, StandardCharsets.UTF_8).contains(
+                    "County system for 520111: passwordFile "), "the missing password file said in the log");
+            Eventually.until(() -> Api.json(api.get("outbox")).get("destinations").toString().contains("520111"),
+                    "the county system registered all the same");
+
+            String number = assign("520111", "520111-ZJJ", "县级系统要求认证");
+            JsonNode waiting = Eventually.value(() -> {
+                JsonNode message = message(number);
+                return message != null && message.get("attempts").asInt() >= 1 ? message : null;
+            }, "an attempt that could not be made without the password");
+            assertEquals("PENDING", waiting.get("status").asText());
+            assertTrue(waiting.get("lastError").asText().matches(
+                    "not sent to localhost:\\d+: passwordFile .*county-520111\\.password does not exist"),
+                    waiting.toString());
+
+            Files.writeString(karaf.home().resolve("etc/county-520111.password"), "County-pw-520111\n");
+
+            Eventually.until(() -> "DELIVERED".equals(message(number).get("status").asText()), "delivered over TLS");
+            assertEquals(List.of(number), List.copyOf(received), "the case, once");
+            assertEquals(1, byKey.size(), byKey.toString());
+            assertTrue(byKey.values().stream().allMatch(count -> count == 1), byKey.toString());
+            assertEquals(0, withoutCredentials.get(), "every request signed in, the first one too");
+            assertEquals(List.of("CN=reception-52"), List.copyOf(clients), "with the platform's client certificate");
+        } finally {
+            secure.stop(0);
+        }
+    }
+
+    /**
+     * A SOAP county system (the platform signs in with a bearer token) that answers accepted=false
+     * has not taken the case: the case is tried again, then parked as REFUSED with the county's
+     * reason, and nothing more is sent; an operator's retry after the county starts accepting
+     * delivers it, once.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void aCaseTheCountyDeclinesIsParkedRefusedAndARetryDeliversItOnce() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Files.writeString(karaf.home().resolve("etc/county-520113.token"), "token-of-520113\n");
+        karaf.configure("org.reception.county-520113", "destination = 520113\nprotocol = SOAP\nurl = http://localhost:"
+                + port + "/soap\ntimeoutSeconds = 2\nauthentication = BEARER\ntokenFile = county-520113.token\n");
+        Eventually.until(() -> Api.json(api.get("outbox")).get("destinations").toString().contains("520113"),
+                "the county system registered");
+        String number = assign("520113", "520113-ZJJ", "县级系统拒收");
+        JsonNode down = Eventually.value(() -> {
+            JsonNode message = message(number);
+            return message != null && message.get("attempts").asInt() >= 1 ? message : null;
+        }, "an attempt while the county system is down");
+        assertEquals("localhost:" + port + ": connection refused", down.get("lastError").asText(), down.toString());
+
+        AtomicBoolean accepting = new AtomicBoolean();
+        AtomicInteger attempts = new AtomicInteger();
+        Map<String, Integer> accepted = new ConcurrentHashMap<>();
+        HttpServer declining = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+        AtomicInteger unauthorized = new AtomicInteger();
+        declining.createContext("/soap", exchange -> {
+            String body = read(exchange);
+            if (!"Bearer token-of-520113".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                unauthorized.incrementAndGet();
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
+            attempts.incrementAndGet();
+            boolean yes = accepting.get();
+            if (yes) {
+                accepted.merge(between(body, "idempotencyKey>", "</"), 1, Integer::sum);
+            }
+            answer(exchange, "text/xml", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                    + "<soap:Body><ReceiveCaseResponse xmlns=\"urn:reception:county:v1\"><accepted>" + yes
+                    + "</accepted>" + (yes ? "" : "<reason>本系统尚未开通白云区住建局</reason>")
+                    + "</ReceiveCaseResponse></soap:Body></soap:Envelope>");
+        });
+        declining.start();
+        try {
+            JsonNode refused = Eventually.value(() -> {
+                JsonNode message = message(number);
+                return "REFUSED".equals(message.get("status").asText()) ? message : null;
+            }, "the case parked as refused");
+            assertEquals("localhost:" + port + ": accepted=false: 本系统尚未开通白云区住建局", refused.get("lastError").asText());
+            assertTrue(refused.get("nextAttemptAt").isNull(), refused.toString());
+            assertTrue(refused.get("deliveredAt").isNull(), refused.toString());
+            assertEquals(2, attempts.get(), "refused twice (maxRefusals = 2), then no more attempts");
+            String shell = karaf.shell("reception:outbox");
+            assertTrue(shell.contains("REFUSED") && shell.contains(number), shell);
+
+            accepting.set(true);
+            HttpResponse<String> retried = api.post("outbox/" + refused.get("id").asText() + "/retry", Map.of());
+            assertEquals(200, retried.statusCode(), retried.body());
+
+            Eventually.until(() -> "DELIVERED".equals(message(number).get("status").asText()), "delivered after the retry");
+            assertEquals(3, attempts.get(), "one attempt after the retry, none while parked");
+            assertEquals(0, unauthorized.get(), "every attempt with the bearer token of its file");
+            assertEquals(1, accepted.size(), accepted.toString());
+            assertEquals(1, accepted.values().iterator().next(), accepted.toString());
+            assertEquals(404, api.post("outbox/" + refused.get("id").asText() + "/retry", Map.of()).statusCode(),
+                    "a delivered case is not sent again");
+        } finally {
+            declining.stop(0);
+        }
+    }
+
+    /** The SOAP contract county systems implement is served without an account, as the very file the client is built on. */
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void theCountyContractIsServedAsTheClientUsesIt() throws Exception {
+        HttpResponse<String> wsdl = api.as(null).get("contracts/county-v1.wsdl");
+        assertEquals(200, wsdl.statusCode(), wsdl.body());
+        assertTrue(wsdl.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"), wsdl.headers().toString());
+        assertEquals(Files.readString(Path.of("..", "bundles", "outbound", "src", "main", "resources", "wsdl",
+                "county-v1.wsdl"), StandardCharsets.UTF_8), wsdl.body());
+    }
+
+    /** The outbox's entry for a case, or null while there is none. */
+    private static JsonNode message(String registrationNumber) throws Exception {
+        for (JsonNode message : Api.json(api.get("outbox")).get("messages")) {
+            if (registrationNumber.equals(message.get("registrationNumber").asText())) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    private static void keytool(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(arguments));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS), "keytool finished");
+        assertEquals(0, keytool.exitValue(), output);
     }
 
     private static List<String> serviceIds(String serviceList) {

@@ -209,6 +209,7 @@ class SecurityIT {
         // REST /api/v1
         rest(table, "GET", "/health", open(), false, (a, c) -> get(a, "/api/v1/health"));
         rest(table, "GET", "/openapi.json", open(), false, (a, c) -> get(a, "/api/v1/openapi.json"));
+        rest(table, "GET", "/contracts/county-v1.wsdl", open(), false, (a, c) -> get(a, "/api/v1/contracts/county-v1.wsdl"));
         rest(table, "GET", "/clock", signedIn(), false, (a, c) -> get(a, "/api/v1/clock"));
         rest(table, "GET", "/units", signedIn(), false, (a, c) -> get(a, "/api/v1/units?division=520102"));
         rest(table, "GET", "/events", roles("supervisor", "admin"), false, (a, c) -> get(a, "/api/v1/events"));

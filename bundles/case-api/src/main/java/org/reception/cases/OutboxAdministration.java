@@ -5,10 +5,13 @@ import java.util.List;
 /** What administrators see and do of the deliveries to county systems. */
 public interface OutboxAdministration {
 
-    /** Newest first: the undelivered ones only, or all; at most {@code limit}. */
+    /** Newest first: the undelivered ones only (pending and refused), or all; at most {@code limit}. */
     List<OutboxMessage> messages(boolean undeliveredOnly, int limit);
 
-    /** Makes an undelivered message due at once, instead of at its next backoff; @return whether there was one */
+    /**
+     * Makes an undelivered message due at once, instead of at its next backoff; a refused one goes
+     * back to pending with its refusals forgotten. @return whether there was one
+     */
     boolean retryNow(long messageId);
 
     /** The division codes a county system is registered for now (by configuration or by a plugin). */

@@ -18,4 +18,10 @@ public @interface OutboxConfig {
     @AttributeDefinition(name = "Longest backoff (s)",
             description = "A failed delivery is retried after 2, 4, 8, … seconds, never more than this.", min = "1")
     int maxBackoffSeconds() default 300;
+
+    @AttributeDefinition(name = "Refusals before parking",
+            description = "A delivery the county system refuses (SOAP accepted=false, an HTTP 4xx but 408, 409 and 429)"
+                    + " is tried again with the same backoff; at this many refusals since it was written or last"
+                    + " retried it is parked as REFUSED until an operator retries it.", min = "1")
+    int maxRefusals() default 5;
 }

@@ -31,13 +31,16 @@ import org.reception.cases.PlatformTime;
 import org.reception.cases.access.Caller;
 import org.reception.cases.access.Grant;
 import org.reception.cases.access.Role;
+import org.reception.cases.spi.DeliveryRefused;
 import org.reception.cases.spi.OutboundAdapter;
 import org.reception.cases.spi.PetitionRepository;
 
 /**
  * Delivers the outbox: every due message goes to the adapter of its destination; a success marks
- * it delivered, a failure schedules the next attempt after an exponential backoff, and the
- * destination is left alone for the rest of that round, so that one county's system that is down
+ * it delivered, a failure schedules the next attempt after an exponential backoff, a refusal by the
+ * county system ({@link DeliveryRefused}) too until it was refused {@code maxRefusals} times, when
+ * it is parked as refused for an operator to retry; after a failure or a refusal the destination is
+ * left alone for the rest of that round, so that one county's system that is down
  * does not hold up the others. The state lives in the database, so deliveries survive restarts.
  * Deliveries are not ordered: each carries the whole case as it stands.
  */
@@ -52,6 +55,7 @@ public final class OutboxDispatcher implements OutboxAdministration {
     // Changed while the platform runs (etc/org.reception.outbox.cfg); a poll reads each once.
     private volatile int batchSize;
     private volatile int maxBackoffSeconds;
+    private volatile int maxRefusals;
     private final Map<String, List<OutboundAdapter>> adapters = new ConcurrentHashMap<>();
     /**
      * Every destination an adapter was registered for since the platform started: a county whose
@@ -79,6 +83,7 @@ public final class OutboxDispatcher implements OutboxAdministration {
     synchronized void modified(OutboxConfig config) {
         batchSize = config.batchSize();
         maxBackoffSeconds = config.maxBackoffSeconds();
+        maxRefusals = config.maxRefusals();
         if (polling != null) {
             polling.cancel(false);
         }
@@ -152,14 +157,35 @@ public final class OutboxDispatcher implements OutboxAdministration {
             LOG.info("Delivered {} of {} to {} (attempt {})", message.kind(), message.registrationNumber(),
                     message.destination(), message.attempts() + 1);
             return true;
+        } catch (DeliveryRefused e) {
+            refused(message, LastError.of(e));
+            return false;
         } catch (Exception e) {
-            failed(message, e.getClass().getSimpleName() + ": " + e.getMessage());
+            failed(message, LastError.of(e));
             return false;
         }
     }
 
+    private void refused(OutboxMessage message, String reason) {
+        long backoff = backoffSeconds(message);
+        if (repository.markRefused(message.id(), reason, clock.now().plus(Duration.ofSeconds(backoff)), maxRefusals)) {
+            LOG.error("{} of {} to {} refused by the county system (attempt {}): {}; parked as REFUSED,"
+                            + " retry it with reception:outbox --retry {} or POST /api/v1/outbox/{}/retry", message.kind(),
+                    message.registrationNumber(), message.destination(), message.attempts() + 1, reason, message.id(),
+                    message.id());
+        } else {
+            LOG.warn("{} of {} to {} refused by the county system (attempt {}): {}; next attempt in {} s",
+                    message.kind(), message.registrationNumber(), message.destination(), message.attempts() + 1, reason,
+                    backoff);
+        }
+    }
+
+    private long backoffSeconds(OutboxMessage message) {
+        return Math.min(maxBackoffSeconds, 1L << Math.min(20, message.attempts() + 1));
+    }
+
     private void failed(OutboxMessage message, String error) {
-        long backoff = Math.min(maxBackoffSeconds, 1L << Math.min(20, message.attempts() + 1));
+        long backoff = backoffSeconds(message);
         Instant next = clock.now().plus(Duration.ofSeconds(backoff));
         repository.markAttemptFailed(message.id(), error, next);
         LOG.warn("Delivery of {} to {} failed (attempt {}): {}; next attempt in {} s", message.registrationNumber(),

@@ -531,6 +531,12 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     @Override
+    public boolean markRefused(long messageId, String reason, Instant nextAttemptAt, int refusalsToPark) {
+        return read(connection -> Outbox.refused(connection, messageId, reason, nextAttemptAt, refusalsToPark),
+                "the outbox could not be updated");
+    }
+
+    @Override
     public List<OutboxMessage> outbox(boolean undeliveredOnly, int limit) {
         return read(connection -> Outbox.list(connection, undeliveredOnly, limit), "the outbox could not be read");
     }

@@ -58,7 +58,7 @@ final class Outbox {
 
     static List<OutboxMessage> list(Connection connection, boolean undeliveredOnly, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT * FROM outbox_message"
-                + (undeliveredOnly ? " WHERE status = 'PENDING'" : "") + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                + (undeliveredOnly ? " WHERE status <> 'DELIVERED'" : "") + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
             select.setInt(1, limit);
             return messages(select);
         }
@@ -80,21 +80,51 @@ final class Outbox {
                 "UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
                         + " WHERE id = ? AND status = 'PENDING'")) {
             setInstant(update, 1, nextAttemptAt);
-            String message = error == null ? "failed" : error;
-            update.setString(2, message.length() > ERROR_LENGTH ? message.substring(0, ERROR_LENGTH) : message);
+            update.setString(2, bounded(error == null ? "failed" : error));
             update.setLong(3, id);
             update.executeUpdate();
         }
         return null;
     }
 
+    static boolean refused(Connection connection, long id, String reason, Instant nextAttemptAt, int refusalsToPark)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_message SET attempts = attempts + 1, refusals = refusals + 1, last_error = ?,"
+                        + " status = CASE WHEN refusals + 1 >= ? THEN 'REFUSED' ELSE 'PENDING' END,"
+                        + " next_attempt_at = CASE WHEN refusals + 1 >= ? THEN CAST(NULL AS TIMESTAMP)"
+                        + " ELSE CAST(? AS TIMESTAMP) END"
+                        + " WHERE id = ? AND status = 'PENDING'")) {
+            update.setString(1, bounded(reason == null ? "refused" : reason));
+            update.setInt(2, refusalsToPark);
+            update.setInt(3, refusalsToPark);
+            setInstant(update, 4, nextAttemptAt);
+            update.setLong(5, id);
+            if (update.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT status FROM outbox_message WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && "REFUSED".equals(row.getString(1));
+            }
+        }
+    }
+
+    /** A pending message is made due now; a refused one becomes pending again, its refusals forgotten. */
     static boolean retryNow(Connection connection, long id, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_message SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING'")) {
+                "UPDATE outbox_message SET status = 'PENDING', refusals = 0, next_attempt_at = ?"
+                        + " WHERE id = ? AND status IN ('PENDING', 'REFUSED')")) {
             setInstant(update, 1, now);
             update.setLong(2, id);
             return update.executeUpdate() == 1;
         }
+    }
+
+    private static String bounded(String message) {
+        return message.length() > ERROR_LENGTH ? message.substring(0, ERROR_LENGTH) : message;
     }
 
     private static List<OutboxMessage> messages(PreparedStatement select) throws SQLException {

@@ -40,6 +40,7 @@ import org.reception.cases.EscalationDecision;
 import org.reception.cases.EscalationLevel;
 import org.reception.cases.EscalationTrigger;
 import org.reception.cases.Handling;
+import org.reception.cases.OutboxMessage;
 import org.reception.cases.Page;
 import org.reception.cases.PersonalDataKeys;
 import org.reception.cases.Petition;
@@ -56,6 +57,7 @@ import org.reception.cases.Supervision;
 import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.spi.ListScope;
 import org.reception.cases.spi.MatterHistory;
+import org.reception.cases.spi.PetitionRepository;
 
 class JdbcPetitionRepositoryTest {
 
@@ -224,6 +226,36 @@ class JdbcPetitionRepositoryTest {
         assertEquals(PetitionStatus.ACCEPTED, repository.findById(created.id()).orElseThrow().status());
         assertEquals(List.of("register", "dispose"),
                 repository.audit(created.id()).stream().map(entry -> entry.action()).toList());
+    }
+
+    @Test
+    void aDeliveryRefusedOftenEnoughIsParkedUntilRetriedAndThenDeliveredOnce() {
+        Petition created = create("520102", "a");
+        repository.update(withState(created, PetitionStatus.ACCEPTED), 0, "dispose", "clerk", "", NOW,
+                List.of(new PetitionRepository.Delivery("520102", "ASSIGN")));
+        OutboxMessage message = repository.dueDeliveries(NOW, 10).get(0);
+
+        assertFalse(repository.markRefused(message.id(), "HTTP 422: unknown unit", LATER, 2));
+        OutboxMessage once = repository.outbox(true, 10).get(0);
+        assertEquals(OutboxMessage.Status.PENDING, once.status());
+        assertEquals(LATER, once.nextAttemptAt());
+        assertTrue(repository.markRefused(message.id(), "HTTP 422: unknown unit", LATER, 2));
+
+        OutboxMessage parked = repository.outbox(true, 10).get(0);
+        assertEquals(OutboxMessage.Status.REFUSED, parked.status());
+        assertEquals("HTTP 422: unknown unit", parked.lastError());
+        assertEquals(2, parked.attempts());
+        assertEquals(null, parked.nextAttemptAt());
+        assertEquals(List.of(), repository.dueDeliveries(LATER.plusSeconds(3600), 10), "a refused message waits for an operator");
+
+        assertTrue(repository.retryNow(message.id(), LATER));
+        OutboxMessage retried = repository.dueDeliveries(LATER, 10).get(0);
+        assertEquals(OutboxMessage.Status.PENDING, retried.status());
+        assertFalse(repository.markRefused(message.id(), "still not", LATER, 2), "its refusals were forgotten");
+        repository.markDelivered(message.id(), LATER);
+        assertEquals(List.of(), repository.outbox(true, 10));
+        assertFalse(repository.retryNow(message.id(), LATER), "a delivered message is not sent again");
+        assertEquals(OutboxMessage.Status.DELIVERED, repository.outbox(false, 10).get(0).status());
     }
 
     @Test

@@ -46,7 +46,10 @@ public class OutboxResource {
         this.outbox = outbox;
     }
 
-    /** Newest first; {@code undelivered=true} for the ones still waiting (with their attempts and last error). */
+    /**
+     * Newest first; {@code undelivered=true} for the ones still waiting (with their attempts and last
+     * error), pending or {@code REFUSED} by the county system.
+     */
     @GET
     @Operation(operationId = "listOutboxMessages", summary = "Deliveries, newest first, with the county systems configured",
             responses = {
@@ -73,7 +76,7 @@ public class OutboxResource {
         return Map.of("destinations", administration.destinations(), "messages", messages);
     }
 
-    /** Makes an undelivered message due now instead of at its next backoff. */
+    /** Makes an undelivered message due now instead of at its next backoff; a refused one becomes pending again. */
     @POST
     @Path("/{id}/retry")
     @Operation(operationId = "retryOutboxMessage", summary = "Make an undelivered message due now", responses = {
@@ -89,6 +92,6 @@ public class OutboxResource {
         if (!Services.required(outbox, "the outbox").retryNow(messageId)) {
             throw new javax.ws.rs.NotFoundException("no undelivered outbox message " + id);
         }
-        return Map.of("id", messageId, "due", "now");
+        return Map.of("id", messageId, "status", "PENDING", "due", "now");
     }
 }

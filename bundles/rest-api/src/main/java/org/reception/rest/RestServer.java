@@ -116,6 +116,7 @@ public final class RestServer {
                 new OutboxResource(() -> outbox),
                 new OpenApiResource(),
                 new ApiDocsResource(),
+                new ContractsResource(),
                 new HealthResource(() -> Map.copyOf(healthChecks))));
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapping.provider());

@@ -12,13 +12,14 @@ import org.reception.cases.OutboxMessage;
 
 /** Deliveries to county systems: what waits, how often it failed and why; a retry on demand. */
 @Service
-@Command(scope = "reception", name = "outbox", description = "Lists deliveries to county systems; --retry makes one due now")
+@Command(scope = "reception", name = "outbox",
+        description = "Lists deliveries to county systems; --retry makes one due now, a refused one pending again")
 public class OutboxCommand implements Action {
 
     @Option(name = "--all", description = "delivered ones too, not only those still waiting")
     boolean all;
 
-    @Option(name = "--retry", description = "the id of an undelivered message to attempt now")
+    @Option(name = "--retry", description = "the id of an undelivered (pending or refused) message to attempt now")
     Long retry;
 
     @Reference(optional = true)
@@ -31,7 +32,8 @@ public class OutboxCommand implements Action {
     public Object execute() {
         var out = session.getConsole();
         if (retry != null) {
-            out.println(Running.required(outbox).retryNow(retry) ? "Message " + retry + " is due now" : "No undelivered message " + retry);
+            out.println(Running.required(outbox).retryNow(retry) ? "Message " + retry + " is pending and due now"
+                    : "No undelivered message " + retry);
             return null;
         }
         out.println("County systems registered: " + Running.required(outbox).destinations());

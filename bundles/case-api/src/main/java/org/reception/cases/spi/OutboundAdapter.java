@@ -20,7 +20,9 @@ public interface OutboundAdapter {
      * back) once.
      *
      * @param petition the case as it stands now, personal data masked as on every read path
-     * @throws Exception anything: the delivery is retried later with backoff
+     * @throws DeliveryRefused the county system answered and declined the case: retried, then parked as refused
+     * @throws Exception anything else: the delivery is retried later with backoff; the exception's
+     *         message is shown to operators as the last error, so it should name the host and the cause
      */
     void deliver(OutboxMessage message, Petition petition) throws Exception;
 }

@@ -78,10 +78,22 @@ public interface PetitionRepository {
 
     void markAttemptFailed(long messageId, String error, Instant nextAttemptAt);
 
-    /** The outbox, newest first: undelivered ones only, or all. */
+    /**
+     * The county system refused a pending message: counts the refusal and schedules the next
+     * attempt, or parks the message {@link OutboxMessage.Status#REFUSED} when this is refusal
+     * number {@code refusalsToPark} since it was written or last retried by an operator.
+     *
+     * @return whether the message is now parked
+     */
+    boolean markRefused(long messageId, String reason, Instant nextAttemptAt, int refusalsToPark);
+
+    /** The outbox, newest first: undelivered (pending and refused) ones only, or all. */
     List<OutboxMessage> outbox(boolean undeliveredOnly, int limit);
 
-    /** Makes an undelivered message due at once; @return whether there was one */
+    /**
+     * Makes an undelivered message due at once; a refused one becomes pending again with no
+     * refusals counted. @return whether there was one
+     */
     boolean retryNow(long messageId, Instant now);
 
     /**
