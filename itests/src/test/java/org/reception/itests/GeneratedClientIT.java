@@ -175,7 +175,7 @@ class GeneratedClientIT {
 
         clerk.readPetition(id);
         assertEquals("\"0\"", header(clerk.getApiClient().getResponseHeaders(), "ETag"));
-        assertEquals(registered.getRegistrationNumber(), clerk.readPetitionByNumber(registered.getRegistrationNumber()).getId());
+        assertEquals(id, clerk.readPetitionByNumber(registered.getRegistrationNumber()).getId());
         PetitionPage page = clerk.listPetitions("520102", List.of("REGISTERED"), null, false, null, null, null, null,
                 null, null, 0, 20);
         assertTrue(page.getItems().stream().anyMatch(item -> id.equals(item.getId())), page.toString());

@@ -280,6 +280,17 @@ class LifecycleIT {
         assertEquals("\"1\"", listed.headers().firstValue("ETag").orElseThrow());
         assertEquals(200, api.as(Account.OPERATOR).post("petitions/" + id + "/accept", "{}", "If-Match", "*")
                 .statusCode(), "* acts on whatever version is current");
+
+        // A body says what it is: without a Content-Type it is not taken for JSON.
+        java.net.http.HttpResponse<String> untyped = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(karaf.api("petitions"))
+                        .header("Authorization", Account.OPERATOR.authorization())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Petitions.json(
+                                Petitions.petition("HEALTH", "无类型", "没有内容类型的请求。", "520111")))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, untyped.statusCode(), untyped.body());
+        assertEquals(0, Api.json(api.get("petitions?q=%E6%97%A0%E7%B1%BB%E5%9E%8B")).get("total").asInt(),
+                "nothing was registered");
     }
 
     /**

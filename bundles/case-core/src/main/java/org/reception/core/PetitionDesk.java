@@ -257,6 +257,13 @@ public final class PetitionDesk implements PetitionService {
     public Petition act(Caller caller, String id, VersionCondition condition, CaseAction action) {
         Petition current = visible(caller, repository.findById(id)).orElseThrow(() -> new UnknownPetition(id));
         CaseAccess.requireStep(caller, current, action);
+        if (action instanceof CaseAction.Accept accept && accept.unit() != null && !accept.unit().isBlank()
+                && !accept.unit().equals(current.handling().unit())) {
+            throw new Forbidden("a unit accepts the case it was sent; sending it to " + accept.unit()
+                    + " is the reception desk's disposition");
+        }
+        // The version is checked once the caller may take this step at all, so that the answer tells
+        // nothing of the case to a caller who may not (RFC 9110: 428 without If-Match, 412 when stale).
         if (condition.absent()) {
             throw new PetitionRejected(Problem.PRECONDITION_REQUIRED, List.of(new Violation("If-Match",
                     "send the ETag of the case as read, e.g. \"" + current.version() + "\"")));
@@ -270,11 +277,6 @@ public final class PetitionDesk implements PetitionService {
                 throw new IllegalTransition("petition " + current.registrationNumber() + " must not go to " + unit
                         + ": the rules keep the case from it (《信访工作条例》第三十条)");
             }
-        }
-        if (action instanceof CaseAction.Accept accept && accept.unit() != null && !accept.unit().isBlank()
-                && !accept.unit().equals(current.handling().unit())) {
-            throw new Forbidden("a unit accepts the case it was sent; sending it to " + accept.unit()
-                    + " is the reception desk's disposition");
         }
         // Who answers a review or re-review is the law's (Art. 35, 36); checked once the state allows the step.
         String answeringLevel = null;
