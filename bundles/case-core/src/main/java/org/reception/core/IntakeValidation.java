@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.reception.cases.Channel;
 import org.reception.cases.NewPetition;
+import org.reception.cases.PetitionLimits;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionType;
 import org.reception.cases.Petitioner;
@@ -23,15 +24,15 @@ import org.reception.cases.divisions.Divisions;
 /** The checks a petition passes before anything is decided or stored; every violation is reported at once. */
 final class IntakeValidation {
 
-    static final int MAX_TITLE_LENGTH = 200;
-    static final int MAX_CONTENT_LENGTH = 20_000;
-    static final int MAX_PETITIONERS = 500;
+    static final int MAX_TITLE_LENGTH = PetitionLimits.TITLE_LENGTH;
+    static final int MAX_CONTENT_LENGTH = PetitionLimits.CONTENT_LENGTH;
+    static final int MAX_PETITIONERS = PetitionLimits.PETITIONERS;
     /**
      * A visit (走访) of more than this many people names representatives, at most this many (Art. 20
      * applies to visits): a joint letter or online petition signed by more people needs none.
      */
     static final int GROUP_SIZE = 5;
-    static final int MAX_ACCUSED = 50;
+    static final int MAX_ACCUSED = PetitionLimits.ACCUSED;
     /** Clocks of county systems drift; a receipt time a little ahead of ours is not an error. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
     /**
@@ -74,7 +75,11 @@ final class IntakeValidation {
             violations.add(new Violation("accused", "lists more than " + MAX_ACCUSED));
         }
         for (int i = 0; i < petition.accused().size(); i++) {
-            text("accused[" + i + "]", petition.accused().get(i), 200, true).ifPresent(violations::add);
+            text("accused[" + i + "]", petition.accused().get(i), PetitionLimits.ACCUSED_LENGTH, true)
+                    .ifPresent(violations::add);
+        }
+        if (petition.linkedPetitions().size() > PetitionLimits.LINKED_PETITIONS) {
+            violations.add(new Violation("linkedPetitions", "lists more than " + PetitionLimits.LINKED_PETITIONS));
         }
         for (int i = 0; i < petition.linkedPetitions().size(); i++) {
             String link = petition.linkedPetitions().get(i);
@@ -105,16 +110,16 @@ final class IntakeValidation {
                 violations.add(new Violation("petitioners[" + i + "]", "is empty"));
                 continue;
             }
-            text(at + "name", petitioner.name(), 50, true).ifPresent(violations::add);
+            text(at + "name", petitioner.name(), PetitionLimits.NAME_LENGTH, true).ifPresent(violations::add);
             ResidentIds.problem(petitioner.residentId(), today)
                     .ifPresent(problem -> violations.add(new Violation(at + "residentId", problem)));
             if (petitioner.residentId() != null && !seen.add(petitioner.residentId())) {
                 violations.add(new Violation(at + "residentId", "is listed twice"));
             }
-            if (petitioner.phone() != null && !petitioner.phone().matches("\\+?[0-9][0-9 -]{4,19}")) {
+            if (petitioner.phone() != null && !petitioner.phone().matches(PetitionLimits.PHONE_PATTERN)) {
                 violations.add(new Violation(at + "phone", "must be 5 to 20 digits, spaces or dashes"));
             }
-            text(at + "address", petitioner.address(), 300, false).ifPresent(violations::add);
+            text(at + "address", petitioner.address(), PetitionLimits.ADDRESS_LENGTH, false).ifPresent(violations::add);
         }
         long representatives = petitioners.stream().filter(p -> p != null && p.representative()).count();
         if (channel == Channel.VISIT && petitioners.size() > GROUP_SIZE
