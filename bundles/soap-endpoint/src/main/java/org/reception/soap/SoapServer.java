@@ -58,7 +58,8 @@ public final class SoapServer {
         Map<String, Object> limits = new HashMap<>();
         limits.put("schema-validation-enabled", "BOTH");
         limits.put("org.apache.cxf.stax.maxElementDepth", 32);
-        limits.put("org.apache.cxf.stax.maxChildElements", 500);
+        // A petition's own children: up to 500 petitioners, 50 accused, 20 linked petitions and eight more.
+        limits.put("org.apache.cxf.stax.maxChildElements", 1_000);
         limits.put("org.apache.cxf.stax.maxElementCount", 5_000);
         limits.put("org.apache.cxf.stax.maxAttributeCount", 50);
         limits.put("org.apache.cxf.stax.maxAttributeSize", 1_024);
