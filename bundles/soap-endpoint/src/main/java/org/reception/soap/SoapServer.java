@@ -58,6 +58,7 @@ public final class SoapServer {
         properties.put(FaultListener.class.getName(), faults);
         factory.setProperties(properties);
         factory.getInInterceptors().add(new SignIn(() -> authenticator));
+        factory.getInInterceptors().add(new DeclaredEncoding());
         factory.getInInterceptors().add(new SchemaViolations.TrackPath(names));
         factory.getInInterceptors().add(new SchemaViolations.Refuse());
         factory.getOutFaultInterceptors().add(faults);
