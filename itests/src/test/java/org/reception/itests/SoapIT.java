@@ -90,7 +90,7 @@ class SoapIT {
 
         String id = Api.json(api.get("petitions/number/" + number)).get("id").asText();
         HttpResponse<String> accepted = api.post("petitions/" + id + "/dispose",
-                Map.of("disposition", "ACCEPT", "unit", "520103-STHJJ", "reason", "主管"));
+                Map.of("disposition", "ACCEPT", "unit", "520103-STHJJ", "reason", "主管"), "If-Match", "\"0\"");
         assertEquals(200, accepted.statusCode(), accepted.body());
 
         Object stale = with(with(with(with(newInput("ReportHandlingResult"), "registrationNumber", number),
