@@ -314,6 +314,23 @@ class SoapIT {
         assertEquals(before + 3, total());
     }
 
+    @Test
+    @Order(9)
+    void aSignInThrottledAfterFailuresIsAnswered429WithRetryAfter() throws Exception {
+        // An account that signs in nowhere else in this class: its failures hold back no other test.
+        String guess = "Basic " + Base64.getEncoder().encodeToString((Account.AUDITOR.user() + ":a-guess")
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] envelope = envelope(submissionXml("520103", "猜密码")).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = post(envelope, "text/xml; charset=utf-8", guess);
+        for (int tries = 1; answer.statusCode() != 429 && tries < 10; tries++) {
+            assertRawFault(answer, 401, "unauthorized");
+            answer = post(envelope, "text/xml; charset=utf-8", guess);
+        }
+        assertRawFault(answer, 429, "too-many-requests");
+        long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1, "Retry-After: " + retryAfter);
+    }
+
     private static long total() throws Exception {
         return Api.json(api.get("petitions?jurisdiction=520103&size=1")).get("total").asLong();
     }
