@@ -11,9 +11,13 @@ final class Soap {
     }
 
     static Client signIn(Client client, Account account) {
+        return signIn(client, account.user(), account.password());
+    }
+
+    static Client signIn(Client client, String user, String password) {
         AuthorizationPolicy credentials = new AuthorizationPolicy();
-        credentials.setUserName(account.user());
-        credentials.setPassword(account.password());
+        credentials.setUserName(user);
+        credentials.setPassword(password);
         credentials.setAuthorizationType("Basic");
         ((HTTPConduit) client.getConduit()).setAuthorization(credentials);
         return client;

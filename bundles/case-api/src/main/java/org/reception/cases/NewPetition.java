@@ -20,17 +20,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record NewPetition(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PetitionType type,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Category category,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = IntakeLimits.TITLE_LENGTH) String title,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = IntakeLimits.CONTENT_LENGTH) String content,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + IntakeLimits.JURISDICTION_PATTERN + "$") String jurisdiction,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = PetitionLimits.TITLE_LENGTH) String title,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = PetitionLimits.CONTENT_LENGTH) String content,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + PetitionLimits.JURISDICTION_PATTERN + "$") String jurisdiction,
                           @Schema(description = "When the reception center received it; now when absent") Instant receivedAt,
-                          @ArraySchema(minItems = 1, maxItems = IntakeLimits.PETITIONERS, arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
+                          @ArraySchema(minItems = 1, maxItems = PetitionLimits.PETITIONERS, arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
                           List<Petitioner> petitioners,
-                          @ArraySchema(maxItems = IntakeLimits.ACCUSED,
-                                  schema = @Schema(minLength = 1, maxLength = IntakeLimits.ACCUSED_LENGTH))
+                          @ArraySchema(maxItems = PetitionLimits.ACCUSED,
+                                  schema = @Schema(minLength = 1, maxLength = PetitionLimits.ACCUSED_LENGTH))
                           List<String> accused,
                           boolean confidential,
-                          @ArraySchema(schema = @Schema(pattern = "^" + IntakeLimits.REGISTRATION_NUMBER_PATTERN + "$"))
+                          @ArraySchema(maxItems = PetitionLimits.LINKED_PETITIONS,
+                                  schema = @Schema(pattern = "^" + PetitionLimits.REGISTRATION_NUMBER_PATTERN + "$"))
                           List<String> linkedPetitions) {
 
     public NewPetition {

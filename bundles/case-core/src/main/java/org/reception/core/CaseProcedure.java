@@ -29,6 +29,7 @@ import org.reception.cases.Disposition;
 import org.reception.cases.Handling;
 import org.reception.cases.IllegalTransition;
 import org.reception.cases.Petition;
+import org.reception.cases.PetitionLimits;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionStatus;
 import org.reception.cases.PlatformTime;
@@ -47,7 +48,7 @@ import org.reception.cases.divisions.Units;
  */
 final class CaseProcedure {
 
-    static final int MAX_TEXT = 20_000;
+    static final int MAX_TEXT = PetitionLimits.TEXT_LENGTH;
     static final int MAX_EXTENSION_DAYS = 30;
     /** Units that handle a case jointly with the lead unit (Art. 24): a few, never a list of every unit. */
     static final int MAX_CO_UNITS = 10;

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.reception.cases.Channel;
-import org.reception.cases.IntakeLimits;
 import org.reception.cases.NewPetition;
+import org.reception.cases.PetitionLimits;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionType;
 import org.reception.cases.Petitioner;
@@ -52,8 +52,8 @@ final class IntakeValidation {
         required("channel", petition.channel(), violations);
         required("type", petition.type(), violations);
         required("category", petition.category(), violations);
-        text("title", petition.title(), IntakeLimits.TITLE_LENGTH, true).ifPresent(violations::add);
-        text("content", petition.content(), IntakeLimits.CONTENT_LENGTH, true).ifPresent(violations::add);
+        text("title", petition.title(), PetitionLimits.TITLE_LENGTH, true).ifPresent(violations::add);
+        text("content", petition.content(), PetitionLimits.CONTENT_LENGTH, true).ifPresent(violations::add);
         jurisdiction(petition.jurisdiction()).ifPresent(violations::add);
         if (petition.receivedAt() != null && petition.receivedAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
             violations.add(new Violation("receivedAt", "lies in the future"));
@@ -67,15 +67,19 @@ final class IntakeValidation {
             // The accused are whom the case is kept from (《信访工作条例》第三十条): without them nobody is.
             violations.add(new Violation("accused", "an accusation names at least one accused unit or person"));
         }
-        if (petition.accused().size() > IntakeLimits.ACCUSED) {
-            violations.add(new Violation("accused", "lists more than " + IntakeLimits.ACCUSED));
+        if (petition.accused().size() > PetitionLimits.ACCUSED) {
+            violations.add(new Violation("accused", "lists more than " + PetitionLimits.ACCUSED));
         }
         for (int i = 0; i < petition.accused().size(); i++) {
-            text("accused[" + i + "]", petition.accused().get(i), IntakeLimits.ACCUSED_LENGTH, true).ifPresent(violations::add);
+            text("accused[" + i + "]", petition.accused().get(i), PetitionLimits.ACCUSED_LENGTH, true)
+                    .ifPresent(violations::add);
+        }
+        if (petition.linkedPetitions().size() > PetitionLimits.LINKED_PETITIONS) {
+            violations.add(new Violation("linkedPetitions", "lists more than " + PetitionLimits.LINKED_PETITIONS));
         }
         for (int i = 0; i < petition.linkedPetitions().size(); i++) {
             String link = petition.linkedPetitions().get(i);
-            if (link == null || !link.matches(IntakeLimits.REGISTRATION_NUMBER_PATTERN)) {
+            if (link == null || !link.matches(PetitionLimits.REGISTRATION_NUMBER_PATTERN)) {
                 violations.add(new Violation("linkedPetitions[" + i + "]", "must be a registration number like 520102-2026-000001"));
             }
         }
@@ -90,8 +94,8 @@ final class IntakeValidation {
             violations.add(new Violation("petitioners", "at least one petitioner is required"));
             return;
         }
-        if (petitioners.size() > IntakeLimits.PETITIONERS) {
-            violations.add(new Violation("petitioners", "lists more than " + IntakeLimits.PETITIONERS));
+        if (petitioners.size() > PetitionLimits.PETITIONERS) {
+            violations.add(new Violation("petitioners", "lists more than " + PetitionLimits.PETITIONERS));
             return;
         }
         Set<String> seen = new HashSet<>();
@@ -102,16 +106,16 @@ final class IntakeValidation {
                 violations.add(new Violation("petitioners[" + i + "]", "is empty"));
                 continue;
             }
-            text(at + "name", petitioner.name(), IntakeLimits.NAME_LENGTH, true).ifPresent(violations::add);
+            text(at + "name", petitioner.name(), PetitionLimits.NAME_LENGTH, true).ifPresent(violations::add);
             ResidentIds.problem(petitioner.residentId(), today)
                     .ifPresent(problem -> violations.add(new Violation(at + "residentId", problem)));
             if (petitioner.residentId() != null && !seen.add(petitioner.residentId())) {
                 violations.add(new Violation(at + "residentId", "is listed twice"));
             }
-            if (petitioner.phone() != null && !petitioner.phone().matches(IntakeLimits.PHONE_PATTERN)) {
+            if (petitioner.phone() != null && !petitioner.phone().matches(PetitionLimits.PHONE_PATTERN)) {
                 violations.add(new Violation(at + "phone", "must be 5 to 20 digits, spaces or dashes"));
             }
-            text(at + "address", petitioner.address(), IntakeLimits.ADDRESS_LENGTH, false).ifPresent(violations::add);
+            text(at + "address", petitioner.address(), PetitionLimits.ADDRESS_LENGTH, false).ifPresent(violations::add);
         }
         long representatives = petitioners.stream().filter(p -> p != null && p.representative()).count();
         if (channel == Channel.VISIT && petitioners.size() > GROUP_SIZE
@@ -142,7 +146,7 @@ final class IntakeValidation {
         if (code == null || code.isBlank()) {
             return Optional.of(new Violation("jurisdiction", "is required"));
         }
-        if (!code.matches(IntakeLimits.JURISDICTION_PATTERN)) {
+        if (!code.matches(PetitionLimits.JURISDICTION_PATTERN)) {
             return Optional.of(new Violation("jurisdiction", "must be a 6-digit county-level division code"));
         }
         Optional<Division> division = Divisions.reference().find(code);

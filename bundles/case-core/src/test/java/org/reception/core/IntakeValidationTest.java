@@ -116,6 +116,23 @@ class IntakeValidationTest {
         validation.check(petition("520102", "标题", "内容", Instant.parse("2000-01-01T00:00:00Z"), List.of(ZHANG)), NOW);
     }
 
+    @Test
+    void linksAtMostTwentyEarlierPetitions() {
+        List<String> links = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            links.add("520102-2025-%06d".formatted(i));
+        }
+        validation.check(linking(links), NOW);
+        links.add("520102-2025-000021");
+        PetitionRejected rejected = assertThrows(PetitionRejected.class, () -> validation.check(linking(links), NOW));
+        assertEquals(List.of(new Violation("linkedPetitions", "lists more than 20")), rejected.violations());
+    }
+
+    private static NewPetition linking(List<String> links) {
+        return new NewPetition(Channel.LETTER, PetitionType.APPEAL, Category.HEALTH, "标题", "内容", "520102", null,
+                List.of(ZHANG), List.of(), false, links);
+    }
+
     private static NewPetition visit(List<Petitioner> people) {
         return new NewPetition(Channel.VISIT, PetitionType.APPEAL, Category.HOUSING_CONSTRUCTION, "集体走访", "内容",
                 "520102", null, people, List.of(), false, List.of());

@@ -18,6 +18,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.reception.cases.Forbidden;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.access.Authenticator;
+import org.reception.cases.access.BasicCredentials;
 import org.reception.cases.access.Caller;
 import org.reception.cases.access.Role;
 
@@ -28,7 +29,7 @@ import org.reception.cases.access.Role;
  */
 final class AccessFilter implements ContainerRequestFilter {
 
-    static final String CHALLENGE = "Basic realm=\"reception\", charset=\"UTF-8\"";
+    static final String CHALLENGE = BasicCredentials.CHALLENGE;
 
     private final Supplier<Authenticator> authenticator;
 

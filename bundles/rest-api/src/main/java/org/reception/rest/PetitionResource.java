@@ -47,7 +47,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reception.cases.AuditEntry;
 import org.reception.cases.CaseAction;
 import org.reception.cases.Channel;
-import org.reception.cases.IntakeLimits;
+import org.reception.cases.PetitionLimits;
 import org.reception.cases.NewPetition;
 import org.reception.cases.Page;
 import org.reception.cases.Petition;
@@ -167,7 +167,7 @@ public class PetitionResource {
             @ApiResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
             @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
-    public Response readByNumber(@Parameter(schema = @Schema(pattern = "^" + IntakeLimits.REGISTRATION_NUMBER_PATTERN + "$"))
+    public Response readByNumber(@Parameter(schema = @Schema(pattern = "^" + PetitionLimits.REGISTRATION_NUMBER_PATTERN + "$"))
                                  @PathParam("registrationNumber") String registrationNumber) {
         Petition petition = Services.required(petitions).findByRegistrationNumber(caller(), registrationNumber)
                 .orElseThrow(() -> new UnknownPetition(registrationNumber));

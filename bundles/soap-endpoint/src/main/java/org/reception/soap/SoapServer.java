@@ -5,7 +5,9 @@ import java.util.Map;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxb.JAXBDataBinding;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.logging.FaultListener;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
@@ -21,8 +23,9 @@ import org.reception.soap.v1.Petitions;
 /**
  * Publishes the contract-first petitions service ({@code wsdl/petitions-v1.wsdl}) on CXF's servlet
  * at {@code /api/soap/petitions}. The WSDL and schema served are the ones in this bundle. Every
- * request is validated against the schema and read with bounded depth, counts and sizes; CXF's
- * parser refuses DTDs and so external entities.
+ * call is signed in before its body is read, validated against the schema and read with bounded
+ * depth, counts and sizes; CXF's parser refuses DTDs and so external entities. Every failure
+ * becomes a {@code PetitionFault} in {@link SoapFaults}.
  */
 @Component(immediate = true)
 public final class SoapServer {
@@ -44,11 +47,21 @@ public final class SoapServer {
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
         factory.setServiceClass(Petitions.class);
-        factory.setServiceBean(new PetitionsEndpoint(() -> petitions, () -> authenticator));
+        factory.setServiceBean(new PetitionsEndpoint(() -> petitions));
         factory.setWsdlLocation(SoapServer.class.getResource("/wsdl/petitions-v1.wsdl").toString());
         factory.setServiceName(new javax.xml.namespace.QName(Petitions.NAMESPACE, "PetitionsService"));
         factory.setEndpointName(new javax.xml.namespace.QName(Petitions.NAMESPACE, "PetitionsPort"));
-        factory.setProperties(limits());
+        SchemaNames names = SchemaNames.ofContract();
+        Map<String, Object> properties = limits();
+        SoapFaults faults = new SoapFaults();
+        properties.put(JAXBDataBinding.VALIDATION_EVENT_HANDLER, new SchemaViolations(names));
+        properties.put(FaultListener.class.getName(), faults);
+        factory.setProperties(properties);
+        factory.getInInterceptors().add(new SignIn(() -> authenticator));
+        factory.getInInterceptors().add(new DeclaredEncoding());
+        factory.getInInterceptors().add(new SchemaViolations.TrackPath(names));
+        factory.getInInterceptors().add(new SchemaViolations.Refuse());
+        factory.getOutFaultInterceptors().add(faults);
         server = factory.create();
         LOG.info("SOAP petitions service published at {} under the CXF servlet", ADDRESS);
     }
@@ -58,7 +71,8 @@ public final class SoapServer {
         Map<String, Object> limits = new HashMap<>();
         limits.put("schema-validation-enabled", "BOTH");
         limits.put("org.apache.cxf.stax.maxElementDepth", 32);
-        limits.put("org.apache.cxf.stax.maxChildElements", 500);
+        // A petition's own children: up to 500 petitioners, 50 accused, 20 linked petitions and eight more.
+        limits.put("org.apache.cxf.stax.maxChildElements", 1_000);
         limits.put("org.apache.cxf.stax.maxElementCount", 5_000);
         limits.put("org.apache.cxf.stax.maxAttributeCount", 50);
         limits.put("org.apache.cxf.stax.maxAttributeSize", 1_024);

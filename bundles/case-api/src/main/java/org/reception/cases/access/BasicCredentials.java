@@ -10,6 +10,9 @@ import java.util.Optional;
 /** The account name and password of an HTTP {@code Authorization: Basic} header (RFC 7617, UTF-8). */
 public record BasicCredentials(String name, String password) {
 
+    /** What every face answers a request it does not sign in with ({@code WWW-Authenticate}): one realm for all. */
+    public static final String CHALLENGE = "Basic realm=\"reception\", charset=\"UTF-8\"";
+
     private static final String SCHEME = "basic ";
     private static final int MAX_HEADER = 1_024;
 
