@@ -45,6 +45,7 @@ import org.reception.client.model.Evaluate;
 import org.reception.client.model.Extend;
 import org.reception.client.model.Lookup;
 import org.reception.client.model.NewPetition;
+import org.reception.client.model.NotSameMatter;
 import org.reception.client.model.Objection;
 import org.reception.client.model.Outcome;
 import org.reception.client.model.Petition;
@@ -189,6 +190,17 @@ class GeneratedClientIT {
                 .unit("520102-ZRZYJ").reason("分级负责"));
         step = unit.acceptCase(id, etag(step), null);
         assertEquals(PetitionStatus.ACCEPTED, step.getStatus());
+        // The same matter raised again while it is handled in time is not accepted (Art. 19), unless it is not the same.
+        Registered again = clerk.registerPetition(new NewPetition().channel(Channel.LETTER).type(PetitionType.APPEAL)
+                .category(Category.LAND_RESOURCES).title("补偿款一事再次反映").content("请尽快发放补偿款。")
+                .jurisdiction("520102").addLinkedPetitionsItem(registered.getRegistrationNumber())
+                .addPetitionersItem(new Petitioner().name("李四").residentId(Petitions.residentId("52010219700101123"))
+                        .phone("13800000001").representative(false)), "generated-client-2");
+        assertEquals(PetitionStatus.NOT_ACCEPTED, again.getStatus());
+        Petition reopened = clerk.reopenAsNotTheSameMatter(again.getId(), "\"" + again.getVersion() + "\"",
+                new NotSameMatter().reason("经核实为另一笔补偿款"));
+        assertEquals(PetitionStatus.REGISTERED, reopened.getStatus());
+
         step = unit.extendHandling(id, etag(step), new Extend().days(10).reason("需要会同多部门调查"));
         step = petitions(Account.GUIYANG_SUPERVISOR).superviseCase(id, etag(step),
                 new Supervise().order("限期办结").due(LocalDate.now().plusYears(1)));
