@@ -41,7 +41,8 @@ final class FromAddress {
 
     /**
      * The status line and headers of the answer to {@code method uri}, sent from {@code localAddress}
-     * with these header lines ({@code "Name: value"}) and this JSON body ({@code null} for none).
+     * with these header lines ({@code "Name: value"}) and this body ({@code null} for none; JSON unless
+     * a {@code Content-Type} line says otherwise).
      */
     static String head(URI uri, String localAddress, String method, String body, String... headerLines)
             throws IOException {
@@ -57,7 +58,10 @@ final class FromAddress {
                 request.append(line).append("\r\n");
             }
             if (body != null) {
-                request.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+                if (java.util.Arrays.stream(headerLines).noneMatch(line -> line.regionMatches(true, 0, "Content-Type:", 0, 13))) {
+                    request.append("Content-Type: application/json\r\n");
+                }
+                request.append("Content-Length: ").append(content.length).append("\r\n");
             }
             request.append("\r\n");
             OutputStream out = socket.getOutputStream();

@@ -806,6 +806,20 @@ class SecurityIT {
                 "Authorization: " + FromAddress.basic(WINDOW_CLERK, WINDOW_CLERK_PASSWORD)).startsWith("HTTP/1.1 200"),
                 "the clerk behind the same proxy is not");
 
+        // SOAP counts the same client behind the same proxy.
+        java.net.URI soap = karaf.http("/api/soap/petitions");
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body/></soap:Envelope>";
+        for (int i = 0; i < 10; i++) {
+            FromAddress.head(soap, "127.0.0.9", "POST", envelope, "Content-Type: text/xml; charset=utf-8",
+                    "X-Forwarded-For: 10.9.9.3", "Authorization: " + FromAddress.basic(WINDOW_CLERK, "soap-guess-" + i));
+        }
+        String soapGuesser = FromAddress.head(soap, "127.0.0.9", "POST", envelope, "Content-Type: text/xml; charset=utf-8",
+                "X-Forwarded-For: 10.9.9.3", "Authorization: " + FromAddress.basic(WINDOW_CLERK, "soap-guess"));
+        assertTrue(soapGuesser.startsWith("HTTP/1.1 429"), soapGuesser);
+        String soapNeighbour = FromAddress.head(soap, "127.0.0.9", "POST", envelope, "Content-Type: text/xml; charset=utf-8",
+                "X-Forwarded-For: 10.9.9.4", "Authorization: " + FromAddress.basic(WINDOW_CLERK, "typo"));
+        assertTrue(soapNeighbour.startsWith("HTTP/1.1 401"), "a first typo behind the same proxy is a typo: " + soapNeighbour);
+
         String preflight = FromAddress.head(petitions, "127.0.0.1", "OPTIONS", null,
                 "Origin: https://desk.example.gov.cn", "Access-Control-Request-Method: POST",
                 "Access-Control-Request-Headers: authorization, content-type, if-match");

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.reception.cases.Settings;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.spi.CountyEndpoint;
 
@@ -39,7 +40,7 @@ public final class CountyEndpoints {
     @Activate
     @Modified
     void configure(RestConfig config) {
-        trustedProxies = RestServer.listed(config.trustedProxies());
+        trustedProxies = Settings.listed(config.trustedProxies());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -24,6 +24,7 @@ import org.reception.cases.OutboxAdministration;
 import org.reception.cases.PetitionService;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.Settings;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.health.HealthCheck;
 import org.reception.rules.admin.RuleAdministration;
@@ -84,28 +85,15 @@ public final class RestServer {
     @Modified
     void modified(RestConfig config) {
         throttle.perMinute(config.receiptLookupsPerMinute());
-        trustedProxies = listed(config.trustedProxies());
-        corsOrigins = listed(config.corsAllowedOrigins());
-    }
-
-    /** The entries of a list setting, blanks dropped, in their order. */
-    static Set<String> listed(String[] values) {
-        Set<String> entries = new java.util.LinkedHashSet<>();
-        for (String value : values == null ? new String[0] : values) {
-            for (String one : value.split(",")) {
-                if (!one.isBlank()) {
-                    entries.add(one.strip());
-                }
-            }
-        }
-        return java.util.Collections.unmodifiableSet(entries);
+        trustedProxies = Settings.listed(config.trustedProxies());
+        corsOrigins = Settings.listed(config.corsAllowedOrigins());
     }
 
     @Activate
     void activate(RestConfig config) {
         throttle = new ReceiptThrottle(config.receiptLookupsPerMinute(), System::nanoTime);
-        trustedProxies = listed(config.trustedProxies());
-        corsOrigins = listed(config.corsAllowedOrigins());
+        trustedProxies = Settings.listed(config.trustedProxies());
+        corsOrigins = Settings.listed(config.corsAllowedOrigins());
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);

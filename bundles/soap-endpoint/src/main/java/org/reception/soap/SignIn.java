@@ -3,6 +3,7 @@ package org.reception.soap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.cxf.message.Message;
@@ -11,6 +12,7 @@ import org.apache.cxf.phase.Phase;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.access.Caller;
+import org.reception.cases.access.ForwardedRequest;
 
 /**
  * Signs every call in before its body is read, with HTTP Basic as on the REST API: county systems
@@ -20,10 +22,12 @@ import org.reception.cases.access.Caller;
 final class SignIn extends AbstractPhaseInterceptor<Message> {
 
     private final Supplier<Authenticator> authenticator;
+    private final Supplier<Set<String>> trustedProxies;
 
-    SignIn(Supplier<Authenticator> authenticator) {
+    SignIn(Supplier<Authenticator> authenticator, Supplier<Set<String>> trustedProxies) {
         super(Phase.RECEIVE);
         this.authenticator = authenticator;
+        this.trustedProxies = trustedProxies;
     }
 
     @Override
@@ -39,13 +43,20 @@ final class SignIn extends AbstractPhaseInterceptor<Message> {
         Map<String, List<String>> headers = (Map<String, List<String>>) message.get(Message.PROTOCOL_HEADERS);
         List<String> authorization = headers == null ? null : headers.get("Authorization");
         Optional<Caller> caller = authorization == null || authorization.size() != 1 ? Optional.empty()
-                : current.signIn(authorization.get(0), clientAddress(message));
+                : current.signIn(authorization.get(0), clientAddress(message, headers));
         message.getExchange().put(Caller.class, caller.orElseThrow(SignInRequired::new));
     }
 
-    /** The client's address, which failed sign-ins are counted by; CXF keeps the servlet request under this key. */
-    private static String clientAddress(Message message) {
+    /**
+     * The client's address, which failed sign-ins are counted by: the peer's, or the client's a
+     * trusted proxy forwarded (as on the REST API). CXF keeps the servlet request under this key.
+     */
+    private String clientAddress(Message message, Map<String, List<String>> headers) {
         Object request = message.get("HTTP.REQUEST");
-        return request instanceof javax.servlet.ServletRequest servlet ? servlet.getRemoteAddr() : null;
+        String peer = request instanceof javax.servlet.ServletRequest servlet ? servlet.getRemoteAddr() : null;
+        return ForwardedRequest.clientAddress(peer, trustedProxies.get(), name -> {
+            List<String> values = headers == null ? null : headers.get(name);
+            return values == null || values.isEmpty() ? null : String.join(",", values);
+        });
     }
 }

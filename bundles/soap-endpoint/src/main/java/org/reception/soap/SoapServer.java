@@ -2,6 +2,7 @@ package org.reception.soap;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -13,10 +14,12 @@ import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.reception.cases.PetitionService;
+import org.reception.cases.Settings;
 import org.reception.cases.access.Authenticator;
 import org.reception.soap.v1.Petitions;
 
@@ -27,8 +30,18 @@ import org.reception.soap.v1.Petitions;
  * depth, counts and sizes; CXF's parser refuses DTDs and so external entities. Every failure
  * becomes a {@code PetitionFault} in {@link SoapFaults}.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = SoapServer.PROXIES_PID)
 public final class SoapServer {
+
+    /** The reverse proxies of every HTTP face are named once, with the REST API's settings. */
+    static final String PROXIES_PID = "org.reception.rest";
+
+    /** The one setting of {@code etc/org.reception.rest.cfg} this face reads (the REST bundle describes them all). */
+    @interface Proxies {
+        String[] trustedProxies() default {};
+    }
+
+    private volatile Set<String> trustedProxies = Set.of();
 
     static final String ADDRESS = "/soap/petitions";
     private static final Logger LOG = LogManager.getLogger(SoapServer.class);
@@ -41,8 +54,15 @@ public final class SoapServer {
 
     private Server server;
 
+    /** New proxies apply to the next call; the service is not published again. */
+    @Modified
+    void modified(Proxies config) {
+        trustedProxies = Settings.listed(config.trustedProxies());
+    }
+
     @Activate
-    void activate() {
+    void activate(Proxies config) {
+        modified(config);
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
@@ -57,7 +77,7 @@ public final class SoapServer {
         properties.put(JAXBDataBinding.VALIDATION_EVENT_HANDLER, new SchemaViolations(names));
         properties.put(FaultListener.class.getName(), faults);
         factory.setProperties(properties);
-        factory.getInInterceptors().add(new SignIn(() -> authenticator));
+        factory.getInInterceptors().add(new SignIn(() -> authenticator, () -> trustedProxies));
         factory.getInInterceptors().add(new DeclaredEncoding());
         factory.getInInterceptors().add(new SchemaViolations.TrackPath(names));
         factory.getInInterceptors().add(new SchemaViolations.Refuse());
