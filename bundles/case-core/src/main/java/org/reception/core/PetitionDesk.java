@@ -262,6 +262,12 @@ public final class PetitionDesk implements PetitionService {
             throw new Forbidden("a unit accepts the case it was sent; sending it to " + accept.unit()
                     + " is the reception desk's disposition");
         }
+        // Who answers a review or re-review is the law's (Art. 35, 36); checked once the state allows the step.
+        String answeringLevel = null;
+        if ((action instanceof CaseAction.AnswerReview && current.status() == PetitionStatus.UNDER_REVIEW)
+                || (action instanceof CaseAction.AnswerReReview && current.status() == PetitionStatus.UNDER_RE_REVIEW)) {
+            answeringLevel = CaseAccess.answeringLevel(caller, current, action);
+        }
         // The version is checked once the caller may take this step at all, so that the answer tells
         // nothing of the case to a caller who may not (RFC 9110: 428 without If-Match, 412 when stale).
         if (condition.absent()) {
@@ -270,19 +276,13 @@ public final class PetitionDesk implements PetitionService {
         }
         if (!condition.holdsFor(current.version())) {
             throw new ConcurrentUpdate("petition " + current.registrationNumber() + " is at version "
-                    + current.version() + ", not " + condition.versions() + "; read it again");
+                    + current.version() + ", not the one sent in If-Match; read it again");
         }
         for (String unit : unitsNamed(action)) {
             if (CaseAccess.hiddenFromUnit(current, unit)) {
                 throw new IllegalTransition("petition " + current.registrationNumber() + " must not go to " + unit
                         + ": the rules keep the case from it (《信访工作条例》第三十条)");
             }
-        }
-        // Who answers a review or re-review is the law's (Art. 35, 36); checked once the state allows the step.
-        String answeringLevel = null;
-        if ((action instanceof CaseAction.AnswerReview && current.status() == PetitionStatus.UNDER_REVIEW)
-                || (action instanceof CaseAction.AnswerReReview && current.status() == PetitionStatus.UNDER_RE_REVIEW)) {
-            answeringLevel = CaseAccess.answeringLevel(caller, current, action);
         }
         Instant now = clock.now();
         CaseProcedure.Step step = procedure.apply(current, action, caller.name(), answeringLevel, now);

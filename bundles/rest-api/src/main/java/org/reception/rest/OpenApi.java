@@ -17,6 +17,7 @@ final class OpenApi {
     static final String PRECONDITION_REQUIRED = "#/components/responses/PreconditionRequired";
     static final String UNPROCESSABLE = "#/components/responses/Unprocessable";
     static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
+    static final String PAYLOAD_TOO_LARGE = "#/components/responses/PayloadTooLarge";
     static final String TOO_MANY_REQUESTS = "#/components/responses/TooManyRequests";
     static final String UNAVAILABLE = "#/components/responses/Unavailable";
     static final String IF_MATCH_DESCRIPTION = "The ETag of the case as read, e.g. \"3\" (a list, or *, as RFC 9110 allows)";

@@ -95,6 +95,9 @@ public class PetitionResource {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpHeaders headers;
+
     PetitionResource(Supplier<PetitionService> petitions) {
         this.petitions = petitions;
     }
@@ -111,7 +114,8 @@ public class PetitionResource {
                     headers = {@Header(name = "ETag", ref = OpenApi.ETAG), @Header(name = "Location", schema = @Schema(type = "string")),
                             @Header(name = REPLAYED_HEADER, schema = @Schema(type = "boolean"))},
                     content = @Content(schema = @Schema(implementation = Registered.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "422", ref = OpenApi.UNPROCESSABLE)})
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "422", ref = OpenApi.UNPROCESSABLE)})
     public Response register(@Parameter(description = "Any string up to 200 characters; the same key never registers a second petition",
                                      schema = @Schema(maxLength = 200)) @HeaderParam(IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
                              @RequestBody(required = true) NewPetition petition) {
@@ -153,7 +157,8 @@ public class PetitionResource {
             responses = {
                     @ApiResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                             content = @Content(schema = @Schema(implementation = Petition.class))),
-                    @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
+                    @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
     public Response disclose(@PathParam("id") String id, @RequestBody(required = true) Purpose purpose) {
         Petition petition = Services.required(petitions)
                 .disclose(caller(), id, purpose == null ? null : purpose.purpose())
@@ -273,7 +278,8 @@ public class PetitionResource {
     @Operation(operationId = "disposePetition", summary = "Dispose of a registered petition: accept, transfer, assign, redirect or not accept (Art. 21, 22)", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response dispose(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -288,7 +294,8 @@ public class PetitionResource {
     @Operation(operationId = "reopenAsNotTheSameMatter", summary = "Reopen a petition refused as the same matter as another", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response notTheSameMatter(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -302,7 +309,8 @@ public class PetitionResource {
     @Operation(operationId = "acceptCase", summary = "The unit accepts the case it was sent", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response accept(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseAction.Accept action) {
@@ -315,7 +323,8 @@ public class PetitionResource {
     @Operation(operationId = "objectToCase", summary = "The unit objects that the case is not its own", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response object(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -333,7 +342,8 @@ public class PetitionResource {
     @Operation(operationId = "extendHandling", summary = "Extend the handling time limit once, by at most 30 days (Art. 32)", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response extend(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -347,7 +357,8 @@ public class PetitionResource {
     @Operation(operationId = "replyToPetitioner", summary = "The unit replies with its handling opinion", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response reply(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -361,7 +372,8 @@ public class PetitionResource {
     @Operation(operationId = "evaluateSatisfaction", summary = "Record the petitioner's satisfaction", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response evaluate(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -375,7 +387,8 @@ public class PetitionResource {
     @Operation(operationId = "requestReview", summary = "The petitioner asks for a review (Art. 35)", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response requestReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -389,7 +402,8 @@ public class PetitionResource {
     @Operation(operationId = "answerReview", summary = "Answer the review", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response answerReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -403,7 +417,8 @@ public class PetitionResource {
     @Operation(operationId = "requestReReview", summary = "The petitioner asks for a re-review (Art. 36)", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response requestReReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -417,7 +432,8 @@ public class PetitionResource {
     @Operation(operationId = "answerReReview", summary = "Answer the re-review, at the level above the review", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response answerReReview(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -430,7 +446,8 @@ public class PetitionResource {
     @Operation(operationId = "archiveCase", summary = "Archive the case", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response archive(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -443,7 +460,8 @@ public class PetitionResource {
     @Operation(operationId = "superviseCase", summary = "Order the handling unit to act (supervision, Art. 40)", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response supervise(@PathParam("id") String id, @Parameter(description = OpenApi.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -461,7 +479,8 @@ public class PetitionResource {
     @Operation(operationId = "resolveSupervision", summary = "Record the outcome of a supervision order", responses = {
             @ApiResponse(responseCode = "200", description = "The case after the step", headers = @Header(name = "ETag", ref = OpenApi.ETAG),
                     content = @Content(schema = @Schema(implementation = Petition.class))),
-            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "409", ref = OpenApi.ILLEGAL_TRANSITION), @ApiResponse(responseCode = "412", ref = OpenApi.PRECONDITION_FAILED),
             @ApiResponse(responseCode = "428", ref = OpenApi.PRECONDITION_REQUIRED)})
     public Response resolveSupervision(@PathParam("id") String id, @PathParam("supervisionId") long supervisionId,
@@ -475,7 +494,10 @@ public class PetitionResource {
         if (action == null) {
             throw new PetitionRejected(Problem.INVALID_PETITION, List.of(new Violation("", "a request body is required")));
         }
-        Petition changed = Services.required(petitions).act(caller(), id, condition(ifMatch), action);
+        // Several If-Match lines are one list (RFC 9110, section 5.3); the parameter holds only the first.
+        List<String> lines = headers == null ? null : headers.getRequestHeader(HttpHeaders.IF_MATCH);
+        String condition = lines == null || lines.isEmpty() ? ifMatch : String.join(",", lines);
+        Petition changed = Services.required(petitions).act(caller(), id, condition(condition), action);
         return Response.ok(changed).tag(etag(changed)).build();
     }
 
@@ -487,13 +509,17 @@ public class PetitionResource {
         return new EntityTag(Integer.toString(petition.version()));
     }
 
-    /** An entity tag as RFC 9110 writes it: optionally weak, then quoted. */
-    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(W/)?\"([\\x21\\x23-\\x7e]*)\"\\s*");
+    /** One element of an entity-tag list (RFC 9110): empty elements before it, then optionally weak, quoted. */
+    private static final Pattern LIST_ELEMENT = Pattern.compile("\\G[\\s,]*(W/)?\"([\\x21\\x23-\\x7e\\x80-\\xff]*)\"");
+    private static final Pattern LIST_END = Pattern.compile("[\\s,]*");
+    /** A version as this API writes its ETag: a number without leading zeros. */
+    private static final Pattern VERSION = Pattern.compile("0|[1-9]\\d{0,8}");
 
     /**
-     * {@code If-Match} as RFC 9110 reads it: {@code *}, or a list of entity tags compared strongly,
-     * so that a weak tag never matches; absent stays absent, for the service to refuse once it knew
-     * the caller may take the step at all.
+     * {@code If-Match} as RFC 9110 reads it: {@code *}, or a list of entity tags compared strongly
+     * and character for character, so that a weak tag, or {@code "03"}, never matches; empty
+     * elements are skipped and several header lines make one list. Absent stays absent, for the
+     * service to refuse once it knew the caller may take the step at all.
      */
     static VersionCondition condition(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -503,15 +529,19 @@ public class PetitionResource {
             return VersionCondition.ANY;
         }
         Set<Integer> versions = new java.util.HashSet<>();
-        for (String member : ifMatch.split(",", -1)) {
-            Matcher tag = ENTITY_TAG.matcher(member);
-            if (!tag.matches()) {
-                throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("If-Match",
-                        "must be * or the ETags of the petition as read, each quoted, e.g. \"3\"")));
+        Matcher element = LIST_ELEMENT.matcher(ifMatch);
+        int end = 0;
+        int tags = 0;
+        while (element.find()) {
+            tags++;
+            end = element.end();
+            if (element.group(1) == null && VERSION.matcher(element.group(2)).matches()) {
+                versions.add(Integer.valueOf(element.group(2)));
             }
-            if (tag.group(1) == null && tag.group(2).matches("\\d{1,9}")) {
-                versions.add(Integer.valueOf(tag.group(2)));
-            }
+        }
+        if (tags == 0 || !LIST_END.matcher(ifMatch.substring(end)).matches()) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("If-Match",
+                    "must be * or the ETags of the petition as read, each quoted, e.g. \"3\"")));
         }
         return VersionCondition.oneOf(versions);
     }

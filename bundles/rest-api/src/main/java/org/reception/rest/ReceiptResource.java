@@ -59,6 +59,8 @@ public class ReceiptResource {
             @ApiResponse(responseCode = "200", description = "The status as the petitioner may read it",
                     content = @Content(schema = @Schema(implementation = PublicStatus.class))),
             @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST),
+            @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE),
             @ApiResponse(responseCode = "404", description = "No such number, or a wrong code; which one is not said",
                     ref = OpenApi.NOT_FOUND),
             @ApiResponse(responseCode = "429", ref = OpenApi.TOO_MANY_REQUESTS),

@@ -108,6 +108,7 @@ public class RulesResource {
     @Operation(operationId = "deployRuleModule", summary = "Deploy a module, or a new version of one", responses = {
             @ApiResponse(responseCode = "200", description = "Deployed and serving",
                     content = @Content(schema = @Schema(implementation = DeployOutcome.class))),
+            @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
             @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE),
             @ApiResponse(responseCode = "422", ref = OpenApi.UNPROCESSABLE)})
     public Response deploy(@RequestBody(required = true, description = "The module's jar", content = {
@@ -167,7 +168,8 @@ public class RulesResource {
                     @ApiResponse(responseCode = "200", description = "What the candidate would decide differently",
                             content = @Content(schema = @Schema(implementation = WhatIfReport.class))),
                     @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST),
-                    @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE),
+                    @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE),
                     @ApiResponse(responseCode = "422", ref = OpenApi.UNPROCESSABLE)})
     public Response whatIf(@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1",
                                    maximum = "" + RuleTrials.MAX_CASES, defaultValue = "100"))

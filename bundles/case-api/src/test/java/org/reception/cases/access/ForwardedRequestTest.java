@@ -23,24 +23,33 @@ class ForwardedRequestTest {
     }
 
     @Test
-    void theClientIsTheNearestAddressThatIsNotOneOfOurProxies() {
+    void theClientIsTheNearestAddressThatIsNotOneOfOurProxiesAndTheNearestProxyNamesSchemeAndHost() {
         Map<String, String> chained = Map.of("X-Forwarded-For", "203.0.113.7, 192.0.2.1, 10.0.0.6",
-                "X-Forwarded-Proto", "https, http", "X-Forwarded-Host", "reception.example.gov.cn");
+                "X-Forwarded-Proto", "http, https", "X-Forwarded-Host", "evil.example, reception.example.gov.cn");
         assertEquals(new ForwardedRequest("192.0.2.1", "https", "reception.example.gov.cn"),
                 ForwardedRequest.of("10.0.0.5", PROXIES, chained::get),
                 "what the client wrote before the first proxy is its own claim, not believed");
     }
 
     @Test
-    void forwardedIsReadAsRfc7239WritesIt() {
-        Map<String, String> headers = Map.of("Forwarded",
-                "for=\"[2001:db8:cafe::17]:4711\";proto=https;host=desk.example.gov.cn:8443, for=10.0.0.6",
-                "X-Forwarded-For", "198.51.100.1");
-        assertEquals(new ForwardedRequest("2001:db8:cafe::17", "https", "desk.example.gov.cn:8443"),
-                ForwardedRequest.of("10.0.0.5", PROXIES, headers::get), "Forwarded wins over the X- headers");
-        Map<String, String> odd = Map.of("Forwarded", "for=unknown;proto=gopher;host=\"a b\"");
-        assertEquals(new ForwardedRequest("unknown", null, null), ForwardedRequest.of("10.0.0.5", PROXIES, odd::get),
+    void aClientsOwnForwardedHeaderIsNotBelieved() {
+        Map<String, String> headers = Map.of("Forwarded", "for=198.51.100.77;host=evil.example",
+                "X-Forwarded-For", "192.0.2.1");
+        assertEquals(new ForwardedRequest("192.0.2.1", null, null), ForwardedRequest.of("10.0.0.5", PROXIES, headers::get),
+                "proxies that keep X-Forwarded-For pass a client's Forwarded on untouched");
+        Map<String, String> odd = Map.of("X-Forwarded-Proto", "gopher", "X-Forwarded-Host", "a b");
+        assertEquals(new ForwardedRequest(null, null, null), ForwardedRequest.of("10.0.0.5", PROXIES, odd::get),
                 "a scheme other than http(s) or a host that is not one is not taken");
+    }
+
+    @Test
+    void anIpv6ProxyIsKnownHoweverItsAddressIsWritten() {
+        Map<String, String> headers = Map.of("X-Forwarded-For", "2001:db8::17");
+        assertEquals("2001:db8::17", ForwardedRequest.clientAddress("[0:0:0:0:0:0:0:1]", Set.of("::1"), headers::get),
+                "a servlet container writes the peer bracketed and uncompressed");
+        assertEquals("192.0.2.1", ForwardedRequest.clientAddress("192.0.2.1", Set.of("::1"), headers::get));
+        assertEquals("2001:db8::17", ForwardedRequest.clientAddress("2001:db8:0:0:0:0:0:5",
+                Set.of("2001:db8::5"), headers::get));
     }
 
     @Test
