@@ -58,12 +58,19 @@ class PetitionCountsTest {
     void countsEachCaseOfThePeriodByItsDefinitions() {
         // A group visit of 6, accepted on time, handled late (after its extension), replied, satisfied.
         Instant first = Instant.parse("2026-03-02T01:00:00Z");
-        repository.create(petition("520102", Channel.VISIT, PetitionType.APPEAL, 6, first, PetitionStatus.REPLIED,
+        Petition visit = repository.create(petition("520102", Channel.VISIT, PetitionType.APPEAL, 6, first, PetitionStatus.REPLIED,
                 handling(Disposition.ACCEPT, "520102-GAJ", true, Satisfaction.BASICALLY_SATISFIED), List.of(
                         new Deadline(DeadlineKind.DISPOSE, first, LocalDate.of(2026, 3, 17), first.plusSeconds(3600)),
                         // Met on its last day at 23:30 China Standard Time (15:30 UTC): on time.
                         new Deadline(DeadlineKind.HANDLE, first, LocalDate.of(2026, 3, 20),
                                 Instant.parse("2026-03-20T15:30:00Z"))), null), "C1", "t", first);
+        // The reply and the evaluation are steps after the registration: stored as a step stores them.
+        repository.update(new Petition(visit.id(), visit.registrationNumber(), visit.channel(), visit.type(),
+                visit.category(), visit.title(), visit.content(), visit.jurisdiction(), visit.receivedAt(),
+                visit.petitioners(), visit.accused(), visit.confidential(), visit.linkedPetitions(), visit.status(),
+                visit.routing(), visit.confidentiality(), visit.escalations(),
+                handling(Disposition.ACCEPT, "520102-GAJ", true, Satisfaction.BASICALLY_SATISFIED), visit.deadlines(),
+                visit.supervisions(), visit.version()), visit.version(), "EVALUATE", "t", "evaluated", first);
         // Transferred late, its acceptance notice overdue today; an accusation hidden from Nanming's police.
         Instant second = Instant.parse("2026-03-31T15:59:59Z");
         repository.create(petition("520103", Channel.LETTER, PetitionType.ACCUSATION, 1, second,
