@@ -95,7 +95,9 @@ public final class StatisticsDesk implements PetitionStatistics {
         for (Map.Entry<String, Figures> row : new TreeMap<>(rows).entrySet()) {
             total = total.plus(row.getValue());
             Set<String> suppressed = exact ? Set.of() : suppressed(row.getValue(), minimum);
-            shown.add(new StatisticsRow(row.getKey(), label(query.by(), row.getKey()), row.getValue(), suppressed));
+            // What the reader may not read exactly does not leave the desk.
+            shown.add(new StatisticsRow(row.getKey(), label(query.by(), row.getKey()),
+                    row.getValue().without(suppressed), suppressed));
         }
         Figures previousTotal = before.values().stream().reduce(Figures.ZERO, Figures::plus);
         return new Statistics(prefix, division.get().name(), query.period(), previous, query.by(), today, minimum,

@@ -43,6 +43,7 @@ class StatisticsDeskTest {
         assertEquals(Set.of("registered", "people", "accepted", "disposed", "disposedOnTime"),
                 clerk.rows().get(0).suppressed());
         assertEquals("<3", clerk.rows().get(0).shown(3).get("registered"));
+        assertEquals(0, clerk.rows().get(0).figures().registered(), "the exact count does not leave the desk");
         assertEquals(null, clerk.rows().get(0).shown(3).get("disposedOnTimeRate"));
         assertEquals(Set.of(), clerk.rows().get(1).suppressed(), "five is shown");
         assertEquals(7, clerk.total().registered(), "the reader's own total is exact");

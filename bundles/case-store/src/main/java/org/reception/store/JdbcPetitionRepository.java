@@ -65,12 +65,12 @@ import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
 import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.spi.ListScope;
-import org.reception.cases.spi.StatisticsStore;
-import org.reception.cases.statistics.Dimension;
-import org.reception.cases.statistics.Figures;
 import org.reception.cases.spi.MatterHistory;
 import org.reception.cases.spi.PetitionRepository;
 import org.reception.cases.spi.RuleModuleLedger;
+import org.reception.cases.spi.StatisticsStore;
+import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.Figures;
 
 /**
  * Petitions in the platform's relational database. Each write is one transaction with its audit

@@ -66,6 +66,18 @@ public record Figures(long registered, long people, long groupVisits, long group
                 evaluated + o.evaluated, satisfied + o.satisfied);
     }
 
+    /** The same figures with the counts named set to 0: what a reader who may not read them gets. */
+    public Figures without(java.util.Set<String> names) {
+        long[] counts = new long[COUNTS.size()];
+        Map<String, Number> all = byName();
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = names.contains(COUNTS.get(i)) ? 0 : all.get(COUNTS.get(i)).longValue();
+        }
+        return new Figures(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
+                counts[8], counts[9], counts[10], counts[11], counts[12], counts[13], counts[14], counts[15],
+                counts[16], counts[17], counts[18]);
+    }
+
     /** Disposed on time over disposed; {@code null} when none was disposed. */
     public Double disposedOnTimeRate() {
         return rate(disposedOnTime, disposed);
