@@ -218,6 +218,8 @@ class SecurityIT {
         rest(table, "GET", "/audit/verification", roles("auditor", "admin"), false,
                 (a, c) -> get(a, "/api/v1/audit/verification"));
         rest(table, "GET", "/outbox", roles("admin"), false, (a, c) -> get(a, "/api/v1/outbox"));
+        rest(table, "GET", "/statistics", roles("clerk", "supervisor", "unit", "auditor", "admin"), false,
+                (a, c) -> get(a, "/api/v1/statistics?jurisdiction=52&period=year&date=2026-01-01"));
         rest(table, "POST", "/outbox/{}/retry", roles("admin"), false, (a, c) -> post(a, "/api/v1/outbox/1/retry", ""));
         rest(table, "POST", "/receipts/status", open(), false, (a, c) -> post(a, "/api/v1/receipts/status",
                 "{\"registrationNumber\":\"" + c.number() + "\",\"queryCode\":\"WRONGCODE2\"}"));

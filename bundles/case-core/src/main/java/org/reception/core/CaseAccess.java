@@ -184,6 +184,27 @@ final class CaseAccess {
     }
 
     /**
+     * The cases the statistics of a jurisdiction count for the caller: those a list shows it, and for
+     * auditors and administrators (who read figures, never cases) every case of the jurisdiction;
+     * never one kept from one of its units.
+     */
+    static ListScope statisticsScope(Caller caller, String jurisdictionPrefix) {
+        ListScope scope = listScope(caller);
+        if (!caller.has(Role.AUDITOR) && !caller.has(Role.ADMINISTRATOR)) {
+            return scope;
+        }
+        Set<String> places = new LinkedHashSet<>(scope.jurisdictionPrefixes());
+        places.add(jurisdictionPrefix);
+        return new ListScope(places, scope.handlingPrefixes(), scope.units(), scope.hiddenTerms());
+    }
+
+    /** Whether the caller oversees the whole jurisdiction: an auditor, an administrator, or a supervisor of it or above. */
+    static boolean overseesWhole(Caller caller, String jurisdictionPrefix) {
+        return caller.has(Role.AUDITOR) || caller.has(Role.ADMINISTRATOR)
+                || caller.scopes(Role.SUPERVISOR).stream().map(Jurisdictions::prefix).anyMatch(jurisdictionPrefix::startsWith);
+    }
+
+    /**
      * The rule decisions of a case for a caller who may read the case, or a rule administrator;
      * whom the case is hidden from only for the reception center.
      */

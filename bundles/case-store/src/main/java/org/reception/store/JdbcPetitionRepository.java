@@ -68,15 +68,18 @@ import org.reception.cases.spi.ListScope;
 import org.reception.cases.spi.MatterHistory;
 import org.reception.cases.spi.PetitionRepository;
 import org.reception.cases.spi.RuleModuleLedger;
+import org.reception.cases.spi.StatisticsStore;
+import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.Figures;
 
 /**
  * Petitions in the platform's relational database. Each write is one transaction with its audit
  * entry; the schema is migrated when the component starts, before it offers itself as a service.
  */
-@Component(service = {PetitionRepository.class, HealthCheck.class, PersonalDataKeys.class, RuleModuleLedger.class},
-        property = HealthCheck.NAME + "=store")
+@Component(service = {PetitionRepository.class, HealthCheck.class, PersonalDataKeys.class, RuleModuleLedger.class,
+        StatisticsStore.class}, property = HealthCheck.NAME + "=store")
 public final class JdbcPetitionRepository implements PetitionRepository, HealthCheck, PersonalDataKeys,
-        RuleModuleLedger {
+        RuleModuleLedger, StatisticsStore {
 
     private static final Logger LOG = LogManager.getLogger(JdbcPetitionRepository.class);
 
@@ -635,6 +638,16 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             return new Page<>(List.of(), 0, true, query.page(), query.size());
         }
         return read(connection -> PetitionListing.page(connection, query, scope, today), "the list could not be read");
+    }
+
+    @Override
+    public Map<String, Figures> figures(String jurisdictionPrefix, Instant from, Instant to, Dimension by,
+                                        ListScope scope, LocalDate today) {
+        if (scope.empty()) {
+            return Map.of();
+        }
+        return read(connection -> PetitionCounts.figures(connection, jurisdictionPrefix, from, to, by, scope, today),
+                "the statistics could not be read");
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.Settings;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.health.HealthCheck;
+import org.reception.cases.statistics.PetitionStatistics;
 import org.reception.rules.admin.RuleAdministration;
 import org.reception.rules.admin.RuleTrials;
 
@@ -60,6 +61,9 @@ public final class RestServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Authenticator authenticator;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PetitionStatistics statistics;
 
     private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private Server server;
@@ -102,6 +106,7 @@ public final class RestServer {
                 new OperationsResource(() -> petitions, this::now),
                 new RulesResource(() -> rules, () -> trials, () -> petitions),
                 new OutboxResource(() -> outbox),
+                new StatisticsResource(() -> statistics),
                 new OpenApiResource(),
                 new ApiDocsResource(),
                 new ContractsResource(),

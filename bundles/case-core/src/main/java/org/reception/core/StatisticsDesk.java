@@ -1,0 +1,134 @@
+package org.reception.core;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.reception.cases.Category;
+import org.reception.cases.Forbidden;
+import org.reception.cases.PetitionRejected;
+import org.reception.cases.PlatformTime;
+import org.reception.cases.Problem;
+import org.reception.cases.Violation;
+import org.reception.cases.access.Caller;
+import org.reception.cases.access.Jurisdictions;
+import org.reception.cases.access.Role;
+import org.reception.cases.divisions.Division;
+import org.reception.cases.divisions.Divisions;
+import org.reception.cases.divisions.Units;
+import org.reception.cases.spi.ListScope;
+import org.reception.cases.spi.StatisticsStore;
+import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Period;
+import org.reception.cases.statistics.PetitionStatistics;
+import org.reception.cases.statistics.Statistics;
+import org.reception.cases.statistics.StatisticsQuery;
+import org.reception.cases.statistics.StatisticsRow;
+
+/**
+ * The statistics, counted over exactly the cases each caller may read: the scope a list of cases
+ * has ({@link CaseAccess#statisticsScope}), so a case kept from a caller's unit never counts for it.
+ */
+@Component(service = PetitionStatistics.class, configurationPid = StatisticsConfig.PID)
+@Designate(ocd = StatisticsConfig.class)
+public final class StatisticsDesk implements PetitionStatistics {
+
+    /** Who reads statistics: the reception center, the units (of their own cases), auditors and administrators. */
+    static final Set<Role> READERS = EnumSet.of(Role.CLERK, Role.SUPERVISOR, Role.HANDLING_UNIT, Role.AUDITOR,
+            Role.ADMINISTRATOR);
+
+    private final StatisticsStore store;
+    private final PlatformTime clock;
+    private volatile int minimumCell;
+
+    @Activate
+    public StatisticsDesk(@Reference StatisticsStore store, @Reference PlatformTime clock, StatisticsConfig config) {
+        this.store = store;
+        this.clock = clock;
+        this.minimumCell = config.minimumCell();
+    }
+
+    /** A new minimum applies to the next request. */
+    @Modified
+    void modified(StatisticsConfig config) {
+        minimumCell = config.minimumCell();
+    }
+
+    @Override
+    public Statistics statistics(Caller caller, StatisticsQuery query) {
+        if (!caller.hasAny(READERS)) {
+            throw new Forbidden("statistics are read by " + READERS.stream().map(Role::roleName).toList());
+        }
+        String prefix = query.jurisdiction() == null ? "" : Jurisdictions.prefix(query.jurisdiction().strip());
+        Optional<Division> division = Divisions.reference().find(prefix);
+        List<Violation> violations = new ArrayList<>();
+        if (division.isEmpty()) {
+            violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
+        }
+        if (query.period().tooLong()) {
+            violations.add(new Violation("to", "a period covers at most " + Period.MAX_YEARS + " years"));
+        }
+        if (!violations.isEmpty()) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, violations);
+        }
+        LocalDate today = clock.today();
+        ListScope scope = CaseAccess.statisticsScope(caller, prefix);
+        Period previous = query.period().previous();
+        Map<String, Figures> rows = store.figures(prefix, query.period().start(), query.period().end(), query.by(),
+                scope, today);
+        Map<String, Figures> before = store.figures(prefix, previous.start(), previous.end(), query.by(), scope, today);
+        int minimum = minimumCell;
+        boolean exact = query.by() != Dimension.UNIT || CaseAccess.overseesWhole(caller, prefix);
+        List<StatisticsRow> shown = new ArrayList<>();
+        Figures total = Figures.ZERO;
+        for (Map.Entry<String, Figures> row : new TreeMap<>(rows).entrySet()) {
+            total = total.plus(row.getValue());
+            Set<String> suppressed = exact ? Set.of() : suppressed(row.getValue(), minimum);
+            // What the reader may not read exactly does not leave the desk.
+            shown.add(new StatisticsRow(row.getKey(), label(query.by(), row.getKey()),
+                    row.getValue().without(suppressed), suppressed));
+        }
+        Figures previousTotal = before.values().stream().reduce(Figures.ZERO, Figures::plus);
+        return new Statistics(prefix, division.get().name(), query.period(), previous, query.by(), today, minimum,
+                shown, total, previousTotal);
+    }
+
+    /** The counts from 1 to {@code minimum - 1}: few enough to point at a person. */
+    static Set<String> suppressed(Figures figures, int minimum) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        Map<String, Number> all = figures.byName();
+        for (String name : Figures.COUNTS) {
+            long value = all.get(name).longValue();
+            if (value > 0 && value < minimum) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    static String label(Dimension by, String key) {
+        return switch (by) {
+            case DIVISION -> Divisions.reference().find(key).map(Division::name).orElse(null);
+            case UNIT -> Units.name(key).orElse(null);
+            case CATEGORY -> {
+                try {
+                    yield Category.valueOf(key).label();
+                } catch (IllegalArgumentException unknown) {
+                    yield null;
+                }
+            }
+            default -> null;
+        };
+    }
+}

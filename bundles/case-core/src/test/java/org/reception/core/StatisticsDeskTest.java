@@ -1,0 +1,137 @@
+package org.reception.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.annotation.Annotation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.reception.cases.Forbidden;
+import org.reception.cases.PetitionRejected;
+import org.reception.cases.PlatformTime;
+import org.reception.cases.Violation;
+import org.reception.cases.access.Caller;
+import org.reception.cases.spi.ListScope;
+import org.reception.cases.spi.StatisticsStore;
+import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Period;
+import org.reception.cases.statistics.Statistics;
+import org.reception.cases.statistics.StatisticsQuery;
+
+/** Who reads which statistics, over which cases, and which cells are shown as fewer than the minimum. */
+class StatisticsDeskTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 4, 2);
+    private static final Period Q1 = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+    /** Two cases of one unit, five of another. */
+    private static final Figures TWO = new Figures(2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0);
+    private static final Figures FIVE = new Figures(5, 9, 0, 0, 0, 0, 5, 0, 0, 0, 0, 5, 5, 5, 4, 0, 5, 4, 3);
+
+    private final AtomicReference<ListScope> asked = new AtomicReference<>();
+    private final StatisticsDesk desk = new StatisticsDesk(store(), clock(), config(3));
+
+    @Test
+    void aUnitsFewCasesAreShownAsFewerThanTheMinimumToThoseWhoDoNotOverseeThePlace() {
+        Statistics clerk = desk.statistics(caller("clerk:520102"), query("520102", Dimension.UNIT));
+        assertEquals(Set.of("registered", "people", "accepted", "disposed", "disposedOnTime"),
+                clerk.rows().get(0).suppressed());
+        assertEquals("<3", clerk.rows().get(0).shown(3).get("registered"));
+        assertEquals(0, clerk.rows().get(0).figures().registered(), "the exact count does not leave the desk");
+        assertEquals(null, clerk.rows().get(0).shown(3).get("disposedOnTimeRate"));
+        assertEquals(Set.of(), clerk.rows().get(1).suppressed(), "five is shown");
+        assertEquals(7, clerk.total().registered(), "the reader's own total is exact");
+
+        for (String exact : List.of("supervisor:5201", "supervisor:520102", "auditor", "admin")) {
+            Statistics overseer = desk.statistics(caller(exact), query("520102", Dimension.UNIT));
+            assertEquals(Set.of(), overseer.rows().get(0).suppressed(), exact);
+        }
+        assertEquals(Set.of("registered", "people", "accepted", "disposed", "disposedOnTime"), desk.statistics(
+                caller("supervisor:520103"), query("520102", Dimension.UNIT)).rows().get(0).suppressed(),
+                "a supervisor of another county does not oversee Nanming");
+        assertEquals(Set.of(), desk.statistics(caller("clerk:520102"), query("520102", Dimension.DIVISION)).rows()
+                .get(0).suppressed(), "only units' cells are small enough to point at a person");
+    }
+
+    @Test
+    void theCasesCountedAreThoseAListShowsTheCallerAndForAuditorsThePlace() {
+        desk.statistics(caller("unit:520102-GAJ", "supervisor:5201"), query("5201", Dimension.DIVISION));
+        assertEquals(Set.of("5201"), asked.get().jurisdictionPrefixes());
+        assertEquals(Set.of("520102-GAJ", "南明区公安局"), asked.get().hiddenTerms(), "never a case kept from the unit");
+
+        desk.statistics(caller("auditor"), query("52", Dimension.DIVISION));
+        assertEquals(Set.of("52"), asked.get().jurisdictionPrefixes());
+        desk.statistics(caller("admin"), query("520302", Dimension.DIVISION));
+        assertEquals(Set.of("520302"), asked.get().jurisdictionPrefixes());
+    }
+
+    @Test
+    void otherRolesAndUnknownPlacesAreRefused() {
+        assertThrows(Forbidden.class, () -> desk.statistics(caller("rules-admin"), query("52", Dimension.TYPE)));
+        assertThrows(Forbidden.class, () -> desk.statistics(caller("integration:520102"), query("52", Dimension.TYPE)));
+        PetitionRejected unknown = assertThrows(PetitionRejected.class,
+                () -> desk.statistics(caller("auditor"), query("9999", Dimension.TYPE)));
+        assertEquals(List.of("jurisdiction"), unknown.violations().stream().map(Violation::field).toList());
+        PetitionRejected tooLong = assertThrows(PetitionRejected.class, () -> desk.statistics(caller("auditor"),
+                new StatisticsQuery("52", new Period(LocalDate.of(2010, 1, 1), TODAY), Dimension.TYPE)));
+        assertEquals(List.of("to"), tooLong.violations().stream().map(Violation::field).toList());
+    }
+
+    @Test
+    void thePreviousPeriodIsCountedToo() {
+        Statistics statistics = desk.statistics(caller("auditor"), query("520102", Dimension.UNIT));
+        assertEquals(new Period(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31)), statistics.previousPeriod());
+        assertEquals(7, statistics.previousTotal().registered());
+        assertEquals("南明区公安局", statistics.rows().get(0).label());
+        assertEquals(TODAY, statistics.asOf());
+    }
+
+    private static StatisticsQuery query(String jurisdiction, Dimension by) {
+        return new StatisticsQuery(jurisdiction, Q1, by);
+    }
+
+    private static Caller caller(String... roles) {
+        return Caller.of("someone", List.of(roles));
+    }
+
+    private StatisticsStore store() {
+        return (prefix, from, to, by, scope, today) -> {
+            asked.set(scope);
+            return Map.of("520102-GAJ", TWO, "520102-ZRZYJ", FIVE);
+        };
+    }
+
+    private static PlatformTime clock() {
+        return new PlatformTime() {
+            @Override
+            public Instant now() {
+                return TODAY.atStartOfDay(ZONE).toInstant();
+            }
+
+            @Override
+            public LocalDate today() {
+                return TODAY;
+            }
+        };
+    }
+
+    private static StatisticsConfig config(int minimumCell) {
+        return new StatisticsConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return StatisticsConfig.class;
+            }
+
+            @Override
+            public int minimumCell() {
+                return minimumCell;
+            }
+        };
+    }
+}

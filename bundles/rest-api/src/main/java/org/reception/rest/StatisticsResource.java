@@ -1,0 +1,230 @@
+package org.reception.rest;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.reception.cases.PetitionRejected;
+import org.reception.cases.Problem;
+import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.Violation;
+import org.reception.cases.access.Role;
+import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Period;
+import org.reception.cases.statistics.PetitionStatistics;
+import org.reception.cases.statistics.Statistics;
+import org.reception.cases.statistics.StatisticsQuery;
+import org.reception.cases.statistics.StatisticsRow;
+
+/**
+ * The statistics of the letters-and-visits work (docs/analysis.md), as JSON or as a CSV table that
+ * spreadsheet programs open in Chinese.
+ */
+@Path("/statistics")
+@Produces({MediaType.APPLICATION_JSON, StatisticsResource.CSV})
+@Tag(name = "statistics", description = "Figures of the cases the account may read, by period, place and one dimension")
+@SecurityRequirement(name = OpenApi.BASIC)
+@ApiResponse(responseCode = "401", ref = OpenApi.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = OpenApi.FORBIDDEN)
+@ApiResponse(responseCode = "429", ref = OpenApi.TOO_MANY_REQUESTS)
+@ApiResponse(responseCode = "503", ref = OpenApi.UNAVAILABLE)
+public class StatisticsResource {
+
+    static final String CSV = "text/csv";
+    private static final String CSV_UTF8 = "text/csv; charset=UTF-8";
+    /** Excel reads a CSV file as UTF-8 only when it starts with the byte order mark. */
+    private static final String BOM = "\uFEFF";
+
+    private final Supplier<PetitionStatistics> statistics;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
+
+    StatisticsResource(Supplier<PetitionStatistics> statistics) {
+        this.statistics = statistics;
+    }
+
+    /** The answer in JSON: each figure a number, or {@code "<3"} for a count the caller may not read exactly. */
+    public record Answer(String jurisdiction, String name, LocalDate from, LocalDate to, LocalDate previousFrom,
+                         LocalDate previousTo, String by, LocalDate asOf, int minimumCell, List<Row> rows,
+                         @Schema(description = "Every figure of all rows together") Map<String, Object> total,
+                         @Schema(description = "The same figures for the period before") Map<String, Object> previousTotal) {
+    }
+
+    /**
+     * @param figures by name (docs/analysis.md): counts, rates from 0 to 1 or null over nothing, and
+     *                {@code "<3"} for a count below the minimum cell the caller may not read exactly
+     */
+    public record Row(String key, String label,
+                      @Schema(description = "The figures by name: a number, null for a rate over nothing, or \"<n\"")
+                      Map<String, Object> figures) {
+    }
+
+    @GET
+    @Permits({Role.CLERK, Role.SUPERVISOR, Role.HANDLING_UNIT, Role.AUDITOR, Role.ADMINISTRATOR})
+    @Operation(operationId = "readStatistics", summary = "Figures of the cases the account may read, by one dimension",
+            description = "The cases of the jurisdiction received in the period (from/to, or period and date), as the"
+                    + " account may read them, and the same totals for the period before. JSON, or CSV with"
+                    + " format=csv or Accept: text/csv.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The figures",
+                            headers = @Header(name = "Content-Disposition", description = "For CSV: the file's name,"
+                                    + " in filename*= (RFC 5987) in Chinese", schema = @Schema(type = "string")),
+                            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = Answer.class)),
+                                    @Content(mediaType = CSV, schema = @Schema(type = "string"))}),
+                    @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
+    public Response read(@Parameter(required = true, description = "A province, city or county: its whole subtree",
+                                 schema = @Schema(pattern = "^(\\d{2}|\\d{4}|\\d{6})$"))
+                         @QueryParam("jurisdiction") String jurisdiction,
+                         @Parameter(description = "The first day (China Standard Time), with to",
+                                 schema = @Schema(type = "string", format = "date")) @QueryParam("from") String from,
+                         @Parameter(description = "The last day, included", schema = @Schema(type = "string", format = "date"))
+                         @QueryParam("to") String to,
+                         @Parameter(description = "Instead of from and to: the calendar period holding date",
+                                 schema = @Schema(allowableValues = {"day", "week", "month", "quarter", "year"}))
+                         @QueryParam("period") String period,
+                         @Parameter(description = "With period: a day of it", schema = @Schema(type = "string", format = "date"))
+                         @QueryParam("date") String date,
+                         @Parameter(description = "The dimension of the rows", schema = @Schema(
+                                 allowableValues = {"division", "type", "category", "channel", "unit", "status"},
+                                 defaultValue = "division")) @QueryParam("by") String by,
+                         @Parameter(description = "csv for the table as CSV (as Accept: text/csv)",
+                                 schema = @Schema(allowableValues = {"json", "csv"})) @QueryParam("format") String format) {
+        List<Violation> violations = new ArrayList<>();
+        if (jurisdiction == null || !jurisdiction.strip().matches("\\d{2}|\\d{4}|\\d{6}")) {
+            violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
+        }
+        Dimension dimension = by == null || by.isBlank() ? Dimension.DIVISION : Dimension.named(by).orElse(null);
+        if (dimension == null) {
+            violations.add(new Violation("by", "must be one of division, type, category, channel, unit, status"));
+        }
+        boolean csv = csv(format, violations);
+        Period asked = Period.parse(from, to, period, date, violations);
+        if (!violations.isEmpty()) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, violations);
+        }
+        PetitionStatistics service = statistics.get();
+        if (service == null) {
+            throw new ServiceUnavailable("the statistics are not running");
+        }
+        Statistics answer = service.statistics(AccessFilter.caller(security),
+                new StatisticsQuery(jurisdiction.strip(), asked, dimension));
+        if (csv) {
+            return Response.ok(BOM + csv(answer), CSV_UTF8)
+                    .header("Content-Disposition", contentDisposition(answer)).build();
+        }
+        return Response.ok(answer(answer), MediaType.APPLICATION_JSON).build();
+    }
+
+    private boolean csv(String format, List<Violation> violations) {
+        if (format != null && !format.isBlank()) {
+            if (format.strip().equalsIgnoreCase("csv")) {
+                return true;
+            }
+            if (!format.strip().equalsIgnoreCase("json")) {
+                violations.add(new Violation("format", "must be json or csv"));
+            }
+            return false;
+        }
+        if (headers == null) {
+            return false;
+        }
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Answer answer(Statistics statistics) {
+        List<Row> rows = statistics.rows().stream().map(row -> new Row(row.key(), row.label(),
+                row.shown(statistics.minimumCell()))).toList();
+        return new Answer(statistics.jurisdiction(), statistics.name(), statistics.period().from(),
+                statistics.period().to(), statistics.previousPeriod().from(), statistics.previousPeriod().to(),
+                statistics.by().parameter(), statistics.asOf(), statistics.minimumCell(), rows,
+                new LinkedHashMap<>(statistics.total().byName()),
+                new LinkedHashMap<>(statistics.previousTotal().byName()));
+    }
+
+    /** The table: a header, one line per row, then the total and the previous period's total. */
+    static String csv(Statistics statistics) {
+        StringBuilder text = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of(statistics.by().parameter(), "label"));
+        header.addAll(Figures.NAMES);
+        line(text, header);
+        for (StatisticsRow row : statistics.rows()) {
+            List<String> cells = new ArrayList<>(List.of(row.key(), row.label() == null ? "" : row.label()));
+            row.shown(statistics.minimumCell()).values().forEach(value -> cells.add(value == null ? "" : value.toString()));
+            line(text, cells);
+        }
+        for (String total : List.of("TOTAL", "PREVIOUS")) {
+            Figures figures = total.equals("TOTAL") ? statistics.total() : statistics.previousTotal();
+            Period period = total.equals("TOTAL") ? statistics.period() : statistics.previousPeriod();
+            List<String> cells = new ArrayList<>(List.of(total, period.from() + "/" + period.to()));
+            figures.byName().values().forEach(value -> cells.add(value == null ? "" : value.toString()));
+            line(text, cells);
+        }
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            String cell = cells.get(i);
+            // Quoted when it must be (RFC 4180), and a leading formula character made inert for spreadsheets.
+            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?")) {
+                cell = "'" + cell;
+            }
+            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+                cell = "\"" + cell.replace("\"", "\"\"") + "\"";
+            }
+            text.append(cell);
+        }
+        text.append("\r\n");
+    }
+
+    /** {@code 信访统计_贵阳市_2026-01-01_2026-03-31_division.csv}, in RFC 5987's form, with an ASCII fallback. */
+    static String contentDisposition(Statistics statistics) {
+        String tail = "_" + statistics.period().from() + "_" + statistics.period().to() + "_"
+                + statistics.by().parameter() + ".csv";
+        String ascii = "statistics_" + statistics.jurisdiction() + tail;
+        String chinese = "信访统计_" + statistics.name() + tail;
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(chinese, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
