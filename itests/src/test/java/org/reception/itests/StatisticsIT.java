@@ -515,6 +515,39 @@ class StatisticsIT {
                 .header("Authorization", Account.GUIYANG_SUPERVISOR.authorization()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(csv.body(), accepted.body(), "Accept: text/csv answers the same table");
+
+        // The same table as an Excel workbook, read with Excel's own library: numbers as numbers.
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                karaf.api("statistics?jurisdiction=5201&" + period() + "&by=division&format=xlsx"))
+                .header("Authorization", Account.GUIYANG_SUPERVISOR.authorization()).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        assertTrue(xlsx.headers().firstValue("Content-Type").orElseThrow().startsWith(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        String workbookName = xlsx.headers().firstValue("Content-Disposition").orElseThrow();
+        assertEquals("信访统计_贵阳市_" + from + "_" + to + "_division.xlsx", URLDecoder.decode(workbookName.substring(
+                workbookName.indexOf("filename*=UTF-8''") + "filename*=UTF-8''".length()), StandardCharsets.UTF_8));
+        Map<String, List<String>> inWorkbook = new TreeMap<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertEquals("信访统计", sheet.getSheetName());
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                List<String> cells = new ArrayList<>();
+                for (int c = 2; c < 2 + NAMES.size(); c++) {
+                    org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? Double.toString(cell.getNumericCellValue()) : text.formatCellValue(cell));
+                }
+                inWorkbook.put(row.getCell(0).getStringCellValue(), cells);
+            }
+        }
+        Map<String, List<String>> inCsv = new TreeMap<>();
+        actual.forEach((key, cells) -> inCsv.put(key, cells.stream()
+                .map(cell -> cell.matches("-?\\d+(\\.\\d+)?") ? Double.toString(Double.parseDouble(cell)) : cell).toList()));
+        assertEquals(inCsv, inWorkbook, "the workbook holds the CSV's numbers, as numbers");
     }
 
     @Test

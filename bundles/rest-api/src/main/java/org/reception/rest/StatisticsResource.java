@@ -1,5 +1,7 @@
 package org.reception.rest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -28,6 +30,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.Problem;
 import org.reception.cases.ServiceUnavailable;
@@ -46,7 +50,7 @@ import org.reception.cases.statistics.StatisticsRow;
  * spreadsheet programs open in Chinese.
  */
 @Path("/statistics")
-@Produces({MediaType.APPLICATION_JSON, StatisticsResource.CSV})
+@Produces({MediaType.APPLICATION_JSON, StatisticsResource.CSV, StatisticsResource.XLSX})
 @Tag(name = "statistics", description = "Figures of the cases the account may read, by period, place and one dimension")
 @SecurityRequirement(name = OpenApi.BASIC)
 @ApiResponse(responseCode = "401", ref = OpenApi.UNAUTHORIZED)
@@ -56,6 +60,7 @@ import org.reception.cases.statistics.StatisticsRow;
 public class StatisticsResource {
 
     static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String CSV_UTF8 = "text/csv; charset=UTF-8";
     /** Excel reads a CSV file as UTF-8 only when it starts with the byte order mark. */
     private static final String BOM = "\uFEFF";
@@ -92,15 +97,16 @@ public class StatisticsResource {
     @Permits({Role.CLERK, Role.SUPERVISOR, Role.HANDLING_UNIT, Role.AUDITOR, Role.ADMINISTRATOR})
     @Operation(operationId = "readStatistics", summary = "Figures of the cases the account may read, by one dimension",
             description = "The cases of the jurisdiction received in the period (from/to, or period and date), as the"
-                    + " account may read them, and the same totals for the period before. JSON, or CSV with"
-                    + " format=csv or Accept: text/csv.",
+                    + " account may read them, and the same totals for the period before. JSON, or the table as"
+                    + " CSV (format=csv or Accept: text/csv) or as an Excel workbook (format=xlsx or Accept: " + XLSX + ").",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The figures",
-                            headers = @Header(name = "Content-Disposition", description = "For CSV: the file's name,"
+                            headers = @Header(name = "Content-Disposition", description = "For CSV and XLSX: the file's name,"
                                     + " in filename*= (RFC 5987) in Chinese", schema = @Schema(type = "string")),
                             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = Answer.class)),
-                                    @Content(mediaType = CSV, schema = @Schema(type = "string"))}),
+                                    @Content(mediaType = CSV, schema = @Schema(type = "string")),
+                                    @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))}),
                     @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
     public Response read(@Parameter(required = true, description = "A province, city or county: its whole subtree",
                                  schema = @Schema(pattern = "^(\\d{2}|\\d{4}|\\d{6})$"))
@@ -117,8 +123,9 @@ public class StatisticsResource {
                          @Parameter(description = "The dimension of the rows", schema = @Schema(
                                  allowableValues = {"division", "type", "category", "channel", "unit", "status"},
                                  defaultValue = "division")) @QueryParam("by") String by,
-                         @Parameter(description = "csv for the table as CSV (as Accept: text/csv)",
-                                 schema = @Schema(allowableValues = {"json", "csv"})) @QueryParam("format") String format) {
+                         @Parameter(description = "csv or xlsx for the table as a file (as Accept: text/csv or the"
+                                 + " workbook's type)", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}))
+                         @QueryParam("format") String format) throws IOException {
         List<Violation> violations = new ArrayList<>();
         if (jurisdiction == null || !jurisdiction.strip().matches("\\d{2}|\\d{4}|\\d{6}")) {
             violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
@@ -127,7 +134,7 @@ public class StatisticsResource {
         if (dimension == null) {
             violations.add(new Violation("by", "must be one of division, type, category, channel, unit, status"));
         }
-        boolean csv = csv(format, violations);
+        Format answered = format(format, violations);
         Period asked = Period.parse(from, to, period, date, violations);
         if (!violations.isEmpty()) {
             throw new PetitionRejected(Problem.MALFORMED_REQUEST, violations);
@@ -138,35 +145,45 @@ public class StatisticsResource {
         }
         Statistics answer = service.statistics(AccessFilter.caller(security),
                 new StatisticsQuery(jurisdiction.strip(), asked, dimension));
-        if (csv) {
+        if (answered == Format.CSV) {
             return Response.ok(BOM + csv(answer), CSV_UTF8)
-                    .header("Content-Disposition", contentDisposition(answer)).build();
+                    .header("Content-Disposition", contentDisposition(answer, "csv")).build();
+        }
+        if (answered == Format.XLSX) {
+            return Response.ok(xlsx(answer), XLSX).header("Content-Disposition", contentDisposition(answer, "xlsx")).build();
         }
         return Response.ok(answer(answer), MediaType.APPLICATION_JSON).build();
     }
 
-    private boolean csv(String format, List<Violation> violations) {
+    /** What the answer is written as: asked by {@code format}, else by {@code Accept}, else JSON. */
+    enum Format {
+        JSON, CSV, XLSX
+    }
+
+    private Format format(String format, List<Violation> violations) {
         if (format != null && !format.isBlank()) {
-            if (format.strip().equalsIgnoreCase("csv")) {
-                return true;
+            try {
+                return Format.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation("format", "must be json, csv or xlsx"));
+                return Format.JSON;
             }
-            if (!format.strip().equalsIgnoreCase("json")) {
-                violations.add(new Violation("format", "must be json or csv"));
-            }
-            return false;
         }
         if (headers == null) {
-            return false;
+            return Format.JSON;
         }
         for (MediaType type : headers.getAcceptableMediaTypes()) {
             if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return false;
+                return Format.JSON;
             }
             if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return true;
+                return Format.CSV;
+            }
+            if (!type.isWildcardType() && !type.isWildcardSubtype() && type.isCompatible(MediaType.valueOf(XLSX))) {
+                return Format.XLSX;
             }
         }
-        return false;
+        return Format.JSON;
     }
 
     static Answer answer(Statistics statistics) {
@@ -179,25 +196,60 @@ public class StatisticsResource {
                 new LinkedHashMap<>(statistics.previousTotal().byName()));
     }
 
-    /** The table: a header, one line per row, then the total and the previous period's total. */
-    static String csv(Statistics statistics) {
-        StringBuilder text = new StringBuilder();
-        List<String> header = new ArrayList<>(List.of(statistics.by().parameter(), "label"));
+    /**
+     * The table both files hold: a header, one line per row, then the total and the previous
+     * period's total. A figure stays a number (or {@code "<3"}, or nothing for a rate over nothing).
+     */
+    static List<List<Object>> table(Statistics statistics) {
+        List<List<Object>> table = new ArrayList<>();
+        List<Object> header = new ArrayList<>(List.of(statistics.by().parameter(), "label"));
         header.addAll(Figures.NAMES);
-        line(text, header);
+        table.add(header);
         for (StatisticsRow row : statistics.rows()) {
-            List<String> cells = new ArrayList<>(List.of(row.key(), row.label() == null ? "" : row.label()));
-            row.shown(statistics.minimumCell()).values().forEach(value -> cells.add(value == null ? "" : value.toString()));
-            line(text, cells);
+            List<Object> cells = new ArrayList<>(List.of(row.key(), row.label() == null ? "" : row.label()));
+            cells.addAll(row.shown(statistics.minimumCell()).values());
+            table.add(cells);
         }
         for (String total : List.of("TOTAL", "PREVIOUS")) {
             Figures figures = total.equals("TOTAL") ? statistics.total() : statistics.previousTotal();
             Period period = total.equals("TOTAL") ? statistics.period() : statistics.previousPeriod();
-            List<String> cells = new ArrayList<>(List.of(total, period.from() + "/" + period.to()));
-            figures.byName().values().forEach(value -> cells.add(value == null ? "" : value.toString()));
-            line(text, cells);
+            List<Object> cells = new ArrayList<>(List.of(total, period.from() + "/" + period.to()));
+            cells.addAll(figures.byName().values());
+            table.add(cells);
+        }
+        return table;
+    }
+
+    static String csv(Statistics statistics) {
+        StringBuilder text = new StringBuilder();
+        for (List<Object> row : table(statistics)) {
+            line(text, row.stream().map(value -> value == null ? "" : value.toString()).toList());
         }
         return text.toString();
+    }
+
+    /**
+     * The same table as an Excel workbook (fastexcel): figures as numbers, everything else as text,
+     * which a spreadsheet never runs as a formula.
+     */
+    static byte[] xlsx(Statistics statistics) throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(file, "Reception", "1.0");
+        Worksheet sheet = workbook.newWorksheet("信访统计");
+        List<List<Object>> table = table(statistics);
+        for (int r = 0; r < table.size(); r++) {
+            List<Object> row = table.get(r);
+            for (int c = 0; c < row.size(); c++) {
+                Object value = row.get(c);
+                if (value instanceof Number number) {
+                    sheet.value(r, c, number);
+                } else if (value != null) {
+                    sheet.value(r, c, value.toString());
+                }
+            }
+        }
+        workbook.finish();
+        return file.toByteArray();
     }
 
     private static void line(StringBuilder text, List<String> cells) {
@@ -219,9 +271,9 @@ public class StatisticsResource {
     }
 
     /** {@code 信访统计_贵阳市_2026-01-01_2026-03-31_division.csv}, in RFC 5987's form, with an ASCII fallback. */
-    static String contentDisposition(Statistics statistics) {
+    static String contentDisposition(Statistics statistics, String extension) {
         String tail = "_" + statistics.period().from() + "_" + statistics.period().to() + "_"
-                + statistics.by().parameter() + ".csv";
+                + statistics.by().parameter() + "." + extension;
         String ascii = "statistics_" + statistics.jurisdiction() + tail;
         String chinese = "信访统计_" + statistics.name() + tail;
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"

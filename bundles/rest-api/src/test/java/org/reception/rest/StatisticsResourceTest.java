@@ -40,6 +40,6 @@ class StatisticsResourceTest {
     void theFileIsNamedInChineseAsRfc5987SaysWithAnAsciiFallback() {
         assertEquals("attachment; filename=\"statistics_5201_2026-03-01_2026-03-31_unit.csv\"; filename*=UTF-8''"
                 + "%E4%BF%A1%E8%AE%BF%E7%BB%9F%E8%AE%A1_%E8%B4%B5%E9%98%B3%E5%B8%82_2026-03-01_2026-03-31_unit.csv",
-                StatisticsResource.contentDisposition(UNITS));
+                StatisticsResource.contentDisposition(UNITS, "csv"));
     }
 }
