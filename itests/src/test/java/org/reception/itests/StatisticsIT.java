@@ -562,7 +562,7 @@ class StatisticsIT {
         refused.put("jurisdiction=5201&from=2026-13-01&to=2026-12-31", "from");
         refused.put("jurisdiction=5201&period=fortnight&date=2026-03-01", "period");
         refused.put("jurisdiction=5201&period=month&date=March", "date");
-        refused.put("jurisdiction=5201&" + period() + "&format=xlsx", "format");
+        refused.put("jurisdiction=5201&" + period() + "&format=pdf", "format");
         for (Map.Entry<String, String> request : refused.entrySet()) {
             HttpResponse<String> answer = api.as(Account.GUIYANG_SUPERVISOR).get("statistics?" + request.getKey());
             assertEquals(400, answer.statusCode(), request.getKey() + ": " + answer.body());
