@@ -10,7 +10,7 @@ public class PetitionRejected extends ReceptionException {
     private final transient List<Violation> violations;
 
     public PetitionRejected(Problem problem, List<Violation> violations) {
-        super(describe(violations));
+        super(Violation.describe(violations));
         this.problem = problem;
         this.violations = List.copyOf(violations);
     }
@@ -23,16 +23,5 @@ public class PetitionRejected extends ReceptionException {
     @Override
     public List<Violation> violations() {
         return violations;
-    }
-
-    private static String describe(List<Violation> violations) {
-        StringBuilder text = new StringBuilder();
-        for (Violation violation : violations) {
-            if (!text.isEmpty()) {
-                text.append("; ");
-            }
-            text.append(violation.field()).append(": ").append(violation.message());
-        }
-        return text.toString();
     }
 }

@@ -1,7 +1,5 @@
 package org.reception.rest;
 
-import java.util.stream.Collectors;
-
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
@@ -13,6 +11,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.reception.cases.Problem;
 import org.reception.cases.ReceptionException;
+import org.reception.cases.Violation;
 
 /**
  * Every failure told to an Open311 client in the spec's error format ({@code [{"code", "description"}]}),
@@ -36,8 +35,7 @@ final class Open311Errors implements ExceptionMapper<RuntimeException> {
                 LOG.warn("Open311 request refused on {}: {}", path, e.getMessage());
             }
             String description = refused.violations().isEmpty() ? e.getMessage()
-                    : refused.violations().stream().map(v -> v.field() + ": " + v.message())
-                    .collect(Collectors.joining("; "));
+                    : Violation.describe(refused.violations());
             Response.ResponseBuilder answer = Response.fromResponse(
                     Open311Documents.error(format, problem.status(), description));
             if (problem == Problem.UNAUTHORIZED) {

@@ -113,7 +113,7 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> implements Faul
         }
         List<Violation> violations = refusal == null ? List.of() : refusal.violations().stream()
                 .map(violation -> new Violation(clip(elementPath(violation.field())), clip(violation.message()))).toList();
-        String text = refusal == null ? INTERNAL : clip(violations.isEmpty() ? refusal.getMessage() : describe(violations));
+        String text = refusal == null ? INTERNAL : clip(violations.isEmpty() ? refusal.getMessage() : Violation.describe(violations));
         Fault fault = new Fault(new IllegalStateException(text),
                 problem.callersFault() ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
         fault.setMessage(problem.slug() + ": " + text);
@@ -142,17 +142,6 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> implements Faul
             }
         }
         return field;
-    }
-
-    private static String describe(List<Violation> violations) {
-        StringBuilder text = new StringBuilder();
-        for (Violation violation : violations) {
-            if (!text.isEmpty()) {
-                text.append("; ");
-            }
-            text.append(violation.field()).append(": ").append(violation.message());
-        }
-        return text.toString();
     }
 
     /** The fault's detail: the contract's {@code PetitionFault} element. */
