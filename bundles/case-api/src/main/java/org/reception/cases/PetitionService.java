@@ -26,6 +26,22 @@ public interface PetitionService {
      */
     Registration register(Caller caller, NewPetition petition, String idempotencyKey);
 
+    /**
+     * What {@link #register} would decide for this petition, storing nothing and auditing nothing:
+     * the same checks (the same refusals), the same rules, the same search for the matter's earlier
+     * petitions.
+     */
+    RegistrationPreview preview(Caller caller, NewPetition petition);
+
+    /**
+     * The steps the caller may take on the case now, by the names of the API's step paths
+     * ({@code dispose}, {@code accept}, ..., {@code resolve-supervision}): those its status allows and
+     * the caller's roles take. A step listed may still be refused for what its body says.
+     *
+     * @throws UnknownPetition if the case does not exist or is hidden from the caller
+     */
+    List<String> steps(Caller caller, String id);
+
     /** The case as the caller may see it: personal data masked, withheld fields left out. */
     Optional<Petition> find(Caller caller, String id);
 

@@ -74,9 +74,7 @@ final class CaseAccess {
      */
     static void requireStep(Caller caller, Petition petition, CaseAction action) {
         Set<Role> roles = actors(action);
-        boolean allowed = caller.grants().stream()
-                .anyMatch(grant -> roles.contains(grant.role()) && acts(grant, petition));
-        if (!allowed) {
+        if (!takes(caller, petition, action.name())) {
             throw new Forbidden("'" + action.name() + "' is taken by " + roles.stream().map(Role::roleName).toList()
                     + " of the case's place or unit");
         }
@@ -146,30 +144,27 @@ final class CaseAccess {
 
     /** The roles that take each step of the procedure. */
     static Set<Role> actors(CaseAction action) {
-        if (action instanceof CaseAction.Dispose || action instanceof CaseAction.NotSameMatter) {
-            return EnumSet.of(Role.CLERK, Role.SUPERVISOR);
-        }
-        if (action instanceof CaseAction.Accept || action instanceof CaseAction.Object
-                || action instanceof CaseAction.Extend || action instanceof CaseAction.Reply) {
-            return EnumSet.of(Role.HANDLING_UNIT, Role.INTEGRATION);
-        }
-        if (action instanceof CaseAction.Evaluate) {
-            return EnumSet.of(Role.CLERK, Role.INTEGRATION);
-        }
-        if (action instanceof CaseAction.RequestReview || action instanceof CaseAction.RequestReReview) {
-            return EnumSet.of(Role.CLERK);
-        }
-        if (action instanceof CaseAction.AnswerReview || action instanceof CaseAction.AnswerReReview
-                || action instanceof CaseAction.Supervise) {
-            return EnumSet.of(Role.SUPERVISOR);
-        }
-        if (action instanceof CaseAction.ResolveSupervision) {
-            return EnumSet.of(Role.HANDLING_UNIT, Role.SUPERVISOR);
-        }
-        if (action instanceof CaseAction.Archive) {
-            return EnumSet.of(Role.CLERK, Role.HANDLING_UNIT);
-        }
-        throw new IllegalArgumentException("no roles for " + action.name());
+        return actors(action.name());
+    }
+
+    /** The roles that take a step, by its name ({@link CaseAction#name()}). */
+    static Set<Role> actors(String step) {
+        return switch (step) {
+            case "dispose", "not-the-same-matter" -> EnumSet.of(Role.CLERK, Role.SUPERVISOR);
+            case "accept", "object", "extend", "reply" -> EnumSet.of(Role.HANDLING_UNIT, Role.INTEGRATION);
+            case "evaluate" -> EnumSet.of(Role.CLERK, Role.INTEGRATION);
+            case "request-review", "request-re-review" -> EnumSet.of(Role.CLERK);
+            case "answer-review", "answer-re-review", "supervise" -> EnumSet.of(Role.SUPERVISOR);
+            case "resolve-supervision" -> EnumSet.of(Role.HANDLING_UNIT, Role.SUPERVISOR);
+            case "archive" -> EnumSet.of(Role.CLERK, Role.HANDLING_UNIT);
+            default -> throw new IllegalArgumentException("no roles for " + step);
+        };
+    }
+
+    /** May the caller take this step on the case, as far as its roles go? */
+    static boolean takes(Caller caller, Petition petition, String step) {
+        Set<Role> roles = actors(step);
+        return caller.grants().stream().anyMatch(grant -> roles.contains(grant.role()) && acts(grant, petition));
     }
 
     /** The cases a list shows the caller. */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,6 +60,21 @@ final class CaseProcedure {
     record Step(Petition petition, String detail) {
     }
 
+    /** The statuses in which each step of the procedure may be taken, by the step's name in the API. */
+    private static final Map<String, Set<PetitionStatus>> ALLOWED = Map.ofEntries(
+            Map.entry("dispose", EnumSet.of(REGISTERED)),
+            Map.entry("not-the-same-matter", EnumSet.of(NOT_ACCEPTED)),
+            Map.entry("accept", EnumSet.of(TRANSFERRED, ASSIGNED)),
+            Map.entry("object", EnumSet.of(TRANSFERRED, ASSIGNED)),
+            Map.entry("extend", EnumSet.of(ACCEPTED)),
+            Map.entry("reply", EnumSet.of(ACCEPTED)),
+            Map.entry("evaluate", EnumSet.of(REPLIED, REVIEWED, RE_REVIEWED)),
+            Map.entry("request-review", EnumSet.of(REPLIED)),
+            Map.entry("answer-review", EnumSet.of(UNDER_REVIEW)),
+            Map.entry("request-re-review", EnumSet.of(REVIEWED)),
+            Map.entry("answer-re-review", EnumSet.of(UNDER_RE_REVIEW)),
+            Map.entry("archive", EnumSet.of(NOT_ACCEPTED, REDIRECTED, RE_REVIEWED, REPLIED, REVIEWED)));
+
     private final WorkingCalendar calendar;
 
     CaseProcedure(WorkingCalendar calendar) {
@@ -68,6 +84,23 @@ final class CaseProcedure {
     /** The deadline a new registration starts: dispose within 15 days of receipt (Art. 22). */
     Deadline disposeDeadline(Instant receivedAt) {
         return start(DeadlineKind.DISPOSE, receivedAt);
+    }
+
+    /**
+     * The steps the case's state allows now, whoever takes them: those its status allows, a
+     * supervision order while the case is open, its resolution while an order is.
+     */
+    static List<String> possibleSteps(Petition petition) {
+        List<String> steps = new ArrayList<>();
+        ALLOWED.entrySet().stream().filter(allowed -> allowed.getValue().contains(petition.status()))
+                .map(Map.Entry::getKey).sorted().forEach(steps::add);
+        if (petition.status() != ARCHIVED) {
+            steps.add("supervise");
+        }
+        if (petition.supervisions().stream().anyMatch(order -> order.resolvedAt() == null)) {
+            steps.add("resolve-supervision");
+        }
+        return steps;
     }
 
     Step apply(Petition petition, CaseAction action, String actor, Instant now) {
@@ -117,7 +150,7 @@ final class CaseProcedure {
     }
 
     private String dispose(State state, CaseAction.Dispose dispose) {
-        state.require("dispose", REGISTERED);
+        state.require("dispose", "dispose");
         List<Violation> violations = new ArrayList<>();
         if (dispose.disposition() == null) {
             violations.add(new Violation("disposition", "is required"));
@@ -174,7 +207,7 @@ final class CaseProcedure {
      * again, with a fresh disposal period of 15 days (Art. 22) from now, its links kept for the record.
      */
     private String notSameMatter(State state, CaseAction.NotSameMatter notSame) {
-        state.require("reopen as not the same matter", NOT_ACCEPTED);
+        state.require("reopen as not the same matter", "not-the-same-matter");
         if (!SameMatter.isSameMatterRefusal(state.handling.reason())) {
             throw new IllegalTransition("only a petition refused at registration as the same matter as another"
                     + " (Art. 19, Art. 36) is reopened this way; this one was not accepted by a disposal");
@@ -187,7 +220,7 @@ final class CaseProcedure {
     }
 
     private String accept(State state, CaseAction.Accept accept) {
-        state.require("accept", TRANSFERRED, ASSIGNED);
+        state.require("accept", "accept");
         state.meet(DeadlineKind.OBJECT);
         state.meet(DeadlineKind.ACCEPTANCE_NOTICE);
         List<Violation> violations = new ArrayList<>();
@@ -201,7 +234,7 @@ final class CaseProcedure {
     }
 
     private String object(State state, CaseAction.Object objection) {
-        state.require("object to", TRANSFERRED, ASSIGNED);
+        state.require("object to", "object");
         reject(text("reason", objection.reason(), 2000, new ArrayList<>()));
         Deadline window = state.pending(DeadlineKind.OBJECT).orElseThrow();
         if (state.today().isAfter(window.due())) {
@@ -219,7 +252,7 @@ final class CaseProcedure {
     }
 
     private String extend(State state, CaseAction.Extend extend) {
-        state.require("extend", ACCEPTED);
+        state.require("extend", "extend");
         List<Violation> violations = new ArrayList<>();
         if (extend.days() < 1 || extend.days() > MAX_EXTENSION_DAYS) {
             violations.add(new Violation("days", "must be 1 to " + MAX_EXTENSION_DAYS));
@@ -237,7 +270,7 @@ final class CaseProcedure {
     }
 
     private String reply(State state, CaseAction.Reply reply) {
-        state.require("reply to", ACCEPTED);
+        state.require("reply to", "reply");
         reject(text("text", reply.text(), MAX_TEXT, new ArrayList<>()));
         LocalDate replied = state.today();
         LocalDate delivered = reply.deliveredOn() == null ? replied : reply.deliveredOn();
@@ -256,7 +289,7 @@ final class CaseProcedure {
     }
 
     private String evaluate(State state, CaseAction.Evaluate evaluate) {
-        state.require("evaluate", REPLIED, REVIEWED, RE_REVIEWED);
+        state.require("evaluate", "evaluate");
         if (evaluate.satisfaction() == null) {
             reject(List.of(new Violation("satisfaction", "is required")));
         }
@@ -268,7 +301,7 @@ final class CaseProcedure {
         if (state.status == RE_REVIEWED || state.status == UNDER_RE_REVIEW) {
             throw new IllegalTransition("the re-review is final: the same matter is not reviewed or accepted again (Art. 36)");
         }
-        state.require("request a review of", REPLIED);
+        state.require("request a review of", "request-review");
         reject(text("reason", request.reason(), 2000, new ArrayList<>()));
         state.within(DeadlineKind.REQUEST_REVIEW, "a review may be requested within 30 days of the reply (Art. 35)");
         state.meet(DeadlineKind.REQUEST_REVIEW);
@@ -278,7 +311,7 @@ final class CaseProcedure {
     }
 
     private String answerReview(State state, CaseAction.AnswerReview answer) {
-        state.require("answer the review of", UNDER_REVIEW);
+        state.require("answer the review of", "answer-review");
         reject(text("text", answer.text(), MAX_TEXT, new ArrayList<>()));
         state.meet(DeadlineKind.ANSWER_REVIEW);
         state.handling = with(state.handling).reviewAnswer(answer.text()).reviewedBy(state.answeringLevel).build();
@@ -291,7 +324,7 @@ final class CaseProcedure {
         if (state.status == RE_REVIEWED || state.status == UNDER_RE_REVIEW) {
             throw new IllegalTransition("the re-review is final: the same matter is not reviewed or accepted again (Art. 36)");
         }
-        state.require("request a re-review of", REVIEWED);
+        state.require("request a re-review of", "request-re-review");
         reject(text("reason", request.reason(), 2000, new ArrayList<>()));
         state.within(DeadlineKind.REQUEST_RE_REVIEW,
                 "a re-review may be requested within 30 days of the review's answer (Art. 36)");
@@ -302,7 +335,7 @@ final class CaseProcedure {
     }
 
     private String answerReReview(State state, CaseAction.AnswerReReview answer) {
-        state.require("answer the re-review of", UNDER_RE_REVIEW);
+        state.require("answer the re-review of", "answer-re-review");
         reject(text("text", answer.text(), MAX_TEXT, new ArrayList<>()));
         state.meet(DeadlineKind.ANSWER_RE_REVIEW);
         state.handling = with(state.handling).reReviewAnswer(answer.text()).reReviewedBy(state.answeringLevel).build();
@@ -312,7 +345,7 @@ final class CaseProcedure {
     }
 
     private String archive(State state) {
-        state.require("archive", NOT_ACCEPTED, REDIRECTED, RE_REVIEWED, REPLIED, REVIEWED);
+        state.require("archive", "archive");
         if (state.status == REPLIED || state.status == REVIEWED) {
             DeadlineKind window = state.status == REPLIED ? DeadlineKind.REQUEST_REVIEW : DeadlineKind.REQUEST_RE_REVIEW;
             Satisfaction satisfaction = state.handling.satisfaction();
@@ -475,8 +508,8 @@ final class CaseProcedure {
             return WorkingCalendar.day(now);
         }
 
-        void require(String action, PetitionStatus... allowed) {
-            Set<PetitionStatus> statuses = EnumSet.of(allowed[0], allowed);
+        void require(String action, String step) {
+            Set<PetitionStatus> statuses = ALLOWED.get(step);
             if (!statuses.contains(status)) {
                 throw new IllegalTransition("cannot " + action + " a petition that is " + status + "; allowed when "
                         + statuses);

@@ -48,6 +48,7 @@ import org.reception.cases.PublicStatus;
 import org.reception.cases.Receipt;
 import org.reception.cases.RedactedField;
 import org.reception.cases.Registration;
+import org.reception.cases.RegistrationPreview;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleDecisions;
 import org.reception.cases.Sha256;
@@ -125,6 +126,60 @@ public final class PetitionDesk implements PetitionService {
                 return replay(caller, earlier.get(), key);
             }
         }
+        Assessment assessment = assess(petition, now);
+        Instant receivedAt = assessment.receivedAt();
+        RuleDecisions decisions = assessment.decisions();
+        RoutingDecision decision = decisions.routing();
+        List<String> duplicates = assessment.duplicates();
+        Set<String> links = assessment.links();
+
+        Deadline dispose = procedure.disposeDeadline(receivedAt);
+        PetitionStatus status = PetitionStatus.REGISTERED;
+        Handling handling = Handling.NONE;
+        // Registered all the same, so that nothing is lost, but closed at once and linked; a clerk
+        // who finds it is not the same matter reopens it (CaseAction.NotSameMatter).
+        String refusal = assessment.refusal();
+        if (refusal != null) {
+            status = PetitionStatus.NOT_ACCEPTED;
+            handling = new Handling(Disposition.NOT_ACCEPT, null, List.of(), refusal, null, null, null, null,
+                    null, null, null);
+            dispose = new Deadline(dispose.kind(), dispose.startedAt(), dispose.due(), now);
+        }
+        ConfidentialityDecision confidentiality = assessment.confidentiality();
+        Petition draft = new Petition(null, null, petition.channel(), petition.type(), petition.category(),
+                petition.title(), petition.content(), petition.jurisdiction(), receivedAt, petition.petitioners(),
+                petition.accused(), petition.confidential(), new ArrayList<>(links), status, decision,
+                confidentiality, decisions.escalations(), handling, List.of(dispose), List.of(), 0);
+        String queryCode = queryCode();
+        Petition registered;
+        if (key == null) {
+            registered = repository.create(draft, queryCode, caller.name(), now);
+        } else {
+            IdempotentRegistration recorded = repository.create(draft, queryCode, caller.name(), now, key, duplicates);
+            if (!recorded.created()) {
+                return replay(caller, recorded, key);
+            }
+            registered = recorded.petition();
+        }
+        LOG.info("Registered petition {} ({}) for {} as {}, routed to {} by {} {}{}", registered.registrationNumber(),
+                registered.id(), registered.jurisdiction(), registered.status(), decision.unitCode(),
+                decision.provenance().moduleId(), decision.provenance().moduleVersion(),
+                decisions.escalations().isEmpty() ? "" : ", escalated " + decisions.escalations().stream()
+                        .map(e -> e.trigger() + " to " + e.level()).toList());
+        return new Registration(CaseAccess.view(caller, registered, false),
+                new Receipt(registered.registrationNumber(), queryCode, receivedAt), duplicates);
+    }
+
+    /**
+     * What a registration decides before anything is stored: the earlier petitions on the matter,
+     * whether it is refused as the same matter, and the rules' decisions. One computation for the
+     * registration and its preview, so that the preview never promises what the registration does not do.
+     */
+    private record Assessment(Instant receivedAt, RuleDecisions decisions, ConfidentialityDecision confidentiality,
+                              Set<String> links, List<String> earlier, List<String> duplicates, String refusal) {
+    }
+
+    private Assessment assess(NewPetition petition, Instant now) {
         Instant receivedAt = petition.receivedAt() != null ? petition.receivedAt() : now;
         List<String> residentIds = petition.petitioners().stream().map(Petitioner::residentId).toList();
         String category = petition.category().name();
@@ -173,45 +228,43 @@ public final class PetitionDesk implements PetitionService {
         duplicates.addAll(possible);
         RuleDecisions decisions = rules.decide(
                 PetitionFacts.atRegistration(petition, receivedAt, now, onMatter.size()), now);
-        RoutingDecision decision = decisions.routing();
-
-        Deadline dispose = procedure.disposeDeadline(receivedAt);
-        PetitionStatus status = PetitionStatus.REGISTERED;
-        Handling handling = Handling.NONE;
-        // Registered all the same, so that nothing is lost, but closed at once and linked; a clerk
-        // who finds it is not the same matter reopens it (CaseAction.NotSameMatter).
         String refusal = !sameAndFinal.isEmpty() ? SameMatter.REVIEWED_MATTER
                 : !sameAndInTime.isEmpty() ? String.format(SameMatter.OPEN_MATTER, String.join(", ", sameAndInTime)) : null;
-        if (refusal != null) {
-            status = PetitionStatus.NOT_ACCEPTED;
-            handling = new Handling(Disposition.NOT_ACCEPT, null, List.of(), refusal, null, null, null, null,
-                    null, null, null);
-            dispose = new Deadline(dispose.kind(), dispose.startedAt(), dispose.due(), now);
-        }
         ConfidentialityDecision confidentiality = ConfidentialityFloor.raise(petition.type(), petition.accused(),
                 petition.jurisdiction(), decisions.confidentiality());
-        Petition draft = new Petition(null, null, petition.channel(), petition.type(), petition.category(),
-                petition.title(), petition.content(), petition.jurisdiction(), receivedAt, petition.petitioners(),
-                petition.accused(), petition.confidential(), new ArrayList<>(links), status, decision,
-                confidentiality, decisions.escalations(), handling, List.of(dispose), List.of(), 0);
-        String queryCode = queryCode();
-        Petition registered;
-        if (key == null) {
-            registered = repository.create(draft, queryCode, caller.name(), now);
-        } else {
-            IdempotentRegistration recorded = repository.create(draft, queryCode, caller.name(), now, key, duplicates);
-            if (!recorded.created()) {
-                return replay(caller, recorded, key);
-            }
-            registered = recorded.petition();
+        return new Assessment(receivedAt, decisions, confidentiality, links, earlierNumbers, duplicates, refusal);
+
+    }
+
+    @Override
+    public RegistrationPreview preview(Caller caller, NewPetition petition) {
+        Instant now = clock.now();
+        validation.check(petition, now);
+        CaseAccess.requireRegistration(caller, petition.jurisdiction());
+        Assessment assessment = assess(petition, now);
+        RuleDecisions decisions = assessment.decisions();
+        return new RegistrationPreview(decisions.routing(), assessment.confidentiality(), decisions.escalations(),
+                assessment.earlier(), assessment.duplicates(), assessment.refusal());
+    }
+
+    @Override
+    public List<String> steps(Caller caller, String id) {
+        Petition petition = visible(caller, repository.findById(id)).orElseThrow(() -> new UnknownPetition(id));
+        return CaseProcedure.possibleSteps(petition).stream()
+                .filter(step -> CaseAccess.takes(caller, petition, step))
+                .filter(step -> !step.startsWith("answer-") || answers(caller, petition, step))
+                .toList();
+    }
+
+    /** Does one of the caller's scopes answer this review or re-review (Art. 35, 36)? */
+    private static boolean answers(Caller caller, Petition petition, String step) {
+        try {
+            CaseAccess.answeringLevel(caller, petition, step.equals("answer-review")
+                    ? new CaseAction.AnswerReview(null) : new CaseAction.AnswerReReview(null));
+            return true;
+        } catch (Forbidden notThisCaller) {
+            return false;
         }
-        LOG.info("Registered petition {} ({}) for {} as {}, routed to {} by {} {}{}", registered.registrationNumber(),
-                registered.id(), registered.jurisdiction(), registered.status(), decision.unitCode(),
-                decision.provenance().moduleId(), decision.provenance().moduleVersion(),
-                decisions.escalations().isEmpty() ? "" : ", escalated " + decisions.escalations().stream()
-                        .map(e -> e.trigger() + " to " + e.level()).toList());
-        return new Registration(CaseAccess.view(caller, registered, false),
-                new Receipt(registered.registrationNumber(), queryCode, receivedAt), duplicates);
     }
 
     @Override

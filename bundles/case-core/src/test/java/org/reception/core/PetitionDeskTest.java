@@ -73,6 +73,17 @@ class PetitionDeskTest {
                 new CaseAction.Accept(null)));
     }
 
+    @Test
+    void theStepsOfferedAreThoseTheStatusAllowsAndTheCallersRolesTake() {
+        assertEquals(List.of("accept", "object"), desk.steps(LAND_BUREAU, "id"),
+                "the unit the case was sent to accepts or objects; supervision is not its to order");
+        assertEquals(List.of("supervise"), desk.steps(Caller.of("city", List.of("supervisor:5201")), "id"));
+        assertEquals(List.of(), desk.steps(Caller.of("clerk", List.of("clerk:520102")), "id"),
+                "a transferred case waits for its unit");
+        assertThrows(UnknownPetition.class, () -> desk.steps(POLICE, "id"), "a unit it was not sent to sees nothing");
+        assertThrows(UnknownPetition.class, () -> desk.steps(LAND_BUREAU, "other"));
+    }
+
     private static Petition transferredTo(String unit) {
         RoutingDecision routing = new RoutingDecision(Disposition.TRANSFER, unit, "unit", List.of(), Priority.NORMAL,
                 "主管", NOW, new RuleProvenance("province-base", "1", "52", List.of("r")));

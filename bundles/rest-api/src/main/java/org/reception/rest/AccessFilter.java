@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -12,6 +13,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
@@ -23,15 +25,23 @@ import org.reception.cases.access.Caller;
 import org.reception.cases.access.Role;
 
 /**
- * Signs every request in (HTTP Basic against the platform's realm) and refuses it unless the method
- * is {@link Anonymous} or the account holds one of the roles it {@link Permits}. The caller is then
- * the request's {@link SecurityContext} principal, for the resources to hand to the desk.
+ * Signs every request in and refuses it unless the method is {@link Anonymous} or the account holds
+ * one of the roles it {@link Permits}. Systems sign in with HTTP Basic against the platform's realm
+ * on every request; the web desk's browsers with the session cookie {@link SessionResource} set, and
+ * then every change must carry the session's CSRF token in a header, which a page of another site
+ * cannot read. The caller is then the request's {@link SecurityContext} principal, for the resources
+ * to hand to the desk.
  */
 final class AccessFilter implements ContainerRequestFilter {
 
     static final String CHALLENGE = BasicCredentials.CHALLENGE;
 
+    /** Where the request's desk session is left for {@link SessionResource}. */
+    static final String SESSION_ATTRIBUTE = "org.reception.rest.session";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
     private final Supplier<Authenticator> authenticator;
+    private final DeskSessions sessions;
 
     @Context
     ResourceInfo resource;
@@ -40,8 +50,9 @@ final class AccessFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
-    AccessFilter(Supplier<Authenticator> authenticator) {
+    AccessFilter(Supplier<Authenticator> authenticator, DeskSessions sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     @Override
@@ -51,14 +62,28 @@ final class AccessFilter implements ContainerRequestFilter {
         boolean anonymous = method != null && (method.isAnnotationPresent(Anonymous.class)
                 || type.isAnnotationPresent(Anonymous.class));
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Cookie cookie = request.getCookies().get(DeskSessions.COOKIE);
+        Optional<DeskSessions.Session> session = header != null || cookie == null || sessions == null
+                ? Optional.empty() : sessions.touch(cookie.getValue());
         Caller caller;
-        if (header == null) {
-            if (!anonymous) {
-                throw new Unauthenticated("sign in with HTTP Basic and a platform account");
+        if (header != null) {
+            caller = signIn(header);
+        } else if (session.isPresent()) {
+            if (!SAFE_METHODS.contains(request.getMethod())
+                    && !session.get().csrfMatches(request.getHeaderString(DeskSessions.CSRF_HEADER))) {
+                throw new Forbidden("a change from the desk carries the session's token in "
+                        + DeskSessions.CSRF_HEADER + "; this one did not");
             }
+            caller = session.get().caller();
+            if (servletRequest != null) {
+                servletRequest.setAttribute(SESSION_ATTRIBUTE, session.get());
+            }
+        } else if (anonymous) {
+            // An ended session does not stop what anyone may do, signing in again first of all.
             caller = Caller.ANONYMOUS;
         } else {
-            caller = signIn(header);
+            throw new Unauthenticated(cookie == null ? "sign in with HTTP Basic and a platform account"
+                    : "the desk session ended (idle too long, signed out or the platform restarted); sign in again");
         }
         Set<Role> permitted = permitted(method, type);
         if (!anonymous && permitted != null && !caller.hasAny(permitted)) {

@@ -62,7 +62,7 @@ public final class CountyEndpoints {
         // Its failures are translated as the platform's own are: problem+json with the same codes.
         List<Object> providers = new ArrayList<>(List.of(JsonMapping.provider(),
                 new ForwardedHeaders(() -> trustedProxies), new StrictContentType(), new BodySizeLimit(),
-                new Utf8Parameters(), new AccessFilter(() -> authenticator), new StrictTransportSecurity()));
+                new Utf8Parameters(), new AccessFilter(() -> authenticator, null), new StrictTransportSecurity()));
         providers.addAll(ProblemMappers.all());
         factory.setProviders(providers);
         try {

@@ -60,6 +60,7 @@ import org.reception.cases.PetitionType;
 import org.reception.cases.Problem;
 import org.reception.cases.Receipt;
 import org.reception.cases.Registration;
+import org.reception.cases.RegistrationPreview;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.VersionCondition;
 import org.reception.cases.Violation;
@@ -128,6 +129,36 @@ public class PetitionResource {
             answer.header(REPLAYED_HEADER, "true");
         }
         return answer.build();
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Permits({Role.CLERK, Role.INTEGRATION})
+    @Operation(operationId = "previewRegistration", summary = "What registering a petition would decide, storing nothing",
+            description = "The same checks, rules and search for the matter's earlier petitions as the registration;"
+                    + " nothing is stored or audited. The desk shows it while the clerk types.", responses = {
+            @ApiResponse(responseCode = "200", description = "What the registration would decide",
+                    content = @Content(schema = @Schema(implementation = RegistrationPreview.class))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST), @ApiResponse(responseCode = "413", ref = OpenApi.PAYLOAD_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = OpenApi.UNSUPPORTED_MEDIA_TYPE), @ApiResponse(responseCode = "422", ref = OpenApi.UNPROCESSABLE)})
+    public RegistrationPreview preview(@RequestBody(required = true) NewPetition petition) {
+        return Services.required(petitions).preview(caller(), petition);
+    }
+
+    /** The steps the caller may take on a case now, by the names of their paths. */
+    public record Steps(@ArraySchema(schema = @Schema(example = "accept")) List<String> steps) {
+    }
+
+    @GET
+    @Path("/{id}/steps")
+    @Operation(operationId = "listPetitionSteps", summary = "The steps the account may take on the case now", responses = {
+            @ApiResponse(responseCode = "200", description = "The steps, by the names of their paths (dispose, accept, ...,"
+                    + " resolve-supervision); a step listed may still be refused for what its body says",
+                    content = @Content(schema = @Schema(implementation = Steps.class))),
+            @ApiResponse(responseCode = "404", ref = OpenApi.NOT_FOUND)})
+    public Steps steps(@PathParam("id") String id) {
+        return new Steps(Services.required(petitions).steps(caller(), id));
     }
 
     @GET

@@ -40,6 +40,9 @@ final class ProblemMappers {
         @Context
         UriInfo uriInfo;
 
+        @Context
+        HttpHeaders headers;
+
         String instance() {
             return uriInfo == null ? null : uriInfo.getRequestUri().getPath();
         }
@@ -58,7 +61,9 @@ final class ProblemMappers {
             }
             Response.ResponseBuilder answer = Response.fromResponse(
                     ProblemDetails.response(problem, e.getMessage(), instance(), e.violations()));
-            if (problem == Problem.UNAUTHORIZED) {
+            // A page's own script (the desk) handles 401 itself: the challenge would make the browser
+            // pop up its Basic sign-in dialog over it.
+            if (problem == Problem.UNAUTHORIZED && !fromPageScript(headers)) {
                 answer.header(HttpHeaders.WWW_AUTHENTICATE, AccessFilter.CHALLENGE);
             }
             if (e.retryAfterSeconds() > 0) {
@@ -66,6 +71,10 @@ final class ProblemMappers {
             }
             return answer.build();
         }
+    }
+
+    static boolean fromPageScript(HttpHeaders headers) {
+        return headers != null && "XMLHttpRequest".equalsIgnoreCase(headers.getHeaderString("X-Requested-With"));
     }
 
     /** Malformed JSON, wrong types, unknown fields, values outside an enumeration. */

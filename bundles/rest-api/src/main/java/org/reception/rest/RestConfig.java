@@ -20,4 +20,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Origins (scheme://host[:port]) whose browser pages may call the API"
             + " across origins (CORS). None by default: CORS is off.")
     String[] corsAllowedOrigins() default {};
+
+    @AttributeDefinition(description = "Minutes a web desk session may stay unused before it ends and its"
+            + " browser must sign in again", min = "1", max = "1440")
+    int sessionIdleMinutes() default 30;
+
+    @AttributeDefinition(description = "Hours after which a web desk session ends however much it is used,"
+            + " so that a role revoked in the realm is dropped by then", min = "1", max = "24")
+    int sessionMaxHours() default 12;
 }

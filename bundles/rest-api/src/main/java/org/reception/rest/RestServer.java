@@ -1,5 +1,6 @@
 package org.reception.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,7 @@ public final class RestServer {
     }
 
     private ReceiptThrottle throttle;
+    private DeskSessions sessions;
     private volatile Set<String> trustedProxies = Set.of();
     private volatile Set<String> corsOrigins = Set.of();
 
@@ -91,6 +93,7 @@ public final class RestServer {
         throttle.perMinute(config.receiptLookupsPerMinute());
         trustedProxies = Settings.listed(config.trustedProxies());
         corsOrigins = Settings.listed(config.corsAllowedOrigins());
+        sessions.limits(Duration.ofMinutes(config.sessionIdleMinutes()), Duration.ofHours(config.sessionMaxHours()));
     }
 
     @Activate
@@ -98,6 +101,8 @@ public final class RestServer {
         throttle = new ReceiptThrottle(config.receiptLookupsPerMinute(), System::nanoTime);
         trustedProxies = Settings.listed(config.trustedProxies());
         corsOrigins = Settings.listed(config.corsAllowedOrigins());
+        sessions = new DeskSessions(this::now, Duration.ofMinutes(config.sessionIdleMinutes()),
+                Duration.ofHours(config.sessionMaxHours()));
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
@@ -107,6 +112,7 @@ public final class RestServer {
                 new RulesResource(() -> rules, () -> trials, () -> petitions),
                 new OutboxResource(() -> outbox),
                 new StatisticsResource(() -> statistics),
+                new SessionResource(() -> authenticator, sessions),
                 new OpenApiResource(),
                 new ApiDocsResource(),
                 new ContractsResource(),
@@ -138,7 +144,7 @@ public final class RestServer {
      */
     List<Object> requestFilters() {
         return List.of(new ForwardedHeaders(() -> trustedProxies), new StrictContentType(), new BodySizeLimit(),
-                new Utf8Parameters(), new AccessFilter(() -> authenticator), new StrictTransportSecurity());
+                new Utf8Parameters(), new AccessFilter(() -> authenticator, sessions), new StrictTransportSecurity());
     }
 
     private Instant now() {

@@ -1,0 +1,114 @@
+package org.reception.rest;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.reception.cases.access.Caller;
+
+/**
+ * The web desk's signed-in browsers. A session is a random id in an {@code HttpOnly} cookie and a
+ * second random token the page sends back in a header on every change (CSRF). Sessions live in
+ * memory: a restart signs everyone out, and nothing about them is ever written down.
+ *
+ * <p>A session ends when it was idle too long, when it reaches its maximum age whatever its use
+ * (so that a role revoked in the realm is dropped within that time), or on sign-out. Time is the
+ * platform's clock, so that tests move it rather than wait.
+ */
+final class DeskSessions {
+
+    /** Beyond this many, the oldest sessions make room: a flood of sign-ins never exhausts memory. */
+    static final int MAX_SESSIONS = 20_000;
+    static final String COOKIE = "reception_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    /** A signed-in browser: who, the token it must echo on changes, since when and last seen. */
+    record Session(String id, Caller caller, String csrfToken, Instant started, Instant lastSeen) {
+        boolean csrfMatches(String token) {
+            return token != null && MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    csrfToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final Supplier<Instant> clock;
+    private volatile Duration idle;
+    private volatile Duration maxAge;
+
+    DeskSessions(Supplier<Instant> clock, Duration idle, Duration maxAge) {
+        this.clock = clock;
+        limits(idle, maxAge);
+    }
+
+    /** New limits apply to every session at its next request. */
+    void limits(Duration idle, Duration maxAge) {
+        this.idle = idle;
+        this.maxAge = maxAge;
+    }
+
+    Duration idle() {
+        return idle;
+    }
+
+    Session open(Caller caller) {
+        Instant now = clock.get();
+        if (sessions.size() >= MAX_SESSIONS) {
+            sessions.values().removeIf(session -> !alive(session, now));
+            while (sessions.size() >= MAX_SESSIONS) {
+                sessions.values().stream().min(Comparator.comparing(Session::lastSeen))
+                        .ifPresent(oldest -> sessions.remove(oldest.id()));
+            }
+        }
+        Session session = new Session(token(), caller, token(), now, now);
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    /** The live session of this id, marked as used now; empty (and forgotten) if it ended. */
+    Optional<Session> touch(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.get();
+        Session session = sessions.get(id);
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (!alive(session, now)) {
+            sessions.remove(id, session);
+            return Optional.empty();
+        }
+        Session used = new Session(session.id(), session.caller(), session.csrfToken(), session.started(),
+                now.isAfter(session.lastSeen()) ? now : session.lastSeen());
+        sessions.replace(id, session, used);
+        return Optional.of(used);
+    }
+
+    void close(String id) {
+        if (id != null) {
+            sessions.remove(id);
+        }
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    private boolean alive(Session session, Instant now) {
+        return now.isBefore(session.lastSeen().plus(idle)) && now.isBefore(session.started().plus(maxAge));
+    }
+
+    private String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,96 @@
+package org.reception.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.reception.cases.access.Caller;
+
+class DeskSessionsTest {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T01:00:00Z"));
+    private final DeskSessions sessions = new DeskSessions(now::get, Duration.ofMinutes(30), Duration.ofHours(12));
+    private final Caller clerk = Caller.of("clerk1", List.of("clerk:520102"));
+
+    @Test
+    void aSessionLivesWhileUsedAndEndsWhenIdle() {
+        DeskSessions.Session session = sessions.open(clerk);
+        for (int i = 0; i < 5; i++) {
+            advance(Duration.ofMinutes(29));
+            assertEquals(clerk, sessions.touch(session.id()).orElseThrow().caller());
+        }
+        advance(Duration.ofMinutes(30));
+        assertTrue(sessions.touch(session.id()).isEmpty());
+        assertEquals(0, sessions.size(), "an ended session is forgotten");
+    }
+
+    @Test
+    void aSessionEndsAtItsMaximumAgeHoweverBusy() {
+        DeskSessions.Session session = sessions.open(clerk);
+        for (int i = 0; i < 47; i++) {
+            advance(Duration.ofMinutes(15));
+            assertTrue(sessions.touch(session.id()).isPresent());
+        }
+        advance(Duration.ofMinutes(15));
+        assertTrue(sessions.touch(session.id()).isEmpty());
+    }
+
+    @Test
+    void newLimitsApplyToLiveSessions() {
+        DeskSessions.Session session = sessions.open(clerk);
+        advance(Duration.ofMinutes(10));
+        sessions.limits(Duration.ofMinutes(5), Duration.ofHours(12));
+        assertTrue(sessions.touch(session.id()).isEmpty());
+    }
+
+    @Test
+    void signOutEndsTheSessionAndUnknownIdsSignNobodyIn() {
+        DeskSessions.Session session = sessions.open(clerk);
+        sessions.close(session.id());
+        assertTrue(sessions.touch(session.id()).isEmpty());
+        assertTrue(sessions.touch("made-up").isEmpty());
+        assertTrue(sessions.touch(null).isEmpty());
+    }
+
+    @Test
+    void idsAndTokensAreRandomAndDistinct() {
+        DeskSessions.Session a = sessions.open(clerk);
+        DeskSessions.Session b = sessions.open(clerk);
+        assertNotEquals(a.id(), b.id());
+        assertNotEquals(a.csrfToken(), b.csrfToken());
+        assertNotEquals(a.id(), a.csrfToken());
+        assertTrue(a.id().matches("[A-Za-z0-9_-]{43}"), a.id());
+    }
+
+    @Test
+    void theCsrfTokenMustMatchExactly() {
+        DeskSessions.Session session = sessions.open(clerk);
+        assertTrue(session.csrfMatches(session.csrfToken()));
+        assertFalse(session.csrfMatches(null));
+        assertFalse(session.csrfMatches(""));
+        assertFalse(session.csrfMatches(session.csrfToken() + "x"));
+        assertFalse(session.csrfMatches(session.id()));
+    }
+
+    @Test
+    void aFloodOfSignInsNeverGrowsBeyondTheLimit() {
+        DeskSessions.Session first = sessions.open(clerk);
+        for (int i = 0; i < DeskSessions.MAX_SESSIONS + 10; i++) {
+            advance(Duration.ofMillis(1));
+            sessions.open(clerk);
+        }
+        assertTrue(sessions.size() <= DeskSessions.MAX_SESSIONS);
+        assertTrue(sessions.touch(first.id()).isEmpty(), "the oldest made room");
+    }
+
+    private void advance(Duration duration) {
+        now.updateAndGet(instant -> instant.plus(duration));
+    }
+}
