@@ -87,13 +87,17 @@ final class CaseProcedure {
     }
 
     /**
-     * The steps the case's state allows now, whoever takes them: those its status allows, a
-     * supervision order while the case is open, its resolution while an order is.
+     * The steps the case's state allows now, whoever takes them: those its status allows (an
+     * extension only once, Art. 34), a supervision order while the case is open, its resolution
+     * while an order is.
      */
     static List<String> possibleSteps(Petition petition) {
         List<String> steps = new ArrayList<>();
         ALLOWED.entrySet().stream().filter(allowed -> allowed.getValue().contains(petition.status()))
                 .map(Map.Entry::getKey).sorted().forEach(steps::add);
+        if (petition.handling().extensionReason() != null) {
+            steps.remove("extend");
+        }
         if (petition.status() != ARCHIVED) {
             steps.add("supervise");
         }

@@ -73,8 +73,13 @@ final class ProblemMappers {
         }
     }
 
+    /**
+     * A request of the desk: its script says so, or its browser holds a desk session (a download
+     * link's request carries only the cookie). Either way, the desk signs in with its own form.
+     */
     static boolean fromPageScript(HttpHeaders headers) {
-        return headers != null && "XMLHttpRequest".equalsIgnoreCase(headers.getHeaderString("X-Requested-With"));
+        return headers != null && ("XMLHttpRequest".equalsIgnoreCase(headers.getHeaderString("X-Requested-With"))
+                || headers.getCookies().containsKey(DeskSessions.COOKIE));
     }
 
     /** Malformed JSON, wrong types, unknown fields, values outside an enumeration. */

@@ -1,0 +1,13 @@
+import { createApp } from 'vue'
+import { components, ElLoading } from './element.js'
+import App from './App.vue'
+import { router } from './router.js'
+import { i18n } from './i18n/index.js'
+import './styles.css'
+
+const app = createApp(App)
+for (const component of components) app.component(component.name, component)
+app.use(ElLoading) // the v-loading directive
+app.use(i18n)
+app.use(router)
+app.mount('#app')

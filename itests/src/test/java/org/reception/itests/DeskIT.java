@@ -1,0 +1,430 @@
+package org.reception.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PrintOptions;
+
+/**
+ * The reception desk in a real headless Chromium against the built distribution: a clerk registers
+ * a visit and prints its receipt, the unit handles it, the clerk closes it, a supervisor orders
+ * supervision of an overdue case, a rule administrator tries modules, and the attacks a browser
+ * invites (the accused unit looking around, a stale edit, a cross-site POST, a reused cookie) fail.
+ * The screenshots of each role's main screen land in target/desk-screenshots for docs/desk.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskIT {
+
+    private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
+    private static final String VISITOR_ID = Petitions.residentId("52010219850615002");
+    private static final String ACCUSATION_TITLE = "举报城南派出所民警收受财物";
+
+    private static KarafInstance karaf;
+    private static Api operator;
+    private static Browser browser;
+    /** The visit the clerk registers in the browser. */
+    private static String visitId;
+    private static String visitNumber;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        karaf = KarafInstance.create("desk");
+        karaf.start();
+        operator = new Api(karaf);
+        browser = new Browser(karaf, Path.of(System.getProperty("reception.instances", "target"))
+                .resolveSibling("desk-screenshots"));
+    }
+
+    @AfterAll
+    static void shutDown() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDeskIsServedCompressedCachedAndUnderAStrictPolicy() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(karaf.http("/desk/"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("script-src 'self';"), policy);
+        assertFalse(policy.replaceAll("style-src[^;]*;", "").contains("unsafe"), "only styles may be inline: " + policy);
+        assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("gzip", page.headers().firstValue("Content-Encoding").orElse("none"));
+
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(karaf.http("/desk/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String script = plain.body().replaceAll("(?s).*<script type=\"module\"[^>]*src=\"([^\"]+)\".*", "$1");
+        assertTrue(script.startsWith("/desk/assets/"), "the page loads its hashed script: " + script);
+        assertFalse(plain.body().matches("(?s).*<script(?![^>]*src=)[^>]*>.*"), "no inline script in the page");
+        HttpResponse<byte[]> asset = http.send(HttpRequest.newBuilder(karaf.http(script))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, asset.statusCode());
+        assertEquals("public, max-age=31536000, immutable", asset.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("gzip", asset.headers().firstValue("Content-Encoding").orElseThrow());
+        String etag = asset.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(karaf.http(script)).header("If-None-Match", etag)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(304, again.statusCode());
+
+        for (String path : List.of("/desk/../etc/users.properties", "/desk/assets/%2e%2e/%2e%2e/etc/users.properties",
+                "/desk/nothing.js")) {
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(karaf.http("/").toString().replaceAll("/$", "")
+                    + path)).build(), HttpResponse.BodyHandlers.ofString()).statusCode(), path);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aWrongPasswordIsRefusedOnTheFormAndNoDialogAppears() throws Exception {
+        browser.open("#/signin");
+        browser.type("signin-name", Account.NANMING_CLERK.user());
+        browser.type("signin-password", "wrong-password");
+        browser.click("signin-submit");
+        assertFalse(browser.waitUntil(driver -> browser.text("signin-error")).isBlank());
+        assertFalse(browser.present("whoami"));
+    }
+
+    @Test
+    @Order(3)
+    void aClerkRegistersAVisitFixesTheIdentityNumberSeesTheRoutingAndPrintsTheReceipt() throws Exception {
+        browser.signIn(Account.NANMING_CLERK);
+        browser.click("nav-register");
+        browser.click("reg-channel-VISIT");
+        browser.click("reg-type-APPEAL");
+        browser.select("reg-category", "LAND_RESOURCES");
+        browser.type("reg-title", "征地补偿款未足额发放");
+        browser.type("reg-content", "村民反映南明区某村征地补偿款至今未足额发放，要求核查并依法发放。");
+        browser.type("pet-name-0", "王秀英");
+        browser.type("pet-phone-0", "13985550188");
+        browser.type("pet-address-0", "贵州省贵阳市南明区花果园");
+        char right = VISITOR_ID.charAt(17);
+        char wrong = right == '3' ? '4' : '3';
+        browser.type("pet-id-0", VISITOR_ID.substring(0, 17) + wrong);
+        browser.find("reg-title").click();
+        String error = browser.waitForText("error-pet-id-0", String.valueOf(right));
+        assertTrue(error.contains("18"), "the form says which digit is wrong, and what it should be: " + error);
+        browser.screenshot("clerk-register-typo");
+
+        browser.type("pet-id-0", VISITOR_ID);
+        browser.find("reg-title").click();
+        browser.waitGone("error-pet-id-0");
+        String proposed = browser.waitForText("preview-unit", "520102-ZRZYJ");
+        assertTrue(proposed.contains("520102-ZRZYJ"), proposed);
+        assertEquals(0, Api.json(operator.get("petitions?size=100")).get("items").size(),
+                "the preview stored nothing");
+        browser.screenshot("clerk-register");
+
+        browser.click("reg-submit");
+        visitNumber = browser.find("receipt-number").getText().strip();
+        assertTrue(visitNumber.matches("520102-\\d{4}-\\d{6}"), visitNumber);
+        assertTrue(browser.text("receipt-query-code").strip().length() >= 6);
+        assertTrue(browser.text("receipt-unit").contains("520102"), browser.text("receipt-unit"));
+        assertFalse(browser.text("receipt-due").isBlank());
+        browser.screenshot("receipt");
+        byte[] pdf = Base64.getDecoder().decode(browser.driver().print(new PrintOptions()).getContent());
+        assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), "the receipt prints");
+        browser.click("receipt-print");
+
+        JsonNode stored = Api.json(operator.get("petitions/number/" + visitNumber));
+        visitId = stored.get("id").asText();
+        assertEquals("VISIT", stored.get("channel").asText());
+        assertEquals(VISITOR_ID, Api.json(operator.post("petitions/" + visitId + "/disclose",
+                Map.of("purpose", "核对登记"))).get("petitioners").get(0).get("residentId").asText());
+    }
+
+    @Test
+    @Order(4)
+    void theClerkTransfersItAndTheUnitAcceptsExtendsAndReplies() throws Exception {
+        browser.open("#/case/" + visitId);
+        browser.waitForText("case-status", "REGISTERED");
+        assertFalse(browser.present("step-accept"), "a clerk is offered no step of the unit's");
+        browser.click("step-dispose");
+        browser.select("step-field-disposition", "TRANSFER");
+        browser.type("step-field-unit", "520102-ZRZYJ");
+        browser.click("step-submit");
+        browser.waitForText("case-status", "TRANSFERRED");
+        browser.signOut();
+
+        browser.signIn(Account.NANMING_LAND);
+        browser.click("nav-inbox");
+        browser.find("queue-table");
+        browser.waitUntil(driver -> browser.all("queue-row").stream()
+                .anyMatch(row -> visitNumber.equals(row.getAttribute("data-number"))));
+        browser.screenshot("unit-inbox");
+        browser.all("queue-row").stream().filter(row -> visitNumber.equals(row.getAttribute("data-number")))
+                .findFirst().orElseThrow().click();
+        browser.waitForText("case-number", visitNumber);
+        assertFalse(browser.present("step-dispose"), "a unit is offered no disposal");
+        browser.click("step-accept");
+        browser.click("step-submit");
+        browser.waitForText("case-status", "ACCEPTED");
+
+        browser.click("step-extend");
+        browser.type("step-field-days", "30");
+        browser.type("step-field-reason", "需实地核查征地范围");
+        browser.click("step-submit");
+        browser.waitUntil(driver -> !browser.present("step-extend"));
+
+        browser.click("step-reply");
+        browser.type("step-field-text", "经核查，补偿款已于本月足额发放。");
+        browser.type("step-field-deliveredOn", today().toString());
+        browser.click("step-submit");
+        browser.waitForText("case-status", "REPLIED");
+        browser.screenshot("unit-case");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(5)
+    void theClerkRecordsSatisfactionAndArchives() throws Exception {
+        browser.signIn(Account.NANMING_CLERK);
+        browser.open("#/case/" + visitId);
+        browser.waitForText("case-status", "REPLIED");
+        browser.click("step-evaluate");
+        browser.select("step-field-satisfaction", "SATISFIED");
+        browser.click("step-submit");
+        browser.waitUntil(driver -> browser.present("step-archive"));
+        browser.click("step-archive");
+        browser.click("step-submit");
+        browser.waitForText("case-status", "ARCHIVED");
+        String timeline = browser.text("case-timeline");
+        for (String step : List.of("accept", "extend", "reply", "evaluate", "archive")) {
+            assertTrue(timeline.toLowerCase().contains(step) || timeline.contains(stepInChinese(step)),
+                    "the timeline shows " + step + ": " + timeline);
+        }
+        browser.screenshot("case-page");
+        JsonNode archived = Api.json(operator.get("petitions/" + visitId));
+        assertEquals("ARCHIVED", archived.get("status").asText());
+        assertEquals("SATISFIED", archived.get("handling").get("satisfaction").asText());
+    }
+
+    @Test
+    @Order(6)
+    void aStaleEditIsRefusedExplainedAndTheFreshStateOffered() throws Exception {
+        String id = register(Petitions.petition("HOUSING_CONSTRUCTION", "小区违章搭建", "小区内有人违章搭建", "520102"));
+        browser.open("#/case/" + id);
+        browser.waitForText("case-status", "REGISTERED");
+        // Meanwhile, at another window, the case is disposed of.
+        HttpResponse<String> elsewhere = operator.step(id, "dispose", Map.of("disposition", "REDIRECT",
+                "reason", "属诉讼程序，请依法向人民法院起诉"));
+        assertEquals(200, elsewhere.statusCode(), elsewhere.body());
+
+        browser.click("step-dispose");
+        browser.select("step-field-disposition", "TRANSFER");
+        browser.type("step-field-unit", "520102-ZRZYJ");
+        browser.click("step-submit");
+        assertFalse(browser.find("case-conflict").getText().isBlank(), "the refusal is explained");
+        browser.screenshot("stale-edit");
+        browser.click("case-reload");
+        browser.waitForText("case-status", "REDIRECTED");
+        assertEquals("REDIRECTED", Api.json(operator.get("petitions/" + id)).get("status").asText(),
+                "the stale edit changed nothing");
+    }
+
+    @Test
+    @Order(7)
+    void theAccusedUnitNeverSeesTheAccusation() throws Exception {
+        Map<String, Object> petition = Petitions.petition("PUBLIC_SECURITY", ACCUSATION_TITLE,
+                "城南派出所民警多次收受辖区商户财物", "520102");
+        petition.put("type", "ACCUSATION");
+        petition.put("accused", List.of("南明区公安局城南派出所"));
+        String id = register(petition);
+        browser.signOut();
+        browser.signIn(Account.NANMING_POLICE);
+        for (String screen : List.of("nav-inbox", "nav-queue")) {
+            if (browser.present(screen)) {
+                browser.click(screen);
+                browser.find("queue-table");
+                assertFalse(browser.pageText().contains(ACCUSATION_TITLE), screen);
+            }
+        }
+        browser.open("#/case/" + id);
+        browser.waitUntil(driver -> browser.pageText().contains("404") || browser.pageText().contains("不存在")
+                || browser.pageText().toLowerCase().contains("not found"));
+        assertFalse(browser.pageText().contains(ACCUSATION_TITLE));
+        assertFalse(browser.driver().getPageSource().contains(ACCUSATION_TITLE));
+        browser.signOut();
+    }
+
+    @Test
+    @Order(8)
+    void aSupervisorSeesAnOverdueCaseAndOrdersSupervision() throws Exception {
+        String id = register(Petitions.petition("ENVIRONMENT", "工地夜间施工噪音扰民", "工地夜间施工噪音严重", "520102"));
+        String number = Api.json(operator.get("petitions/" + id)).get("registrationNumber").asText();
+        browser.signIn(Account.GUIYANG_SUPERVISOR);
+        Cookie before = browser.sessionCookie();
+        assertNotNull(before);
+        moveClock(Duration.ofDays(20));
+        assertEquals(401, withCookie(before, "GET", "session", null).statusCode(),
+                "twenty idle days end a session");
+
+        browser.signIn(Account.GUIYANG_SUPERVISOR);
+        browser.click("nav-board");
+        browser.find("board-table");
+        browser.waitUntil(driver -> browser.all("board-row").stream()
+                .anyMatch(row -> number.equals(row.getAttribute("data-number"))));
+        browser.screenshot("supervisor-board");
+        browser.open("#/case/" + id);
+        browser.waitForText("case-number", number);
+        browser.click("step-supervise");
+        browser.type("step-field-order", "请于三日内处理并报告");
+        browser.type("step-field-due", today().plusDays(3).toString());
+        browser.click("step-submit");
+        browser.waitUntil(driver -> browser.present("step-resolve-supervision"));
+        JsonNode supervised = Api.json(operator.get("petitions/" + id));
+        assertEquals("请于三日内处理并报告", supervised.get("supervisions").get(0).get("order").asText());
+    }
+
+    @Test
+    @Order(9)
+    void theLeaderReadsTheFigures() throws Exception {
+        browser.click("nav-dashboard");
+        browser.find("dashboard-trend");
+        browser.waitUntil(driver -> !browser.find("dashboard-trend").findElements(
+                org.openqa.selenium.By.tagName("canvas")).isEmpty());
+        browser.screenshot("leader-dashboard");
+        String csv = browser.find("dashboard-csv").getAttribute("href");
+        assertTrue(csv == null || csv.contains("format=csv"), csv);
+        browser.signOut();
+    }
+
+    @Test
+    @Order(10)
+    void aRuleAdministratorSeesABrokenModulesLineTriesOneAndRollsBack() throws Exception {
+        HttpResponse<String> first = operator.postJar("rules/modules", module("1.0.0", RuleModuleJars.healthTo("520103-V1")));
+        assertEquals(200, first.statusCode(), first.body());
+        Path broken = karaf.home().resolve("desk-trial-broken.jar");
+        java.nio.file.Files.write(broken, module("1.0.1",
+                RuleModuleJars.healthTo("520103-V1").replace("then", "then oops(")));
+        Path good = karaf.home().resolve("desk-trial-1.0.1.jar");
+        java.nio.file.Files.write(good, module("1.0.1", RuleModuleJars.healthTo("520103-V2")));
+
+        browser.signIn(Account.RULE_ADMINISTRATOR);
+        browser.click("nav-rules");
+        browser.waitForText("rules-modules", "desk-trial");
+        browser.screenshot("rules-admin");
+        browser.find("rules-upload-file").sendKeys(broken.toString());
+        browser.click("rules-upload-submit");
+        String errors = browser.waitUntil(driver -> {
+            String text = browser.text("rules-errors");
+            return text.matches("(?s).*routing\\.drl.*\\d+.*") ? text : null;
+        });
+        assertTrue(errors.contains("routing.drl"), errors);
+
+        browser.find("rules-whatif-file").sendKeys(good.toString());
+        browser.click("rules-whatif-submit");
+        assertFalse(browser.find("rules-whatif-result").getText().isBlank());
+        browser.screenshot("rules-what-if");
+
+        browser.find("rules-upload-file").sendKeys(good.toString());
+        browser.click("rules-upload-submit");
+        browser.waitForText("rules-modules", "1.0.1");
+        browser.click("rules-rollback-desk-trial");
+        Eventually.until(() -> Api.json(operator.get("rules/modules/desk-trial")).get("active").get("version").asText().equals("1.0.0"),
+                "the rollback brought 1.0.0 back");
+        browser.signOut();
+    }
+
+    private static byte[] module(String version, String drl) throws java.io.IOException {
+        return RuleModuleJars.bytes("desk-trial", version, "520103", Map.of("rules/routing.drl", drl));
+    }
+
+    @Test
+    @Order(11)
+    void signOutEndsTheSessionAndACrossSitePostIsRefused() throws Exception {
+        browser.signIn(Account.NANMING_CLERK);
+        Cookie session = browser.sessionCookie();
+        assertTrue(session.isHttpOnly());
+        assertEquals("Strict", session.getSameSite());
+        int cases = Api.json(operator.get("petitions?size=100")).get("items").size();
+        String body = Petitions.json(Petitions.petition("OTHER", "跨站提交", "跨站提交的内容", "520102"));
+
+        assertEquals(403, withCookie(session, "POST", "petitions", body).statusCode(),
+                "a change with the cookie but without the page's token is refused");
+        // A page of another site posts a form to the API: the browser sends no cookie, nothing is registered.
+        browser.driver().get("data:text/html;charset=utf-8,<form id=f method=post enctype=text/plain action='"
+                + karaf.api("petitions") + "'><input name='{\"a\":\"' value='\"}'></form>"
+                + "<script>document.getElementById('f').submit()</script>");
+        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/api/v1/petitions"));
+        assertEquals(cases, Api.json(operator.get("petitions?size=100")).get("items").size(),
+                "nothing was registered by either");
+
+        browser.open("#/queue");
+        browser.find("queue-table");
+        browser.signOut();
+        assertEquals(401, withCookie(session, "GET", "session", null).statusCode(), "the old cookie signs nobody in");
+    }
+
+    private static String stepInChinese(String step) {
+        return switch (step) {
+            case "accept" -> "受理";
+            case "extend" -> "延期";
+            case "reply" -> "答复";
+            case "evaluate" -> "评价";
+            default -> "归档";
+        };
+    }
+
+    private static String register(Map<String, Object> petition) throws Exception {
+        HttpResponse<String> response = new Api(karaf, Account.NANMING_CLERK).post("petitions", petition);
+        assertEquals(201, response.statusCode(), response.body());
+        return Api.json(response).get("id").asText();
+    }
+
+    private static HttpResponse<String> withCookie(Cookie cookie, String method, String path, String json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(karaf.api(path))
+                .header("Cookie", cookie.getName() + "=" + cookie.getValue())
+                .header("X-Requested-With", "XMLHttpRequest");
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static LocalDate today() throws Exception {
+        return Instant.parse(Api.json(operator.get("clock")).get("now").asText()).atZone(CST).toLocalDate();
+    }
+
+    private static void moveClock(Duration offset) throws Exception {
+        Instant target = Instant.now().plus(offset).minusSeconds(60);
+        karaf.configure("org.reception.clock", "offset = " + offset + "\n");
+        Eventually.until(() -> Instant.parse(Api.json(operator.get("clock")).get("now").asText()).isAfter(target),
+                "the platform's clock moved by " + offset);
+    }
+}
