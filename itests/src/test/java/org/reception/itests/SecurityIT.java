@@ -174,17 +174,17 @@ class SecurityIT {
         };
     }
 
-    /** The audit log: auditors for every case, supervisors for the cases they oversee. */
+    /** The audit log: auditors for every case, supervisors and clerks for the cases of their places. */
     static Rule auditLog() {
         return (account, target) -> {
             if (account == null) {
                 return Outcome.UNAUTHORIZED;
             }
-            if (!holdsAny(account, "auditor", "supervisor")) {
+            if (!holdsAny(account, "auditor", "supervisor", "clerk")) {
                 return Outcome.FORBIDDEN;
             }
             return holdsAny(account, "auditor") || grants(account).stream()
-                    .anyMatch(grant -> grant[0].equals("supervisor") && reaches(grant, target))
+                    .anyMatch(grant -> (grant[0].equals("supervisor") || grant[0].equals("clerk")) && reaches(grant, target))
                     ? Outcome.ALLOWED : Outcome.NOT_FOUND;
         };
     }

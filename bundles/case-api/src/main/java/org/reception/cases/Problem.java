@@ -18,6 +18,7 @@ public enum Problem {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The idempotency key was used for another request", 422),
     INVALID_RULE_MODULE("invalid-rule-module", "The rule module was refused", 422),
     NO_EARLIER_VERSION("no-earlier-version", "No earlier version of the rule module is kept", 409),
+    ACCOUNT_CONFLICT("account-conflict", "The accounts do not allow this change", 409),
     UNAUTHORIZED("unauthorized", "Sign in with a platform account", 401),
     FORBIDDEN("forbidden", "The account's roles do not allow this", 403),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests; wait and try again", 429),

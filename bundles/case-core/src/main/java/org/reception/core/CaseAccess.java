@@ -111,10 +111,15 @@ final class CaseAccess {
                         + "; a supervisor above it answers"));
     }
 
-    /** May the caller read the audit log of the case? */
+    /**
+     * May the caller read the audit log of the case? Auditors, the supervisors over its place, and
+     * the reception center of its place, whose clerks answer the petitioner for what happened and
+     * when (the desk's timeline).
+     */
     static boolean mayAudit(Caller caller, Petition petition) {
         return !hiddenFrom(caller, petition)
-                && (caller.has(Role.AUDITOR) || caller.covers(Role.SUPERVISOR, petition.jurisdiction()));
+                && (caller.has(Role.AUDITOR) || caller.covers(Role.SUPERVISOR, petition.jurisdiction())
+                || caller.covers(Role.CLERK, petition.jurisdiction()));
     }
 
     /**

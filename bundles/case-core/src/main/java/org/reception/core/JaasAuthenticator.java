@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,16 +22,25 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngine;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.access.AccountAdministration;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.access.Caller;
 import org.reception.cases.access.SignInThrottled;
@@ -50,9 +60,9 @@ import org.reception.cases.access.SignInThrottled;
  * request checks the password again while the others go on: a busy county system's requests cost
  * one password hash per trust period, and none of them waits for it.
  */
-@Component(service = Authenticator.class, configurationPid = AccessConfig.PID)
+@Component(service = {Authenticator.class, AccountAdministration.class}, configurationPid = AccessConfig.PID)
 @Designate(ocd = AccessConfig.class)
-public final class JaasAuthenticator implements Authenticator {
+public final class JaasAuthenticator implements Authenticator, AccountAdministration {
 
     private static final Logger LOG = LogManager.getLogger(JaasAuthenticator.class);
     /** The security log: failed and throttled sign-ins, with the account and the address. */
@@ -85,6 +95,18 @@ public final class JaasAuthenticator implements Authenticator {
     private final LongSupplier nanoTime;
     private volatile String realm;
     private volatile long trustNanos;
+
+    /** The realms Karaf configures ({@code karaf} and any other), for their backing engines. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<JaasRealm> realms = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<BackingEngineFactory> engineFactories = List.of();
+
+    /** Accounts are managed in the realm passwords are checked against; a change forgets every trusted sign-in. */
+    private final RealmAccounts accounts = new RealmAccounts(this::backingEngine, trusted::clear);
 
     @Activate
     public JaasAuthenticator(AccessConfig config) {
@@ -228,6 +250,59 @@ public final class JaasAuthenticator implements Authenticator {
         } finally {
             checks.release();
         }
+    }
+
+    @Override
+    public List<Account> list(Caller caller) {
+        return accounts.list(caller);
+    }
+
+    @Override
+    public Account create(Caller caller, String name, String password, List<String> roles) {
+        return accounts.create(caller, name, password, roles);
+    }
+
+    @Override
+    public Account grant(Caller caller, String name, String role) {
+        return accounts.grant(caller, name, role);
+    }
+
+    @Override
+    public Account revoke(Caller caller, String name, String role) {
+        return accounts.revoke(caller, name, role);
+    }
+
+    @Override
+    public void resetPassword(Caller caller, String name, String password) {
+        accounts.resetPassword(caller, name, password);
+    }
+
+    @Override
+    public void delete(Caller caller, String name) {
+        accounts.delete(caller, name);
+    }
+
+    @Override
+    public long revision(String name) {
+        return accounts.revision(name);
+    }
+
+    /** The backing engine of the configured realm's first login module that has one (Karaf's properties file). */
+    private Optional<BackingEngine> backingEngine() {
+        String name = realm;
+        for (JaasRealm candidate : realms) {
+            if (!candidate.getName().equals(name)) {
+                continue;
+            }
+            for (AppConfigurationEntry entry : candidate.getEntries()) {
+                for (BackingEngineFactory factory : engineFactories) {
+                    if (factory.getModuleClass().equals(entry.getLoginModuleName())) {
+                        return Optional.ofNullable(factory.build(entry.getOptions()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Caller> login(String realm, String name, String password) {

@@ -96,6 +96,9 @@ class CaseAccessTest {
         Caller auditorInThePolice = Caller.of("audit", List.of("auditor", "unit:520102-GAJ"));
         assertFalse(CaseAccess.mayAudit(auditorInThePolice, accusation));
         assertTrue(CaseAccess.mayAudit(Caller.of("audit", List.of("auditor")), accusation));
+        assertTrue(CaseAccess.mayAudit(NANMING_CLERK, accusation), "the reception center of the place reads its timeline");
+        assertFalse(CaseAccess.mayAudit(Caller.of("yunyan", List.of("clerk:520103")), accusation),
+                "another place's center does not");
     }
 
     @Test

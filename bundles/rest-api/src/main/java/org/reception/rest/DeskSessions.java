@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import org.reception.cases.access.Caller;
 
@@ -19,7 +20,8 @@ import org.reception.cases.access.Caller;
  * memory: a restart signs everyone out, and nothing about them is ever written down.
  *
  * <p>A session ends when it was idle too long, when it reaches its maximum age whatever its use
- * (so that a role revoked in the realm is dropped within that time), or on sign-out. Time is the
+ * (so that a role revoked in the realm by other means is dropped within that time), when its
+ * account is changed on the platform (a role granted or revoked, a password reset), or on sign-out. Time is the
  * platform's clock, so that tests move it rather than wait.
  */
 final class DeskSessions {
@@ -30,7 +32,7 @@ final class DeskSessions {
     static final String CSRF_HEADER = "X-CSRF-Token";
 
     /** A signed-in browser: who, the token it must echo on changes, since when and last seen. */
-    record Session(String id, Caller caller, String csrfToken, Instant started, Instant lastSeen) {
+    record Session(String id, Caller caller, String csrfToken, Instant started, Instant lastSeen, long revision) {
         boolean csrfMatches(String token) {
             return token != null && MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     csrfToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -40,11 +42,14 @@ final class DeskSessions {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Supplier<Instant> clock;
+    private final ToLongFunction<String> revisions;
     private volatile Duration idle;
     private volatile Duration maxAge;
 
-    DeskSessions(Supplier<Instant> clock, Duration idle, Duration maxAge) {
+    /** @param revisions an account's revision ({@code AccountAdministration#revision}): a change ends its sessions */
+    DeskSessions(Supplier<Instant> clock, ToLongFunction<String> revisions, Duration idle, Duration maxAge) {
         this.clock = clock;
+        this.revisions = revisions;
         limits(idle, maxAge);
     }
 
@@ -67,7 +72,7 @@ final class DeskSessions {
                         .ifPresent(oldest -> sessions.remove(oldest.id()));
             }
         }
-        Session session = new Session(token(), caller, token(), now, now);
+        Session session = new Session(token(), caller, token(), now, now, revisions.applyAsLong(caller.name()));
         sessions.put(session.id(), session);
         return session;
     }
@@ -87,7 +92,7 @@ final class DeskSessions {
             return Optional.empty();
         }
         Session used = new Session(session.id(), session.caller(), session.csrfToken(), session.started(),
-                now.isAfter(session.lastSeen()) ? now : session.lastSeen());
+                now.isAfter(session.lastSeen()) ? now : session.lastSeen(), session.revision());
         sessions.replace(id, session, used);
         return Optional.of(used);
     }
@@ -103,7 +108,8 @@ final class DeskSessions {
     }
 
     private boolean alive(Session session, Instant now) {
-        return now.isBefore(session.lastSeen().plus(idle)) && now.isBefore(session.started().plus(maxAge));
+        return now.isBefore(session.lastSeen().plus(idle)) && now.isBefore(session.started().plus(maxAge))
+                && revisions.applyAsLong(session.caller().name()) == session.revision();
     }
 
     private String token() {

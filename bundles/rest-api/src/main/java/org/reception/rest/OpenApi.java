@@ -13,6 +13,7 @@ final class OpenApi {
     static final String FORBIDDEN = "#/components/responses/Forbidden";
     static final String NOT_FOUND = "#/components/responses/NotFound";
     static final String ILLEGAL_TRANSITION = "#/components/responses/IllegalTransition";
+    static final String ACCOUNT_CONFLICT = "#/components/responses/AccountConflict";
     static final String PRECONDITION_FAILED = "#/components/responses/PreconditionFailed";
     static final String PRECONDITION_REQUIRED = "#/components/responses/PreconditionRequired";
     static final String UNPROCESSABLE = "#/components/responses/Unprocessable";

@@ -294,7 +294,7 @@ public class PetitionResource {
 
     @GET
     @Path("/{id}/audit")
-    @Permits({Role.AUDITOR, Role.SUPERVISOR})
+    @Permits({Role.AUDITOR, Role.SUPERVISOR, Role.CLERK})
     @Operation(operationId = "readAuditLog", summary = "A case's audit log: every change and every unmasked read", responses = {
             @ApiResponse(responseCode = "200", description = "The entries, oldest first",
                     content = @Content(array = @ArraySchema(schema = @Schema(implementation = AuditEntry.class)))),

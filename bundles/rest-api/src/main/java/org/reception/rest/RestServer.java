@@ -26,6 +26,7 @@ import org.reception.cases.PetitionService;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.Settings;
+import org.reception.cases.access.AccountAdministration;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.statistics.PetitionStatistics;
@@ -66,6 +67,9 @@ public final class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PetitionStatistics statistics;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AccountAdministration accounts;
+
     private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private Server server;
     private Server open311;
@@ -101,7 +105,7 @@ public final class RestServer {
         throttle = new ReceiptThrottle(config.receiptLookupsPerMinute(), System::nanoTime);
         trustedProxies = Settings.listed(config.trustedProxies());
         corsOrigins = Settings.listed(config.corsAllowedOrigins());
-        sessions = new DeskSessions(this::now, Duration.ofMinutes(config.sessionIdleMinutes()),
+        sessions = new DeskSessions(this::now, this::accountRevision, Duration.ofMinutes(config.sessionIdleMinutes()),
                 Duration.ofHours(config.sessionMaxHours()));
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -113,6 +117,7 @@ public final class RestServer {
                 new OutboxResource(() -> outbox),
                 new StatisticsResource(() -> statistics),
                 new SessionResource(() -> authenticator, sessions),
+                new AccountsResource(() -> accounts),
                 new OpenApiResource(),
                 new ApiDocsResource(),
                 new ContractsResource(),
@@ -145,6 +150,11 @@ public final class RestServer {
     List<Object> requestFilters() {
         return List.of(new ForwardedHeaders(() -> trustedProxies), new StrictContentType(), new BodySizeLimit(),
                 new Utf8Parameters(), new AccessFilter(() -> authenticator, sessions), new StrictTransportSecurity());
+    }
+
+    private long accountRevision(String name) {
+        AccountAdministration current = accounts;
+        return current == null ? 0 : current.revision(name);
     }
 
     private Instant now() {

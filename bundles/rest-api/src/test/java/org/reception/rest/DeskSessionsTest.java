@@ -16,7 +16,9 @@ import org.reception.cases.access.Caller;
 class DeskSessionsTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T01:00:00Z"));
-    private final DeskSessions sessions = new DeskSessions(now::get, Duration.ofMinutes(30), Duration.ofHours(12));
+    private final java.util.Map<String, Long> revisions = new java.util.HashMap<>();
+    private final DeskSessions sessions = new DeskSessions(now::get, name -> revisions.getOrDefault(name, 0L),
+            Duration.ofMinutes(30), Duration.ofHours(12));
     private final Caller clerk = Caller.of("clerk1", List.of("clerk:520102"));
 
     @Test
@@ -48,6 +50,16 @@ class DeskSessionsTest {
         advance(Duration.ofMinutes(10));
         sessions.limits(Duration.ofMinutes(5), Duration.ofHours(12));
         assertTrue(sessions.touch(session.id()).isEmpty());
+    }
+
+    @Test
+    void aChangeToTheAccountEndsItsSessionsAtOnce() {
+        DeskSessions.Session session = sessions.open(clerk);
+        DeskSessions.Session other = sessions.open(Caller.of("clerk2", List.of("clerk:520103")));
+        revisions.put("clerk1", 1L);
+        assertTrue(sessions.touch(session.id()).isEmpty(), "a revoked role or reset password signs the browser out");
+        assertTrue(sessions.touch(other.id()).isPresent(), "other accounts' sessions go on");
+        assertEquals(clerk, sessions.touch(sessions.open(clerk).id()).orElseThrow().caller(), "signing in again works");
     }
 
     @Test
