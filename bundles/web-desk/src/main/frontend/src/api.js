@@ -7,6 +7,7 @@ const PROBLEM_PREFIX = 'urn:reception:problem:'
 
 let csrfToken = null
 let onUnauthorized = () => {}
+let onActivity = () => {}
 
 export function setCsrfToken(token) {
   csrfToken = token || null
@@ -15,6 +16,14 @@ export function setCsrfToken(token) {
 /** Called on any 401 outside the sign-in calls themselves: the router sends the user to sign in. */
 export function setUnauthorizedHandler(handler) {
   onUnauthorized = handler
+}
+
+/**
+ * Called whenever the server answered a request: the server counts the session's idle time from
+ * its last request, and so does the page (idle.js).
+ */
+export function setActivityHandler(handler) {
+  onActivity = handler
 }
 
 /** A refused request: the problem as the server sent it, its violations, and its stable code. */
@@ -91,6 +100,7 @@ export async function request(path, options = {}) {
     throw error
   }
 
+  onActivity()
   const type = response.headers.get('Content-Type') || ''
   let data = null
   if (response.status !== 204 && /json/.test(type)) {

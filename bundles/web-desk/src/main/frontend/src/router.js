@@ -12,6 +12,7 @@ export const SCREENS = [
   { name: 'board', roles: ['supervisor'] },
   { name: 'dashboard', roles: ['supervisor', 'auditor', 'admin'] },
   { name: 'rules', roles: ['rules-admin'] },
+  { name: 'accounts', roles: ['admin'] },
 ]
 
 const CASE_READERS = ['clerk', 'unit', 'supervisor']
@@ -26,6 +27,7 @@ const routes = [
   { path: '/case/:id', name: 'case', component: () => import('./views/CaseView.vue'), props: true, meta: { roles: CASE_READERS } },
   { path: '/dashboard', name: 'dashboard', component: () => import('./views/Dashboard.vue'), meta: { roles: ['supervisor', 'auditor', 'admin'] } },
   { path: '/rules', name: 'rules', component: () => import('./views/Rules.vue'), meta: { roles: ['rules-admin'] } },
+  { path: '/accounts', name: 'accounts', component: () => import('./views/Accounts.vue'), meta: { roles: ['admin'] } },
   { path: '/', name: 'home', component: () => import('./views/Home.vue') },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
@@ -33,7 +35,7 @@ const routes = [
 export const router = createRouter({ history: createWebHashHistory(), routes })
 
 /** Where each kind of account starts: its daily work first, the case list last. */
-const HOME_ORDER = ['register', 'inbox', 'board', 'rules', 'dashboard', 'queue']
+const HOME_ORDER = ['register', 'inbox', 'board', 'rules', 'dashboard', 'accounts', 'queue']
 
 /** The first screen of the user's roles. */
 export function homeRoute() {

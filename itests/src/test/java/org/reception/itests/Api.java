@@ -47,6 +47,12 @@ final class Api {
         return HTTP.send(request(karaf.api(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request without a body, such as {@code DELETE}. */
+    HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        return HTTP.send(request(karaf.api(path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** POSTs JSON; {@code headers} are name, value pairs. */
     HttpResponse<String> post(String path, String json, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = request(karaf.api(path)).header("Content-Type", "application/json")

@@ -174,6 +174,12 @@ class SecurityIT {
         };
     }
 
+    /** Removing an account that does not exist: administrators learn that (404), nobody else may ask. */
+    static Rule adminFindsNothing() {
+        return (account, target) -> account == null ? Outcome.UNAUTHORIZED
+                : holdsAny(account, "admin") ? Outcome.NOT_FOUND : Outcome.FORBIDDEN;
+    }
+
     /** The audit log: auditors for every case, supervisors and clerks for the cases of their places. */
     static Rule auditLog() {
         return (account, target) -> {
@@ -221,6 +227,22 @@ class SecurityIT {
         rest(table, "GET", "/statistics", roles("clerk", "supervisor", "unit", "auditor", "admin"), false,
                 (a, c) -> get(a, "/api/v1/statistics?jurisdiction=52&period=year&date=2026-01-01"));
         rest(table, "POST", "/outbox/{}/retry", roles("admin"), false, (a, c) -> post(a, "/api/v1/outbox/1/retry", ""));
+        // The desk's sign-in: each account with its own password, the anonymous caller with none (400).
+        rest(table, "POST", "/session", open(), false, (a, c) -> post(a, "/api/v1/session", a == null ? "{}"
+                : Petitions.json(Map.of("name", a.user(), "password", a.password()))));
+        rest(table, "GET", "/session", signedIn(), false, (a, c) -> get(a, "/api/v1/session"));
+        rest(table, "DELETE", "/session", signedIn(), false, (a, c) -> send(a, "DELETE", "/api/v1/session", null, null));
+        rest(table, "GET", "/accounts", roles("admin"), false, (a, c) -> get(a, "/api/v1/accounts"));
+        rest(table, "POST", "/accounts", roles("admin"), false,
+                (a, c) -> post(a, "/api/v1/accounts", "{\"name\":\"matrix\",\"password\":\"short\",\"roles\":[]}"));
+        rest(table, "POST", "/accounts/{}/roles", roles("admin"), false,
+                (a, c) -> post(a, "/api/v1/accounts/auditor/roles", "{\"role\":\"no-such-role\"}"));
+        rest(table, "DELETE", "/accounts/{}/roles/{}", roles("admin"), false,
+                (a, c) -> send(a, "DELETE", "/api/v1/accounts/auditor/roles/no-such-role", null, null));
+        rest(table, "POST", "/accounts/{}/password", roles("admin"), false,
+                (a, c) -> post(a, "/api/v1/accounts/auditor/password", "{\"password\":\"short\"}"));
+        rest(table, "DELETE", "/accounts/{}", adminFindsNothing(), false,
+                (a, c) -> send(a, "DELETE", "/api/v1/accounts/nobody-here", null, null));
         rest(table, "POST", "/receipts/status", open(), false, (a, c) -> post(a, "/api/v1/receipts/status",
                 "{\"registrationNumber\":\"" + c.number() + "\",\"queryCode\":\"WRONGCODE2\"}"));
         rest(table, "POST", "/petitions", registration(null), false,
@@ -231,6 +253,9 @@ class SecurityIT {
                 (a, c) -> get(a, "/api/v1/petitions/number/" + c.number()));
         rest(table, "POST", "/petitions/{}/disclose", caseRead(), true,
                 (a, c) -> post(a, "/api/v1/petitions/" + c.id() + "/disclose", "{\"purpose\":\"授权矩阵测试\"}"));
+        rest(table, "POST", "/petitions/preview", registration(null), false,
+                (a, c) -> post(a, "/api/v1/petitions/preview", Petitions.json(newPetition(c.jurisdiction()))));
+        rest(table, "GET", "/petitions/{}/steps", caseRead(), true, (a, c) -> get(a, "/api/v1/petitions/" + c.id() + "/steps"));
         rest(table, "GET", "/petitions/{}/audit", auditLog(), true, (a, c) -> get(a, "/api/v1/petitions/" + c.id() + "/audit"));
         Map<String, String> steps = new LinkedHashMap<>();
         steps.put("dispose", "{\"disposition\":\"TRANSFER\",\"unit\":\"%s\",\"reason\":\"主管\"}");

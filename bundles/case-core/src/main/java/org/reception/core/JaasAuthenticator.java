@@ -73,6 +73,8 @@ public final class JaasAuthenticator implements Authenticator, AccountAdministra
     private static final int MAX_PASSWORD = 200;
     private static final int MAX_TRUSTED = 10_000;
     private static final int CONCURRENT_CHECKS = 2;
+    /** {@code ProxyLoginModule.PROPERTY_MODULE}: the login module a realm entry of Karaf's stands for. */
+    private static final String PROXIED_MODULE = "org.apache.karaf.jaas.module";
     private static final long CHECK_WAIT_SECONDS = 5;
 
     /** Trusted until {@code until}; from {@code renewFrom} on, one request checks the password again. */
@@ -295,8 +297,11 @@ public final class JaasAuthenticator implements Authenticator, AccountAdministra
                 continue;
             }
             for (AppConfigurationEntry entry : candidate.getEntries()) {
+                // Karaf wraps each module of a realm in its ProxyLoginModule, naming the real one in an option.
+                Object module = entry.getOptions().get(PROXIED_MODULE);
+                String moduleClass = module instanceof String named ? named : entry.getLoginModuleName();
                 for (BackingEngineFactory factory : engineFactories) {
-                    if (factory.getModuleClass().equals(entry.getLoginModuleName())) {
+                    if (factory.getModuleClass().equals(moduleClass)) {
                         return Optional.ofNullable(factory.build(entry.getOptions()));
                     }
                 }
