@@ -64,7 +64,9 @@ export function apiUrl(path, params) {
 /**
  * @param {string} path under /api/v1, e.g. /petitions/abc
  * @param {object} [options] method, params (query), body (object → JSON; Blob → octet-stream),
- *        headers, ifMatch, signal, auth (false for the sign-in calls: a 401 there is an answer, not a lapse)
+ *        headers, ifMatch, signal, auth (false for the sign-in calls: a 401 there is an answer, not a lapse),
+ *        background (true for what the page asks by itself, such as polling: it does not count as use,
+ *        so a screen left open still ends its session when nobody works at it)
  * @returns {Promise<{status:number, headers:Headers, data:any}>}
  */
 export async function request(path, options = {}) {
@@ -74,6 +76,7 @@ export async function request(path, options = {}) {
   if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json')
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers.set('X-CSRF-Token', csrfToken)
   if (options.ifMatch) headers.set('If-Match', options.ifMatch)
+  if (options.background) headers.set('X-Reception-Background', 'true')
 
   let body
   if (options.body instanceof Blob) {
@@ -100,7 +103,7 @@ export async function request(path, options = {}) {
     throw error
   }
 
-  onActivity()
+  if (!options.background) onActivity()
   const type = response.headers.get('Content-Type') || ''
   let data = null
   if (response.status !== 204 && /json/.test(type)) {

@@ -64,7 +64,8 @@ final class AccessFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Cookie cookie = request.getCookies().get(DeskSessions.COOKIE);
         Optional<DeskSessions.Session> session = header != null || cookie == null || sessions == null
-                ? Optional.empty() : sessions.touch(cookie.getValue());
+                ? Optional.empty() : sessions.touch(cookie.getValue(),
+                        !"true".equals(request.getHeaderString(DeskSessions.BACKGROUND_HEADER)));
         Caller caller;
         if (header != null) {
             caller = signIn(header);

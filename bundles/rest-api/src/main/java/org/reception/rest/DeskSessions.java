@@ -30,6 +30,8 @@ final class DeskSessions {
     static final int MAX_SESSIONS = 20_000;
     static final String COOKIE = "reception_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Sent by the desk on what its page asks by itself: not counted as use of the session. */
+    static final String BACKGROUND_HEADER = "X-Reception-Background";
 
     /** A signed-in browser: who, the token it must echo on changes, since when and last seen. */
     record Session(String id, Caller caller, String csrfToken, Instant started, Instant lastSeen, long revision) {
@@ -79,6 +81,16 @@ final class DeskSessions {
 
     /** The live session of this id, marked as used now; empty (and forgotten) if it ended. */
     Optional<Session> touch(String id) {
+        return touch(id, true);
+    }
+
+    /**
+     * The live session of this id; empty (and forgotten) if it ended.
+     *
+     * @param use whether the request is someone's use of the desk; what a page asks by itself (a
+     *            board polling for events) is not, so that a screen left alone still times out
+     */
+    Optional<Session> touch(String id, boolean use) {
         if (id == null) {
             return Optional.empty();
         }
@@ -92,7 +104,7 @@ final class DeskSessions {
             return Optional.empty();
         }
         Session used = new Session(session.id(), session.caller(), session.csrfToken(), session.started(),
-                now.isAfter(session.lastSeen()) ? now : session.lastSeen(), session.revision());
+                use && now.isAfter(session.lastSeen()) ? now : session.lastSeen(), session.revision());
         sessions.replace(id, session, used);
         return Optional.of(used);
     }

@@ -34,6 +34,17 @@ class DeskSessionsTest {
     }
 
     @Test
+    void aPagePollingByItselfDoesNotKeepTheSessionAlive() {
+        DeskSessions.Session session = sessions.open(clerk);
+        for (int i = 0; i < 5; i++) {
+            advance(Duration.ofMinutes(5));
+            assertTrue(sessions.touch(session.id(), false).isPresent(), "the board's poll is answered");
+        }
+        advance(Duration.ofMinutes(5));
+        assertTrue(sessions.touch(session.id(), false).isEmpty(), "half an hour with nobody at the screen");
+    }
+
+    @Test
     void aSessionEndsAtItsMaximumAgeHoweverBusy() {
         DeskSessions.Session session = sessions.open(clerk);
         for (int i = 0; i < 47; i++) {
