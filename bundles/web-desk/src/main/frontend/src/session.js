@@ -17,9 +17,15 @@ function adopt(body) {
   loadClock()
 }
 
+/** Registration answers (with their query codes) the receipt page reads: never left for the next person. */
+const REGISTERED = 'reception.registered.'
+
 function forget() {
   state.user = null
   setCsrfToken(null)
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith(REGISTERED)) sessionStorage.removeItem(key)
+  }
 }
 
 /** The platform's date, not the browser's: a desk whose computer clock is wrong still colours deadlines right. */

@@ -114,6 +114,15 @@ export default {
     otherErrors: 'The server refused the registration:',
     reset: 'Clear',
   },
+  division: {
+    pick: 'Choose a place from the division list',
+    pickPlace: 'Place, chosen from the division list',
+    placeholder: 'Choose, or type a name',
+    loadFailed: 'The division list could not be read; open it again to retry',
+    unknown: 'No county has the code {code}',
+    notCounty: '{code} is {name}, not a county: choose one of its counties',
+    lookupFailed: 'The place\'s name could not be read now',
+  },
   validation: {
     required: 'Required',
     tooLong: 'At most {max} characters',

@@ -114,6 +114,15 @@ export default {
     otherErrors: '服务器拒绝了登记：',
     reset: '清空',
   },
+  division: {
+    pick: '从行政区划中选择',
+    pickPlace: '从行政区划中选择属地',
+    placeholder: '选择，或输入名称查找',
+    loadFailed: '行政区划读取失败，请重新展开以重试',
+    unknown: '没有代码为 {code} 的区县',
+    notCounty: '{code} 是{name}，不是区县，请选择其下的区县',
+    lookupFailed: '暂时无法读取属地名称',
+  },
   validation: {
     required: '必填',
     tooLong: '不能超过 {max} 个字',

@@ -549,6 +549,33 @@ class DeskIT {
         browser.signOut();
     }
 
+    /**
+     * Whatever a petitioner or a county system writes is shown as text: markup in a title, a
+     * content or a name never runs, on the queue or on the case page (escaped by the templates, and
+     * the policy would refuse an inline script anyway).
+     */
+    @Test
+    @Order(15)
+    void markupInAPetitionIsShownAsTextAndNeverRuns() throws Exception {
+        String payload = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
+        Map<String, Object> petition = Petitions.petition("OTHER", "标题" + payload, "内容" + payload, "520102");
+        Map<String, Object> person = Petitions.person("张<b>三</b>", Petitions.ZHANG_ID, false);
+        petition.put("petitioners", List.of(person));
+        String id = register(petition);
+        browser.signIn(Account.NANMING_CLERK);
+        browser.click("nav-queue");
+        browser.type("queue-search", "标题");
+        browser.find("queue-search").sendKeys(Keys.ENTER);
+        browser.waitUntil(driver -> browser.pageText().contains("标题<img"));
+        browser.open("#/case/" + id);
+        browser.waitUntil(driver -> browser.pageText().contains("内容<img src=x"));
+        assertTrue(browser.pageText().contains("<script>window.__pwned=2</script>"), "shown as the text it is");
+        assertEquals(Boolean.TRUE, browser.driver().executeScript("return window.__pwned === undefined"), "nothing ran");
+        assertTrue(browser.driver().findElements(org.openqa.selenium.By.cssSelector("img[src='x']")).isEmpty(),
+                "no element was made of it");
+        browser.signOut();
+    }
+
     private static List<String> roles(String account) throws Exception {
         for (JsonNode found : Api.json(new Api(karaf, Account.ADMINISTRATOR).get("accounts"))) {
             if (found.get("name").asText().equals(account)) {

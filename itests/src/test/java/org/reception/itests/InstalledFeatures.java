@@ -14,14 +14,14 @@ final class InstalledFeatures {
             // The platform
             "reception", "reception-api", "reception-core", "reception-store", "reception-rules-host",
             "reception-rules-province-base", "reception-rest", "reception-soap", "reception-outbound",
-            "reception-shell",
+            "reception-shell", "reception-desk",
             // Karaf: the operator's shell and the deploy/ folder
             "feature", "shell", "deployer", "bundle", "config", "diagnostic", "jaas", "log", "package",
             "service", "system", "kar", "ssh", "scr",
             // Passwords hashed with bcrypt in the realm
             "spring-security-crypto-encryption",
-            // HTTP
-            "pax-web-http", "http", "pax-web-core", "pax-web-jetty", "pax-web-http-jetty",
+            // HTTP, and the Whiteboard the desk's servlet is published with
+            "pax-web-http", "http", "pax-web-core", "pax-web-jetty", "pax-web-http-jetty", "pax-web-whiteboard",
             // CXF JAX-RS with Jackson
             "cxf-specs", "cxf-core", "cxf-commands", "cxf-rt-security", "cxf-http", "cxf-jaxrs", "cxf-jackson",
             // CXF JAX-WS: the SOAP petitions service for county systems

@@ -220,6 +220,7 @@ class SecurityIT {
         rest(table, "GET", "/docs/{}", open(), false, (a, c) -> get(a, "/api/v1/docs/swagger-initializer.js"));
         rest(table, "GET", "/clock", signedIn(), false, (a, c) -> get(a, "/api/v1/clock"));
         rest(table, "GET", "/units", signedIn(), false, (a, c) -> get(a, "/api/v1/units?division=520102"));
+        rest(table, "GET", "/divisions", signedIn(), false, (a, c) -> get(a, "/api/v1/divisions?parent=5201"));
         rest(table, "GET", "/events", roles("supervisor", "admin"), false, (a, c) -> get(a, "/api/v1/events"));
         rest(table, "GET", "/audit/verification", roles("auditor", "admin"), false,
                 (a, c) -> get(a, "/api/v1/audit/verification"));

@@ -14,6 +14,7 @@ import org.reception.cases.CaseDecisions;
 import org.reception.cases.ConfidentialityDecision;
 import org.reception.cases.Forbidden;
 import org.reception.cases.Petition;
+import org.reception.cases.PetitionType;
 import org.reception.cases.Petitioner;
 import org.reception.cases.RedactedField;
 import org.reception.cases.access.Caller;
@@ -43,6 +44,8 @@ final class CaseAccess {
 
     /** Roles that see whole cases of their places: the reception center's own people. */
     private static final Set<Role> CENTER = EnumSet.of(Role.CLERK, Role.SUPERVISOR);
+    /** The audit log's action for a disclosure of personal data (PetitionDesk#disclose). */
+    static final String READ_PERSONAL_DATA = "READ_PERSONAL_DATA";
     private static final Set<Role> REGISTRARS = EnumSet.of(Role.CLERK, Role.INTEGRATION);
     private static final Set<Role> PLACE_ROLES = EnumSet.of(Role.CLERK, Role.SUPERVISOR, Role.INTEGRATION);
 
@@ -129,6 +132,12 @@ final class CaseAccess {
      * its readers (the reception center of its place) read it, and an auditor sees that a text was given.
      */
     static List<AuditEntry> auditView(Caller caller, Petition petition, List<AuditEntry> entries) {
+        if (petition.type() == PetitionType.ACCUSATION && !caller.has(Role.AUDITOR)
+                && !caller.covers(Role.SUPERVISOR, petition.jurisdiction())) {
+            // A clerk reads the procedure of an accusation, not who looked at the accuser's data and why:
+            // that is the investigation's, for its overseers and auditors.
+            entries = entries.stream().filter(entry -> !READ_PERSONAL_DATA.equals(entry.action())).toList();
+        }
         boolean identityHidden = petition.confidential() || ConfidentialityFloor.of(petition).identityHidden();
         if (!identityHidden || visible(caller, petition)) {
             return entries;
@@ -222,8 +231,21 @@ final class CaseAccess {
 
     /** Whether the caller reads the case as the reception center does: a clerk or supervisor of its place. */
     private static boolean ofTheCenter(Caller caller, Petition petition) {
-        return caller.grants().stream()
-                .anyMatch(grant -> CENTER.contains(grant.role()) && grant.covers(petition.jurisdiction()));
+        return ofTheCenter(caller, petition.jurisdiction());
+    }
+
+    /** Is the caller a clerk or supervisor of the place: the reception center that answers for it? */
+    static boolean ofTheCenter(Caller caller, String jurisdiction) {
+        return caller.grants().stream().anyMatch(grant -> CENTER.contains(grant.role()) && grant.covers(jurisdiction));
+    }
+
+    /**
+     * What a registration's preview shows of the confidentiality the rules would decide: all of it
+     * to the reception center of the place, as its case view does; to a county system, not whom it
+     * keeps the case from nor why, which could name the people concerned.
+     */
+    static ConfidentialityDecision previewed(Caller caller, String jurisdiction, ConfidentialityDecision decision) {
+        return ofTheCenter(caller, jurisdiction) ? decision : withoutParties(decision);
     }
 
     /** The cases whose deadline events a supervisor follows: its places, none hidden from its units. */

@@ -243,8 +243,13 @@ public final class PetitionDesk implements PetitionService {
         CaseAccess.requireRegistration(caller, petition.jurisdiction());
         Assessment assessment = assess(petition, now);
         RuleDecisions decisions = assessment.decisions();
-        return new RegistrationPreview(decisions.routing(), assessment.confidentiality(), decisions.escalations(),
-                assessment.earlier(), assessment.duplicates(), assessment.refusal());
+        // The same people's earlier petitions are for the reception center of the place, which keeps
+        // their file; a county system learns no more than its registration would tell it.
+        boolean center = CaseAccess.ofTheCenter(caller, petition.jurisdiction());
+        return new RegistrationPreview(decisions.routing(),
+                CaseAccess.previewed(caller, petition.jurisdiction(), assessment.confidentiality()),
+                decisions.escalations(), center ? assessment.earlier() : List.of(), assessment.duplicates(),
+                assessment.refusal());
     }
 
     @Override
@@ -288,7 +293,7 @@ public final class PetitionDesk implements PetitionService {
         found.ifPresent(petition -> {
             Set<RedactedField> fields = CaseAccess.disclosed(caller, petition);
             if (!fields.isEmpty()) {
-                repository.recordRead(petition.id(), "READ_PERSONAL_DATA", caller.name(),
+                repository.recordRead(petition.id(), CaseAccess.READ_PERSONAL_DATA, caller.name(),
                         "fields " + fields + "; purpose: " + purpose.strip(), clock.now());
             }
         });

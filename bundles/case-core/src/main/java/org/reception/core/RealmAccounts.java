@@ -116,14 +116,22 @@ final class RealmAccounts implements AccountAdministration {
     public synchronized Account revoke(Caller caller, String name, String role) {
         BackingEngine realm = administeredBy(caller);
         UserPrincipal user = existing(realm, name);
-        if (name.equals(caller.name()) && Role.ADMINISTRATOR.roleName().equals(role)) {
-            throw AccountRefused.conflict("an administrator does not take its own admin role; another administrator"
-                    + " does, so that the platform never loses its last one by a slip");
+        // Only what this screen grants is taken here: Karaf's own roles (ssh, viewer …) stay the shell's.
+        String kept = platformRole(role).orElseThrow(() -> AccountRefused.invalid(
+                List.of(new Violation("role", roleProblem(role)))));
+        if (!roleNames(realm, user).contains(kept)) {
+            throw AccountRefused.conflict(name + " does not hold " + kept);
         }
-        if (roleNames(realm, user).contains(role)) {
-            realm.deleteRole(name, role);
-            after(name, "revoked " + role, caller);
+        if (kept.equals(Role.ADMINISTRATOR.roleName())) {
+            keepAnAdministrator(realm, name, caller, "take its admin role");
         }
+        realm.deleteRole(name, kept);
+        if (roleNames(realm, user).contains(kept)) {
+            // Held through a group of the realm (_g_:admingroup), which deleting the account's own role does not touch.
+            throw AccountRefused.conflict(name + " holds " + kept + " through a group of the realm; change the group"
+                    + " with Karaf's jaas commands");
+        }
+        after(name, "revoked " + kept, caller);
         return account(realm, user);
     }
 
@@ -142,12 +150,32 @@ final class RealmAccounts implements AccountAdministration {
     @Override
     public synchronized void delete(Caller caller, String name) {
         BackingEngine realm = administeredBy(caller);
-        existing(realm, name);
+        UserPrincipal user = existing(realm, name);
         if (name.equals(caller.name())) {
             throw AccountRefused.conflict("an administrator does not delete its own account");
         }
+        if (roleNames(realm, user).contains(Role.ADMINISTRATOR.roleName())) {
+            keepAnAdministrator(realm, name, caller, "be removed");
+        }
         realm.deleteUser(name);
         after(name, "deleted", caller);
+    }
+
+    /**
+     * Refuses a change that would leave the platform without an administrator: the caller's own
+     * admin role or account (someone else must do it, so that a slip never locks everyone out), or
+     * the last other account holding {@code admin}.
+     */
+    private static void keepAnAdministrator(BackingEngine realm, String name, Caller caller, String change) {
+        if (name.equals(caller.name())) {
+            throw AccountRefused.conflict("an administrator does not " + change + " itself; another administrator"
+                    + " does, so that the platform never loses its last one by a slip");
+        }
+        boolean another = realm.listUsers().stream().filter(user -> !user.getName().equals(name))
+                .anyMatch(user -> roleNames(realm, user).contains(Role.ADMINISTRATOR.roleName()));
+        if (!another) {
+            throw AccountRefused.conflict(name + " is the last administrator; it cannot " + change);
+        }
     }
 
     @Override

@@ -91,6 +91,23 @@ class CaseAccessTest {
     }
 
     @Test
+    void aClerkReadsTheProcedureOfAnAccusationButNotWhoReadTheAccusersData() {
+        Petition appeal = disposedTo("520102-JJJCW", ConfidentialityDecision.none(NOW));
+        Petition accusation = new Petition(appeal.id(), appeal.registrationNumber(), appeal.channel(),
+                PetitionType.ACCUSATION, appeal.category(), appeal.title(), appeal.content(), appeal.jurisdiction(),
+                appeal.receivedAt(), appeal.petitioners(), List.of("南明区公安局"), appeal.confidential(),
+                appeal.linkedPetitions(), appeal.status(), appeal.routing(), appeal.confidentiality(),
+                appeal.escalations(), appeal.handling(), appeal.deadlines(), appeal.supervisions(), appeal.version());
+        List<AuditEntry> entries = List.of(new AuditEntry(1, "id", "dispose", "clerk", NOW, "TRANSFER", null, null),
+                new AuditEntry(2, "id", CaseAccess.READ_PERSONAL_DATA, "investigator", NOW,
+                        "fields [NAME]; purpose: 核实举报人身份", null, null));
+        assertEquals(List.of("dispose"), CaseAccess.auditView(NANMING_CLERK, accusation, entries).stream()
+                .map(AuditEntry::action).toList());
+        assertEquals(2, CaseAccess.auditView(Caller.of("city", List.of("supervisor:5201")), accusation, entries).size());
+        assertEquals(2, CaseAccess.auditView(NANMING_CLERK, appeal, entries).size(), "of an appeal, the clerk reads all");
+    }
+
+    @Test
     void noOtherRoleOpensACaseHiddenFromTheCallersUnitNotEvenTheAuditLog() {
         Petition accusation = disposedTo("520102-JJJCW", hiddenFrom("南明区公安局"));
         Caller auditorInThePolice = Caller.of("audit", List.of("auditor", "unit:520102-GAJ"));

@@ -69,12 +69,15 @@ class RealmAccountsTest {
     void grantsRevokesAndResetsKeepingTheOtherRoles() {
         accounts.create(ADMIN, "window-3", "Reception-2026", List.of("clerk:520102"));
         accounts.grant(ADMIN, "window-3", "supervisor:5201");
-        assertEquals(List.of("clerk:520102", "supervisor:5201"), accounts.revoke(ADMIN, "window-3", "nothing").roles());
+        assertEquals(Problem.MALFORMED_REQUEST, assertThrows(AccountRefused.class,
+                () -> accounts.revoke(ADMIN, "window-3", "nothing")).problem());
+        assertEquals(Problem.ACCOUNT_CONFLICT, assertThrows(AccountRefused.class,
+                () -> accounts.revoke(ADMIN, "window-3", "auditor")).problem(), "a role it does not hold");
         assertEquals(List.of("supervisor:5201"), accounts.revoke(ADMIN, "window-3", "clerk:520102").roles());
         accounts.resetPassword(ADMIN, "window-3", "Fresh-pass-77");
         assertEquals("Fresh-pass-77", realm.passwords.get("window-3"));
         assertEquals(List.of("supervisor:5201"), accounts.list(ADMIN).get(0).roles());
-        assertEquals(4, accounts.revision("window-3"), "the no-op revoke changed nothing");
+        assertEquals(4, accounts.revision("window-3"), "the refused revokes changed nothing");
     }
 
     @Test
@@ -86,6 +89,29 @@ class RealmAccountsTest {
         assertEquals(Problem.ACCOUNT_CONFLICT, assertThrows(AccountRefused.class,
                 () -> accounts.delete(ADMIN, "root")).problem());
         assertEquals(Set.of("admin"), realm.roles.get("root"));
+    }
+
+    @Test
+    void theLastAdministratorStays() {
+        realm.passwords.put("ops", "x");
+        realm.roles.put("ops", new LinkedHashSet<>(List.of("admin")));
+        Caller other = Caller.of("root", List.of("admin"));
+        assertEquals(Problem.ACCOUNT_CONFLICT, assertThrows(AccountRefused.class,
+                () -> accounts.revoke(other, "ops", "admin")).problem(), "root is not in the realm: ops is the last");
+        assertEquals(Problem.ACCOUNT_CONFLICT, assertThrows(AccountRefused.class,
+                () -> accounts.delete(other, "ops")).problem());
+        realm.passwords.put("root", "x");
+        realm.roles.put("root", new LinkedHashSet<>(List.of("admin")));
+        assertEquals(List.of(), accounts.revoke(other, "ops", "admin").roles(), "with another one, it may go");
+    }
+
+    @Test
+    void aRoleHeldThroughAGroupIsNotReportedAsRevoked() {
+        accounts.create(ADMIN, "window-3", "Reception-2026", List.of("auditor"));
+        realm.inherited.put("window-3", "auditor");
+        assertEquals(Problem.ACCOUNT_CONFLICT, assertThrows(AccountRefused.class,
+                () -> accounts.revoke(ADMIN, "window-3", "auditor")).problem());
+        assertEquals(1, accounts.revision("window-3"), "nothing is recorded as changed");
     }
 
     @Test
@@ -101,6 +127,8 @@ class RealmAccountsTest {
     private static final class Realm implements BackingEngine {
         final Map<String, String> passwords = new LinkedHashMap<>();
         final Map<String, Set<String>> roles = new LinkedHashMap<>();
+        /** A role an account holds through a group: listed, but deleting the account's own role leaves it. */
+        final Map<String, String> inherited = new LinkedHashMap<>();
 
         @Override
         public void addUser(String username, String password) {
@@ -148,7 +176,11 @@ class RealmAccountsTest {
 
         @Override
         public List<RolePrincipal> listRoles(Principal principal) {
-            return new ArrayList<>(roles.getOrDefault(principal.getName(), Set.of()).stream().map(RolePrincipal::new).toList());
+            Set<String> held = new LinkedHashSet<>(roles.getOrDefault(principal.getName(), Set.of()));
+            if (inherited.containsKey(principal.getName())) {
+                held.add(inherited.get(principal.getName()));
+            }
+            return new ArrayList<>(held.stream().map(RolePrincipal::new).toList());
         }
 
         @Override

@@ -69,6 +69,11 @@ final class AccessFilter implements ContainerRequestFilter {
         Caller caller;
         if (header != null) {
             caller = signIn(header);
+        } else if (session.isPresent() && anonymous
+                && !session.get().csrfMatches(request.getHeaderString(DeskSessions.CSRF_HEADER))) {
+            // What anyone may do (signing in again, above all) is done as nobody, not refused, when
+            // the page holds another session's token (another tab signed in since).
+            caller = Caller.ANONYMOUS;
         } else if (session.isPresent()) {
             if (!SAFE_METHODS.contains(request.getMethod())
                     && !session.get().csrfMatches(request.getHeaderString(DeskSessions.CSRF_HEADER))) {

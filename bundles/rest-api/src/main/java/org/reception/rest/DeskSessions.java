@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.reception.cases.access.Caller;
 
 /**
@@ -28,6 +31,12 @@ final class DeskSessions {
 
     /** Beyond this many, the oldest sessions make room: a flood of sign-ins never exhausts memory. */
     static final int MAX_SESSIONS = 20_000;
+    /**
+     * Browsers one account may keep signed in; a further sign-in ends its own oldest. So an account,
+     * or whoever holds its password, never pushes other accounts' sessions out.
+     */
+    static final int MAX_PER_ACCOUNT = 5;
+    private static final Logger LOG = LogManager.getLogger(DeskSessions.class);
     static final String COOKIE = "reception_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** Sent by the desk on what its page asks by itself: not counted as use of the session. */
@@ -65,10 +74,19 @@ final class DeskSessions {
         return idle;
     }
 
-    Session open(Caller caller) {
+    synchronized Session open(Caller caller) {
         Instant now = clock.get();
+        List<Session> own = sessions.values().stream().filter(session -> session.caller().name().equals(caller.name()))
+                .sorted(Comparator.comparing(Session::lastSeen)).toList();
+        for (int i = 0; i <= own.size() - MAX_PER_ACCOUNT; i++) {
+            sessions.remove(own.get(i).id());
+        }
         if (sessions.size() >= MAX_SESSIONS) {
             sessions.values().removeIf(session -> !alive(session, now));
+            if (sessions.size() >= MAX_SESSIONS) {
+                LOG.warn("{} desk sessions are open, the most there may be; the least recently used make room",
+                        sessions.size());
+            }
             while (sessions.size() >= MAX_SESSIONS) {
                 sessions.values().stream().min(Comparator.comparing(Session::lastSeen))
                         .ifPresent(oldest -> sessions.remove(oldest.id()));

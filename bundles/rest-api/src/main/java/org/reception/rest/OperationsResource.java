@@ -32,6 +32,7 @@ import org.reception.cases.Problem;
 import org.reception.cases.Violation;
 import org.reception.cases.access.Jurisdictions;
 import org.reception.cases.access.Role;
+import org.reception.cases.divisions.Division;
 import org.reception.cases.divisions.Divisions;
 import org.reception.cases.divisions.Unit;
 import org.reception.cases.divisions.Units;
@@ -115,6 +116,29 @@ public class OperationsResource {
                     "must be the code of a division (2, 4 or 6 digits), such as 520102")));
         }
         return Units.of(code);
+    }
+
+    /**
+     * The divisions directly below one (a province's cities, a city's counties), or the provinces
+     * when none is named: what the desk's place picker walks down, level by level.
+     */
+    @GET
+    @Path("divisions")
+    @Operation(operationId = "listDivisions", summary = "The divisions directly below one, or the provinces", responses = {
+            @ApiResponse(responseCode = "200", description = "The divisions, by code",
+                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = Division.class)))),
+            @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
+    public List<Division> divisions(@Parameter(schema = @Schema(pattern = "^(\\d{2}|\\d{4}|\\d{6})$"))
+                                    @QueryParam("parent") String parent) {
+        if (parent == null || parent.isBlank()) {
+            return Divisions.reference().children(null);
+        }
+        String code = Jurisdictions.prefix(parent.strip());
+        if (Divisions.reference().find(code).isEmpty()) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("parent",
+                    "must be the code of a division (2, 4 or 6 digits), such as 5201")));
+        }
+        return Divisions.reference().children(code);
     }
 
     public record Time(Instant now, LocalDate today) {

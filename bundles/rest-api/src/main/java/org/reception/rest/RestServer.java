@@ -152,9 +152,10 @@ public final class RestServer {
                 new Utf8Parameters(), new AccessFilter(() -> authenticator, sessions), new StrictTransportSecurity());
     }
 
+    /** While accounts cannot be asked, no session can be trusted to be current: every one ends. */
     private long accountRevision(String name) {
         AccountAdministration current = accounts;
-        return current == null ? 0 : current.revision(name);
+        return current == null ? -1 : current.revision(name);
     }
 
     private Instant now() {

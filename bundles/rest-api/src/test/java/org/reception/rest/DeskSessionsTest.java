@@ -103,11 +103,24 @@ class DeskSessionsTest {
     }
 
     @Test
-    void aFloodOfSignInsNeverGrowsBeyondTheLimit() {
+    void anAccountSigningInOverAndOverEndsOnlyItsOwnOldestSessions() {
+        DeskSessions.Session colleague = sessions.open(Caller.of("clerk2", List.of("clerk:520103")));
         DeskSessions.Session first = sessions.open(clerk);
-        for (int i = 0; i < DeskSessions.MAX_SESSIONS + 10; i++) {
+        for (int i = 0; i < 1_000; i++) {
             advance(Duration.ofMillis(1));
             sessions.open(clerk);
+        }
+        assertEquals(1 + DeskSessions.MAX_PER_ACCOUNT, sessions.size());
+        assertTrue(sessions.touch(first.id()).isEmpty(), "its own oldest made room");
+        assertTrue(sessions.touch(colleague.id()).isPresent(), "nobody else's");
+    }
+
+    @Test
+    void aFloodOfSignInsNeverGrowsBeyondTheLimit() {
+        DeskSessions.Session first = sessions.open(Caller.of("someone", List.of("clerk:520102")));
+        for (int i = 0; i < DeskSessions.MAX_SESSIONS + 10; i++) {
+            advance(Duration.ofMillis(1));
+            sessions.open(Caller.of("clerk" + i, List.of("clerk:520102")));
         }
         assertTrue(sessions.size() <= DeskSessions.MAX_SESSIONS);
         assertTrue(sessions.touch(first.id()).isEmpty(), "the oldest made room");

@@ -46,7 +46,8 @@ final class DeskFiles {
     }
 
     private final Function<String, URL> resources;
-    private final Map<String, Optional<File>> cache = new ConcurrentHashMap<>();
+    /** The files found so far; never a miss, which anyone could otherwise fill the memory with. */
+    private final Map<String, File> cache = new ConcurrentHashMap<>();
 
     /** @param resources finds a file of the build by its path under {@code desk/} in the bundle */
     DeskFiles(Function<String, URL> resources) {
@@ -58,7 +59,13 @@ final class DeskFiles {
         if (path == null || path.length() > 200 || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(path, this::load);
+        File known = cache.get(path);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<File> loaded = load(path);
+        loaded.ifPresent(file -> cache.putIfAbsent(path, file));
+        return loaded;
     }
 
     /** Built files with a content hash in their name: they never change under that name. */

@@ -70,6 +70,16 @@ class DeskFilesTest {
     }
 
     @Test
+    void remembersNoMiss() {
+        for (int i = 0; i < 3; i++) {
+            files.find("missing-" + i + ".js");
+        }
+        files.find("missing-0.js");
+        assertEquals(List.of("missing-0.js", "missing-1.js", "missing-2.js", "missing-0.js"), asked,
+                "a miss is asked again, never kept");
+    }
+
+    @Test
     void servesOnlyKnownTypes() {
         assertTrue(files.find("assets/app.class").isEmpty());
         assertTrue(files.find("missing.js").isEmpty());

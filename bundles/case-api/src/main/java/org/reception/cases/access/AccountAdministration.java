@@ -32,14 +32,19 @@ public interface AccountAdministration {
     Account grant(Caller caller, String name, String role);
 
     /**
-     * @throws AccountRefused when an administrator would take its own {@code admin} role: someone
-     *                        else must, so that the platform never loses its last administrator by a slip
+     * Takes a platform role the account holds itself.
+     *
+     * @throws AccountRefused for a role that is not a platform role; for one the account does not
+     *                        hold, or holds through a group of the realm (the group is Karaf's to change);
+     *                        when an administrator would take its own {@code admin} role or the last
+     *                        one's: someone else must, so that the platform never loses its last
+     *                        administrator by a slip
      */
     Account revoke(Caller caller, String name, String role);
 
     void resetPassword(Caller caller, String name, String password);
 
-    /** @throws AccountRefused for the caller's own account */
+    /** @throws AccountRefused for the caller's own account, or the last administrator's */
     void delete(Caller caller, String name);
 
     /**

@@ -49,9 +49,9 @@ public final class Divisions {
         return chain;
     }
 
-    /** The divisions directly below {@code code}, by code. */
+    /** The divisions directly below {@code code}, by code; the provinces for {@code null}. */
     public List<Division> children(String code) {
-        return byCode.values().stream().filter(division -> code.equals(division.parentCode()))
+        return byCode.values().stream().filter(division -> java.util.Objects.equals(code, division.parentCode()))
                 .sorted(java.util.Comparator.comparing(Division::code)).toList();
     }
 

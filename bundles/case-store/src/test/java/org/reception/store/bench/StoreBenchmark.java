@@ -68,7 +68,9 @@ public final class StoreBenchmark {
         Path folder = Path.of(args.length > 1 ? args[1] : "target/benchmarks");
         Files.createDirectories(folder);
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(folder.resolve("store-" + cases).toString());
+        // -Dbench.place=5201 puts every case in that place's counties: a place of that many cases.
+        String place = System.getProperty("bench.place", "");
+        dataSource.setDatabaseName(folder.resolve("store-" + cases + (place.isEmpty() ? "" : "-" + place)).toString());
         dataSource.setCreateDatabase("create");
         // Pooled as in the platform (pax-jdbc with HikariCP): an embedded connection is dear to open.
         HikariConfig pool = new HikariConfig();
@@ -77,7 +79,7 @@ public final class StoreBenchmark {
         JdbcPetitionRepository repository = new JdbcPetitionRepository(new HikariDataSource(pool),
                 folder.resolve("reception-pii.keys"));
 
-        List<String> counties = guizhouCounties();
+        List<String> counties = guizhouCounties().stream().filter(county -> county.startsWith(place)).toList();
         Duration load = Duration.ZERO;
         int present = count(dataSource);
         if (present < cases) {
@@ -121,6 +123,11 @@ public final class StoreBenchmark {
                 Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"), null)));
         report.append(list(repository, "subject contains a word", q(null, null, null, false, null, null, null, null, null, "物业")));
         report.append(list(repository, "5201, ACCEPTED, overdue", q("5201", Set.of(PetitionStatus.ACCEPTED), null, true, null, null, null, null, null, null)));
+        // The desk's queue of a place paged on (pages of 20): how the cost grows with the page.
+        for (int page : List.of(1, 10, 100, 1_000)) {
+            PetitionQuery deep = new PetitionQuery("5201", null, null, false, null, null, null, null, null, null, page, 20);
+            report.append(list(repository, "queue of 5201, page " + (page + 1), deep));
+        }
 
         String text = "# Store benchmark\n\n" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version") + ", " + count(dataSource) + " cases"
