@@ -576,6 +576,53 @@ class DeskIT {
         browser.signOut();
     }
 
+    /**
+     * The queue pages on by cursor: following the API's {@code next} (in the answer and its Link
+     * header) walks the list exactly as page numbers do, and the desk's "next" button uses it.
+     */
+    @Test
+    @Order(16)
+    void theQueuePagesOnByCursor() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            Map<String, Object> petition = Petitions.petition("OTHER", "第" + i + "号咨询", "关于第" + i + "项政策的咨询", "520102");
+            petition.put("petitioners", List.of(Petitions.person("市民" + i,
+                    Petitions.residentId("52010219900101" + String.format("%03d", i + 1)), false)));
+            register(petition);
+        }
+        List<String> byNumber = new java.util.ArrayList<>();
+        JsonNode first = Api.json(operator.get("petitions?jurisdiction=520102&size=2"));
+        for (int page = 0; page * 2 < first.get("total").asInt(); page++) {
+            Api.json(operator.get("petitions?jurisdiction=520102&size=2&page=" + page)).get("items")
+                    .forEach(item -> byNumber.add(item.get("id").asText()));
+        }
+        List<String> byCursor = new java.util.ArrayList<>();
+        String path = "petitions?jurisdiction=520102&size=2";
+        while (path != null) {
+            HttpResponse<String> answer = operator.get(path);
+            JsonNode page = Api.json(answer);
+            page.get("items").forEach(item -> byCursor.add(item.get("id").asText()));
+            String link = answer.headers().firstValue("Link").orElse("");
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("<[^>]*/api/v1/([^>]+)>;\\s*rel=\"next\"")
+                    .matcher(link);
+            assertEquals(page.get("next").isNull(), !next.find(), "the link and the answer agree: " + link);
+            path = page.get("next").isNull() ? null : next.group(1);
+            assertTrue(path == null || path.contains("after=" + page.get("next").asText()), path);
+        }
+        assertTrue(byNumber.size() >= 4, "enough cases to page: " + byNumber.size());
+        assertEquals(byNumber, byCursor);
+        assertEquals(400, operator.get("petitions?after=not-a-cursor").statusCode());
+
+        browser.signIn(Account.NANMING_CLERK);
+        browser.click("nav-queue");
+        browser.find("queue-table");
+        String firstRow = browser.all("queue-row").get(0).getAttribute("data-number");
+        browser.click("queue-next");
+        browser.waitUntil(driver -> driver.getCurrentUrl().contains("after=")
+                && !browser.all("queue-row").isEmpty()
+                && !firstRow.equals(browser.all("queue-row").get(0).getAttribute("data-number")));
+        browser.signOut();
+    }
+
     private static List<String> roles(String account) throws Exception {
         for (JsonNode found : Api.json(new Api(karaf, Account.ADMINISTRATOR).get("accounts"))) {
             if (found.get("name").asText().equals(account)) {

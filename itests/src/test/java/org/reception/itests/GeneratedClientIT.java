@@ -178,8 +178,16 @@ class GeneratedClientIT {
         assertEquals("\"0\"", header(clerk.getApiClient().getResponseHeaders(), "ETag"));
         assertEquals(id, clerk.readPetitionByNumber(registered.getRegistrationNumber()).getId());
         PetitionPage page = clerk.listPetitions("520102", List.of("REGISTERED"), null, false, null, null, null, null,
-                null, null, 0, 20);
+                null, null, 0, null, 20);
         assertTrue(page.getItems().stream().anyMatch(item -> id.equals(item.getId())), page.toString());
+        PetitionPage single = clerk.listPetitions("520102", null, null, false, null, null, null, null, null, null, 0,
+                null, 1);
+        if (single.getTotal() > 1) {
+            PetitionPage second = clerk.listPetitions("520102", null, null, false, null, null, null, null, null, null, 1,
+                    single.getNext(), 1);
+            assertTrue(!second.getItems().get(0).getId().equals(single.getItems().get(0).getId()),
+                    "the next page starts after the first");
+        }
 
         PetitionsApi unit = petitions(Account.OPERATOR);
         Petition step = clerk.disposePetition(id, "\"0\"", new Dispose().disposition(Disposition.TRANSFER)

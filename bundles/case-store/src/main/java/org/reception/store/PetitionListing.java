@@ -94,7 +94,19 @@ final class PetitionListing {
             conditions.add("p.title LIKE ? ESCAPE '\\'");
             parameters.add((s, i) -> s.setString(i, contains(query.text())));
         }
+        // The count is of the whole list, so it is taken before the page's start is added.
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        List<Binder> pageParameters = new ArrayList<>(parameters);
+        List<String> pageConditions = new ArrayList<>(conditions);
+        PetitionQuery.After after = query.after();
+        if (after != null) {
+            // The list index leads with received_at DESC: the first condition is where its walk starts.
+            pageConditions.add("p.received_at <= ? AND NOT (p.received_at = ? AND p.id <= ?)");
+            pageParameters.add((s, i) -> setInstant(s, i, after.receivedAt()));
+            pageParameters.add((s, i) -> setInstant(s, i, after.receivedAt()));
+            pageParameters.add((s, i) -> s.setString(i, after.id()));
+        }
+        String pageWhere = pageConditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", pageConditions);
         // The list index holds every criterion but the subject, in the lists' order: the page walks
         // it and stops at its end. Counts are left to the optimizer, which serves them from the
         // index of their most selective criteria without reading the rows.
@@ -113,10 +125,10 @@ final class PetitionListing {
         List<PetitionSummary> items = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT p.id, p.registration_number, p.petition_type, p.category, p.title, p.jurisdiction,"
-                        + " p.received_at, p.status, p.handling_unit, p.next_due FROM petition p" + listIndex + where
+                        + " p.received_at, p.status, p.handling_unit, p.next_due FROM petition p" + listIndex + pageWhere
                         + " ORDER BY p.received_at DESC, p.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            int next = bind(select, parameters);
-            select.setLong(next++, (long) query.page() * query.size());
+            int next = bind(select, pageParameters);
+            select.setLong(next++, after != null ? 0 : (long) query.page() * query.size());
             select.setInt(next, query.size());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

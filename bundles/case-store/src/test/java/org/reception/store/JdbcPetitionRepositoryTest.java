@@ -341,6 +341,32 @@ class JdbcPetitionRepositoryTest {
                 .total(), "not listed as overdue");
     }
 
+    /** Pages by cursor are the pages by offset, ties of receipt time included (all are received at NOW). */
+    @Test
+    void pagingAfterTheLastCaseOfAPageGivesThePagesAnOffsetGives() {
+        for (int i = 0; i < 7; i++) {
+            create(i % 2 == 0 ? "520102" : "520103", "第" + i + "件");
+        }
+        create("520302", "别处的");
+        List<String> byOffset = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            list(new PetitionQuery("5201", null, null, false, null, null, null, null, null, null, page, 3)).items()
+                    .forEach(item -> byOffset.add(item.id()));
+        }
+        List<String> byCursor = new java.util.ArrayList<>();
+        PetitionQuery.After after = null;
+        for (int page = 0; page < 3; page++) {
+            Page<PetitionSummary> found = list(new PetitionQuery("5201", null, null, false, null, null, null, null,
+                    null, null, null, page, 3, after));
+            assertEquals(7, found.total(), "the count is of the whole list");
+            found.items().forEach(item -> byCursor.add(item.id()));
+            PetitionSummary last = found.items().get(found.items().size() - 1);
+            after = new PetitionQuery.After(last.receivedAt(), last.id());
+        }
+        assertEquals(7, byOffset.size());
+        assertEquals(byOffset, byCursor);
+    }
+
     @Test
     void listsFilterByJurisdictionStatusDueDateAndSubject() {
         create("520102", "河道黑臭 100%");

@@ -234,6 +234,9 @@ public class PetitionResource {
                          @QueryParam("q") String text,
                          @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0"))
                          @QueryParam("page") @DefaultValue("0") String page,
+                         @Parameter(description = "Start after this case: the `next` of the page before (keyset paging, as"
+                                 + " fast deep in a long list as at its start); `page` then only numbers the page",
+                                 schema = @Schema(maxLength = 200)) @QueryParam("after") String after,
                          @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + PetitionQuery.MAX_SIZE,
                                  defaultValue = "" + DEFAULT_PAGE_SIZE))
                          @QueryParam("size") @DefaultValue("20") String size) {
@@ -260,36 +263,52 @@ public class PetitionResource {
                 : parameters.matching("q", text, ".{1,100}", "1 to 100 characters");
         Integer pageNumber = parameters.integer("page", page, 0, 1_000_000);
         Integer pageSize = parameters.integer("size", size, 1, PetitionQuery.MAX_SIZE);
+        PetitionQuery.After start = after == null || after.isBlank() ? null : PageCursor.parse(after);
+        if (after != null && !after.isBlank() && start == null) {
+            parameters.reject("after", "must be the next of an earlier page, as the API gave it");
+        }
         parameters.rejectIfInvalid();
         PetitionQuery query = new PetitionQuery(place, statusSet, unitCode, overdueOnly, dueWithin, petitionType,
-                petitionChannel, from, to, words, pageNumber, pageSize);
+                petitionChannel, from, to, words, null, pageNumber, pageSize, start);
         Page<PetitionSummary> found = Services.required(petitions).list(caller(), query);
-        return Response.ok(found).links(pageLinks(found)).build();
+        String next = hasNext(found) ? PageCursor.of(found.items().get(found.items().size() - 1)) : null;
+        return Response.ok(new PetitionPage(found.items(), found.total(), found.totalExact(), found.page(),
+                found.size(), next)).links(pageLinks(found, next)).build();
     }
 
-    /** RFC 8288 links to the neighbouring pages, with every other parameter kept. */
-    private Link[] pageLinks(Page<?> page) {
-        List<Link> links = new ArrayList<>();
-        boolean more = page.items().size() == page.size()
+    private static boolean hasNext(Page<?> page) {
+        return page.items().size() == page.size()
                 && (!page.totalExact() || (long) (page.page() + 1) * page.size() < page.total());
-        if (more) {
-            links.add(Link.fromUriBuilder(uriInfo.getRequestUriBuilder().replaceQueryParam("page", page.page() + 1))
-                    .rel("next").build());
+    }
+
+    /**
+     * RFC 8288 links to the neighbouring pages, with every other parameter kept: the next one by its
+     * cursor, so that following {@code next} to the end of a long list costs the same on every page.
+     */
+    private Link[] pageLinks(Page<?> page, String next) {
+        List<Link> links = new ArrayList<>();
+        if (next != null) {
+            links.add(Link.fromUriBuilder(uriInfo.getRequestUriBuilder().replaceQueryParam("page", page.page() + 1)
+                    .replaceQueryParam("after", next)).rel("next").build());
         }
         if (page.page() > 0) {
-            links.add(Link.fromUriBuilder(uriInfo.getRequestUriBuilder().replaceQueryParam("page", page.page() - 1))
-                    .rel("prev").build());
+            links.add(Link.fromUriBuilder(uriInfo.getRequestUriBuilder().replaceQueryParam("page", page.page() - 1)
+                    .replaceQueryParam("after")).rel("prev").build());
         }
         return links.toArray(Link[]::new);
     }
 
-    /** The shape of {@code Page<PetitionSummary>} under a name of its own, for the OpenAPI document only. */
+    /**
+     * A page of the list. {@code next}, when there is a next page, is where it starts: pass it as
+     * {@code after} (the {@code next} link does).
+     */
     @Schema(name = "PetitionPage")
-    record PetitionPage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PetitionSummary> items,
-                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long total,
-                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean totalExact,
-                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int page,
-                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int size) {
+    public record PetitionPage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PetitionSummary> items,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long total,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean totalExact,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int page,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int size,
+                               @Schema(nullable = true) String next) {
     }
 
     @GET
@@ -626,6 +645,10 @@ public class PetitionResource {
                 violations.add(new Violation(name, "must be " + expected));
                 return null;
             }
+        }
+
+        void reject(String name, String message) {
+            violations.add(new Violation(name, message));
         }
 
         void rejectIfInvalid() {

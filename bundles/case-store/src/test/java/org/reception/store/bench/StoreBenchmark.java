@@ -128,6 +128,15 @@ public final class StoreBenchmark {
             PetitionQuery deep = new PetitionQuery("5201", null, null, false, null, null, null, null, null, null, page, 20);
             report.append(list(repository, "queue of 5201, page " + (page + 1), deep));
         }
+        // The same pages started by cursor (keyset paging): the last case of the page before.
+        for (int page : List.of(1_000, 4_999)) {
+            PetitionQuery before = new PetitionQuery("5201", null, null, false, null, null, null, null, null, null, page - 1, 20);
+            List<PetitionSummary> previous = repository.list(before, WHOLE_PROVINCE, TODAY).items();
+            PetitionSummary last = previous.get(previous.size() - 1);
+            PetitionQuery deep = new PetitionQuery("5201", null, null, false, null, null, null, null, null, null, null,
+                    page, 20, new PetitionQuery.After(last.receivedAt(), last.id()));
+            report.append(list(repository, "queue of 5201, page " + (page + 1) + " by cursor", deep));
+        }
 
         String text = "# Store benchmark\n\n" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version") + ", " + count(dataSource) + " cases"
