@@ -370,6 +370,7 @@ export default {
     people: 'People',
     groupVisits: 'Group visits',
     previous: 'before: {value}',
+    lastYear: 'a year before: {value}',
     csv: 'Download CSV',
     xlsx: 'Download Excel',
     noData: 'No cases in this period',

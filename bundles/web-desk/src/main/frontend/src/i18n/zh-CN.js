@@ -370,6 +370,7 @@ export default {
     people: '人次',
     groupVisits: '集体访',
     previous: '上期 {value}',
+    lastYear: '去年同期 {value}',
     csv: '下载 CSV',
     xlsx: '下载 Excel',
     noData: '本期没有数据',

@@ -383,6 +383,10 @@ class StatisticsIT {
         assertFigures(expected(earlier), answer.get("previousTotal"), "the period before");
         assertEquals(from.toString(), answer.get("from").asText());
         assertEquals(from.minusDays(1).toString(), answer.get("previousTo").asText());
+        // The same days a year before, when nothing was registered: all zero, rates over nothing.
+        assertEquals(from.minusYears(1).toString(), answer.get("lastYearFrom").asText());
+        assertEquals(to.minusYears(1).toString(), answer.get("lastYearTo").asText());
+        assertFigures(expected(List.of()), answer.get("lastYearTotal"), "the same period a year before");
         assertEquals(today.toString(), answer.get("asOf").asText());
         assertTrue(!answer.toString().contains("信访人") && !answer.toString().contains("13800000000"),
                 "no personal data: " + answer);
@@ -500,6 +504,7 @@ class StatisticsIT {
                 one -> one.get("jurisdiction").asText());
         expected.put("TOTAL", expected(only(cases, one -> in(one, "5201"))));
         expected.put("PREVIOUS", expected(only(earlier, one -> in(one, "5201"))));
+        expected.put("LAST_YEAR", expected(List.of()));
         Map<String, List<String>> actual = new TreeMap<>();
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = List.of(line.split(",", -1));

@@ -88,6 +88,8 @@ public final class StatisticsDesk implements PetitionStatistics {
         Map<String, Figures> rows = store.figures(prefix, query.period().start(), query.period().end(), query.by(),
                 scope, today);
         Map<String, Figures> before = store.figures(prefix, previous.start(), previous.end(), query.by(), scope, today);
+        Period lastYear = query.period().sameLastYear();
+        Map<String, Figures> yearBefore = store.figures(prefix, lastYear.start(), lastYear.end(), query.by(), scope, today);
         int minimum = minimumCell;
         boolean exact = query.by() != Dimension.UNIT || CaseAccess.overseesWhole(caller, prefix);
         List<StatisticsRow> shown = new ArrayList<>();
@@ -100,8 +102,9 @@ public final class StatisticsDesk implements PetitionStatistics {
                     row.getValue().without(suppressed), suppressed));
         }
         Figures previousTotal = before.values().stream().reduce(Figures.ZERO, Figures::plus);
+        Figures lastYearTotal = yearBefore.values().stream().reduce(Figures.ZERO, Figures::plus);
         return new Statistics(prefix, division.get().name(), query.period(), previous, query.by(), today, minimum,
-                shown, total, previousTotal);
+                shown, total, previousTotal, lastYear, lastYearTotal);
     }
 
     /** The counts from 1 to {@code minimum - 1}: few enough to point at a person. */

@@ -88,6 +88,9 @@ class StatisticsDeskTest {
         Statistics statistics = desk.statistics(caller("auditor"), query("520102", Dimension.UNIT));
         assertEquals(new Period(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31)), statistics.previousPeriod());
         assertEquals(7, statistics.previousTotal().registered());
+        assertEquals(new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31)), statistics.lastYearPeriod(),
+                "the same quarter a year before");
+        assertEquals(7, statistics.lastYearTotal().registered());
         assertEquals("南明区公安局", statistics.rows().get(0).label());
         assertEquals(TODAY, statistics.asOf());
     }

@@ -81,7 +81,9 @@ public class StatisticsResource {
     public record Answer(String jurisdiction, String name, LocalDate from, LocalDate to, LocalDate previousFrom,
                          LocalDate previousTo, String by, LocalDate asOf, int minimumCell, List<Row> rows,
                          @Schema(description = "Every figure of all rows together") Map<String, Object> total,
-                         @Schema(description = "The same figures for the period before") Map<String, Object> previousTotal) {
+                         @Schema(description = "The same figures for the period before") Map<String, Object> previousTotal,
+                         LocalDate lastYearFrom, LocalDate lastYearTo,
+                         @Schema(description = "The same figures for the same days a year before") Map<String, Object> lastYearTotal) {
     }
 
     /**
@@ -193,12 +195,13 @@ public class StatisticsResource {
                 statistics.period().to(), statistics.previousPeriod().from(), statistics.previousPeriod().to(),
                 statistics.by().parameter(), statistics.asOf(), statistics.minimumCell(), rows,
                 new LinkedHashMap<>(statistics.total().byName()),
-                new LinkedHashMap<>(statistics.previousTotal().byName()));
+                new LinkedHashMap<>(statistics.previousTotal().byName()), statistics.lastYearPeriod().from(),
+                statistics.lastYearPeriod().to(), new LinkedHashMap<>(statistics.lastYearTotal().byName()));
     }
 
     /**
-     * The table both files hold: a header, one line per row, then the total and the previous
-     * period's total. A figure stays a number (or {@code "<3"}, or nothing for a rate over nothing).
+     * The table both files hold: a header, one line per row, then the total, the previous
+     * period's total and the same period's a year before. A figure stays a number (or {@code "<3"}, or nothing for a rate over nothing).
      */
     static List<List<Object>> table(Statistics statistics) {
         List<List<Object>> table = new ArrayList<>();
@@ -210,9 +213,17 @@ public class StatisticsResource {
             cells.addAll(row.shown(statistics.minimumCell()).values());
             table.add(cells);
         }
-        for (String total : List.of("TOTAL", "PREVIOUS")) {
-            Figures figures = total.equals("TOTAL") ? statistics.total() : statistics.previousTotal();
-            Period period = total.equals("TOTAL") ? statistics.period() : statistics.previousPeriod();
+        for (String total : List.of("TOTAL", "PREVIOUS", "LAST_YEAR")) {
+            Figures figures = switch (total) {
+                case "TOTAL" -> statistics.total();
+                case "PREVIOUS" -> statistics.previousTotal();
+                default -> statistics.lastYearTotal();
+            };
+            Period period = switch (total) {
+                case "TOTAL" -> statistics.period();
+                case "PREVIOUS" -> statistics.previousPeriod();
+                default -> statistics.lastYearPeriod();
+            };
             List<Object> cells = new ArrayList<>(List.of(total, period.from() + "/" + period.to()));
             cells.addAll(figures.byName().values());
             table.add(cells);

@@ -21,12 +21,14 @@ class StatisticsResourceTest {
             new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)),
             new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)), Dimension.UNIT, LocalDate.of(2026, 4, 2),
             3, List.of(new StatisticsRow("520102-GAJ", "南明区公安局", TWO, Set.of("registered", "people")),
-                    new StatisticsRow("NONE", null, TWO, Set.of())), TWO.plus(TWO), Figures.ZERO);
+                    new StatisticsRow("NONE", null, TWO, Set.of())), TWO.plus(TWO), Figures.ZERO,
+            new Period(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)), TWO);
 
     @Test
     void theTableHasAHeaderARowPerValueTheTotalAndThePeriodBefore() {
         List<String> lines = List.of(StatisticsResource.csv(UNITS).split("\r\n"));
-        assertEquals(5, lines.size());
+        assertEquals(6, lines.size());
+        assertTrue(lines.get(5).startsWith("LAST_YEAR,2025-03-01/2025-03-31,2,2,"), lines.get(5));
         assertTrue(lines.get(0).startsWith("unit,label,registered,people,groupVisits,"), lines.get(0));
         assertTrue(lines.get(1).startsWith("520102-GAJ,南明区公安局,<3,<3,0,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("NONE,,2,2,0,"), lines.get(2));

@@ -78,6 +78,8 @@ public class StatsCommand implements Action {
         add(table, "TOTAL", "", new java.util.LinkedHashMap<>(answer.total().byName()));
         add(table, "PREVIOUS", answer.previousPeriod().from() + "/" + answer.previousPeriod().to(),
                 new java.util.LinkedHashMap<>(answer.previousTotal().byName()));
+        add(table, "LAST_YEAR", answer.lastYearPeriod().from() + "/" + answer.lastYearPeriod().to(),
+                new java.util.LinkedHashMap<>(answer.lastYearTotal().byName()));
         table.print(out);
         return null;
     }

@@ -85,6 +85,11 @@ public record Period(LocalDate from, LocalDate to) {
         return new Period(from.minusDays(days()), from.minusDays(1));
     }
 
+    /** The same days a year before: March 2026 against March 2025 (同比). */
+    public Period sameLastYear() {
+        return new Period(from.minusYears(1), to.minusYears(1));
+    }
+
     /** The first instant of the period. */
     public Instant start() {
         return from.atStartOfDay(PlatformTime.ZONE).toInstant();

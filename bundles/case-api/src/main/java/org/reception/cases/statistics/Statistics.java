@@ -12,11 +12,12 @@ import java.util.List;
  * @param minimumCell the smallest count shown exactly in a breakdown by unit to a reader who does
  *                    not oversee the whole jurisdiction
  * @param total the figures of every row together (never suppressed: it is the caller's own total)
- * @param previousTotal the figures of the period before, for comparison
+ * @param previousTotal the figures of the period before, for comparison (环比)
+ * @param lastYearTotal the figures of the same period a year before (同比)
  */
 public record Statistics(String jurisdiction, String name, Period period, Period previousPeriod, Dimension by,
                          LocalDate asOf, int minimumCell, List<StatisticsRow> rows, Figures total,
-                         Figures previousTotal) {
+                         Figures previousTotal, Period lastYearPeriod, Figures lastYearTotal) {
 
     public Statistics {
         rows = List.copyOf(rows);
