@@ -51,6 +51,8 @@ class DeskIT {
     /** The visit the clerk registers in the browser. */
     private static String visitId;
     private static String visitNumber;
+    /** The accusation against Nanming's police, registered for the accused unit to look for. */
+    private static String accusationId;
 
     @BeforeAll
     static void boot() throws Exception {
@@ -268,6 +270,7 @@ class DeskIT {
         petition.put("type", "ACCUSATION");
         petition.put("accused", List.of("南明区公安局城南派出所"));
         String id = register(petition);
+        accusationId = id;
         browser.signOut();
         browser.signIn(Account.NANMING_POLICE);
         for (String screen : List.of("nav-inbox", "nav-queue")) {
@@ -527,10 +530,14 @@ class DeskIT {
 
         browser.type("account-reset-password", "Reset-pass-2027");
         browser.click("account-reset-submit");
-        Eventually.until(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(karaf.api("session"))
+        // Waited for in the security log: signing in again and again until the reset lands would be
+        // a guesser's pattern, and held back as one.
+        Eventually.until(() -> java.nio.file.Files.readString(karaf.home().resolve("data/log/security.log"))
+                .contains("Account window-9 password reset by administrator"), "the reset is done");
+        assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(karaf.api("session"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         Petitions.json(Map.of("name", "window-9", "password", "Reset-pass-2027")))).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200, "the new password signs in");
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "the new password signs in");
         String users = java.nio.file.Files.readString(karaf.home().resolve("etc/users.properties"));
         assertFalse(users.contains("Reset-pass-2027") || users.contains("Window-pass-2026"), "passwords are stored hashed");
         String log = java.nio.file.Files.readString(karaf.home().resolve("data/log/security.log"));
@@ -621,6 +628,50 @@ class DeskIT {
                 && !browser.all("queue-row").isEmpty()
                 && !firstRow.equals(browser.all("queue-row").get(0).getAttribute("data-number")));
         browser.signOut();
+    }
+
+    /**
+     * What the desk's additions to the API must not give away: a clerk of the place reads the
+     * procedure of an accusation in its audit log, but not who read the accuser's data nor why (the
+     * investigation's, for its overseers); a county system's registration preview does not list the
+     * same person's earlier petitions nor whom the rules would keep the case from.
+     */
+    @Test
+    @Order(17)
+    void theTimelineAndThePreviewTellNoMoreThanTheRoleMayKnow() throws Exception {
+        String purpose = "核实举报人身份以便约谈";
+        Api supervisor = new Api(karaf, Account.GUIYANG_SUPERVISOR);
+        assertEquals(200, supervisor.post("petitions/" + accusationId + "/disclose", Map.of("purpose", purpose))
+                .statusCode());
+        HttpResponse<String> overseen = supervisor.get("petitions/" + accusationId + "/audit");
+        assertTrue(overseen.body().contains("READ_PERSONAL_DATA") && overseen.body().contains(purpose),
+                "the overseer reads the disclosure: " + overseen.body());
+        HttpResponse<String> clerk = new Api(karaf, Account.NANMING_CLERK).get("petitions/" + accusationId + "/audit");
+        assertEquals(200, clerk.statusCode(), "the clerk of the place reads the timeline");
+        assertTrue(clerk.body().contains("dispose") || clerk.body().contains("register"), clerk.body());
+        assertFalse(clerk.body().contains("READ_PERSONAL_DATA") || clerk.body().contains(purpose),
+                "but not who looked at the accuser, nor why: " + clerk.body());
+
+        Map<String, Object> again = Petitions.petition("LAND_RESOURCES", "征地补偿款仍未到位", "再次反映征地补偿款未发放到位的问题", "520102");
+        again.put("petitioners", List.of(Petitions.person("王秀英", VISITOR_ID, false)));
+        JsonNode forTheCenter = Api.json(new Api(karaf, Account.NANMING_CLERK).post("petitions/preview", again));
+        assertTrue(forTheCenter.get("earlier").toString().contains(visitNumber),
+                "the center sees the visitor's earlier petition: " + forTheCenter);
+        JsonNode forACounty = Api.json(new Api(karaf, Account.NANMING_SYSTEM).post("petitions/preview", again));
+        assertEquals(0, forACounty.get("earlier").size(), "a county system does not: " + forACounty);
+
+        Map<String, Object> accusation = Petitions.petition("PUBLIC_SECURITY", ACCUSATION_TITLE + "（续）",
+                "城南派出所民警仍在收受辖区商户财物", "520102");
+        accusation.put("type", "ACCUSATION");
+        accusation.put("accused", List.of("南明区公安局城南派出所"));
+        JsonNode centerSees = Api.json(new Api(karaf, Account.NANMING_CLERK).post("petitions/preview", accusation))
+                .get("confidentiality");
+        assertTrue(centerSees.get("hiddenFrom").size() > 0, "the center sees whom it is kept from: " + centerSees);
+        JsonNode countySees = Api.json(new Api(karaf, Account.NANMING_SYSTEM).post("petitions/preview", accusation))
+                .get("confidentiality");
+        assertEquals(0, countySees.get("hiddenFrom").size() + countySees.get("readers").size()
+                + countySees.get("reasons").size(), "a county system does not: " + countySees);
+        assertTrue(countySees.get("identityHidden").asBoolean(), "it learns the identity is hidden, not from whom");
     }
 
     private static List<String> roles(String account) throws Exception {
