@@ -92,9 +92,14 @@ final class CaseAccess {
      * @throws Forbidden if none of the caller's scopes qualifies
      */
     static String answeringLevel(Caller caller, Petition petition, CaseAction action) {
+        return answeringLevel(caller, petition, action.name());
+    }
+
+    /** {@link #answeringLevel(Caller, Petition, CaseAction)} by the step's name: answer-review or answer-re-review. */
+    static String answeringLevel(Caller caller, Petition petition, String step) {
         List<String> scopes = caller.grants().stream().filter(grant -> grant.role() == Role.SUPERVISOR)
                 .map(grant -> Jurisdictions.prefix(grant.scope())).toList();
-        if (action instanceof CaseAction.AnswerReview) {
+        if (step.equals("answer-review")) {
             String unit = petition.handling().unit();
             String handling = unit == null ? petition.jurisdiction()
                     : Jurisdictions.prefix(Jurisdictions.divisionOfUnit(unit));

@@ -264,8 +264,7 @@ public final class PetitionDesk implements PetitionService {
     /** Does one of the caller's scopes answer this review or re-review (Art. 35, 36)? */
     private static boolean answers(Caller caller, Petition petition, String step) {
         try {
-            CaseAccess.answeringLevel(caller, petition, step.equals("answer-review")
-                    ? new CaseAction.AnswerReview(null) : new CaseAction.AnswerReReview(null));
+            CaseAccess.answeringLevel(caller, petition, step);
             return true;
         } catch (Forbidden notThisCaller) {
             return false;

@@ -53,6 +53,9 @@ public class SessionResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpHeaders headers;
+
     /** The request as the client sent it, scheme included (as a trusted proxy forwarded it). */
     @Context
     UriInfo uriInfo;
@@ -151,16 +154,10 @@ public class SessionResource {
                 (int) sessions.idle().toMinutes());
     }
 
+    /** The desk session cookie the browser sent, read as every resource reads cookies. */
     private String cookieValue() {
-        if (request == null || request.getCookies() == null) {
-            return null;
-        }
-        for (javax.servlet.http.Cookie cookie : request.getCookies()) {
-            if (DeskSessions.COOKIE.equals(cookie.getName())) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+        javax.ws.rs.core.Cookie cookie = headers == null ? null : headers.getCookies().get(DeskSessions.COOKIE);
+        return cookie == null ? null : cookie.getValue();
     }
 
     /**
