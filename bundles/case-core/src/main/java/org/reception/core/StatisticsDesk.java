@@ -13,7 +13,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.reception.cases.Category;
 import org.reception.cases.Forbidden;
 import org.reception.cases.PetitionRejected;
@@ -32,6 +31,7 @@ import org.reception.cases.statistics.Dimension;
 import org.reception.cases.statistics.Figures;
 import org.reception.cases.statistics.Period;
 import org.reception.cases.statistics.PetitionStatistics;
+import org.reception.cases.statistics.RollupCheck;
 import org.reception.cases.statistics.Statistics;
 import org.reception.cases.statistics.StatisticsQuery;
 import org.reception.cases.statistics.StatisticsRow;
@@ -40,8 +40,9 @@ import org.reception.cases.statistics.StatisticsRow;
  * The statistics, counted over exactly the cases each caller may read: the scope a list of cases
  * has ({@link CaseAccess#statisticsScope}), so a case kept from a caller's unit never counts for it.
  */
-@Component(service = PetitionStatistics.class, configurationPid = StatisticsConfig.PID)
-@Designate(ocd = StatisticsConfig.class)
+// Two configurations, its own and the deadline watch's (for "due soon"): metatype designates one pid
+// per component, so StatisticsConfig's description is for the documentation (docs/operations.md).
+@Component(service = PetitionStatistics.class, configurationPid = {StatisticsConfig.PID, DeadlineConfig.PID})
 public final class StatisticsDesk implements PetitionStatistics {
 
     /** Who reads statistics: the reception center, the units (of their own cases), auditors and administrators. */
@@ -51,18 +52,22 @@ public final class StatisticsDesk implements PetitionStatistics {
     private final StatisticsStore store;
     private final PlatformTime clock;
     private volatile int minimumCell;
+    private volatile int dueSoonDays;
 
+    /** @param deadlines the deadline watch's: "due soon" means the same days in the figures as in its events */
     @Activate
-    public StatisticsDesk(@Reference StatisticsStore store, @Reference PlatformTime clock, StatisticsConfig config) {
+    public StatisticsDesk(@Reference StatisticsStore store, @Reference PlatformTime clock, StatisticsConfig config,
+                          DeadlineConfig deadlines) {
         this.store = store;
         this.clock = clock;
-        this.minimumCell = config.minimumCell();
+        modified(config, deadlines);
     }
 
     /** A new minimum applies to the next request. */
     @Modified
-    void modified(StatisticsConfig config) {
+    void modified(StatisticsConfig config, DeadlineConfig deadlines) {
         minimumCell = config.minimumCell();
+        dueSoonDays = deadlines.dueSoonDays();
     }
 
     @Override
@@ -84,12 +89,12 @@ public final class StatisticsDesk implements PetitionStatistics {
         }
         LocalDate today = clock.today();
         ListScope scope = CaseAccess.statisticsScope(caller, prefix);
+        LocalDate dueSoonUntil = today.plusDays(dueSoonDays);
         Period previous = query.period().previous();
-        Map<String, Figures> rows = store.figures(prefix, query.period().start(), query.period().end(), query.by(),
-                scope, today);
-        Map<String, Figures> before = store.figures(prefix, previous.start(), previous.end(), query.by(), scope, today);
+        Map<String, Figures> rows = store.figures(prefix, query.period(), query.by(), scope, today, dueSoonUntil);
+        Map<String, Figures> before = store.figures(prefix, previous, query.by(), scope, today, dueSoonUntil);
         Period lastYear = query.period().sameLastYear();
-        Map<String, Figures> yearBefore = store.figures(prefix, lastYear.start(), lastYear.end(), query.by(), scope, today);
+        Map<String, Figures> yearBefore = store.figures(prefix, lastYear, query.by(), scope, today, dueSoonUntil);
         int minimum = minimumCell;
         boolean exact = query.by() != Dimension.UNIT || CaseAccess.overseesWhole(caller, prefix);
         List<StatisticsRow> shown = new ArrayList<>();
@@ -105,6 +110,24 @@ public final class StatisticsDesk implements PetitionStatistics {
         Figures lastYearTotal = yearBefore.values().stream().reduce(Figures.ZERO, Figures::plus);
         return new Statistics(prefix, division.get().name(), query.period(), previous, query.by(), today, minimum,
                 shown, total, previousTotal, lastYear, lastYearTotal);
+    }
+
+    @Override
+    public RollupCheck checkRollup(Caller caller) {
+        administrator(caller);
+        return store.checkRollup();
+    }
+
+    @Override
+    public void recountRollup(Caller caller) {
+        administrator(caller);
+        store.recountRollup();
+    }
+
+    private static void administrator(Caller caller) {
+        if (!caller.has(Role.ADMINISTRATOR)) {
+            throw new Forbidden("the statistics' rollup is checked and recounted by " + Role.ADMINISTRATOR.roleName());
+        }
     }
 
     /** The counts from 1 to {@code minimum - 1}: few enough to point at a person. */

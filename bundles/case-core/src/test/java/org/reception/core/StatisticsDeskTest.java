@@ -21,6 +21,8 @@ import org.reception.cases.spi.ListScope;
 import org.reception.cases.spi.StatisticsStore;
 import org.reception.cases.statistics.Dimension;
 import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Figures.Count;
+import org.reception.cases.statistics.RollupCheck;
 import org.reception.cases.statistics.Period;
 import org.reception.cases.statistics.Statistics;
 import org.reception.cases.statistics.StatisticsQuery;
@@ -31,11 +33,14 @@ class StatisticsDeskTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 4, 2);
     private static final Period Q1 = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
     /** Two cases of one unit, five of another. */
-    private static final Figures TWO = new Figures(2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0);
-    private static final Figures FIVE = new Figures(5, 9, 0, 0, 0, 0, 5, 0, 0, 0, 0, 5, 5, 5, 4, 0, 5, 4, 3);
+    private static final Figures TWO = Figures.of(Map.of(Count.REGISTERED, 2L, Count.PEOPLE, 2L, Count.ACCEPTED, 2L,
+            Count.DISPOSED, 2L, Count.DISPOSED_ON_TIME, 1L));
+    private static final Figures FIVE = Figures.of(Map.of(Count.REGISTERED, 5L, Count.PEOPLE, 9L, Count.ACCEPTED, 5L,
+            Count.DISPOSED, 5L, Count.DISPOSED_ON_TIME, 5L, Count.HANDLED, 5L, Count.HANDLED_ON_TIME, 4L,
+            Count.REPLIED, 5L, Count.EVALUATED, 4L, Count.SATISFIED, 3L));
 
     private final AtomicReference<ListScope> asked = new AtomicReference<>();
-    private final StatisticsDesk desk = new StatisticsDesk(store(), clock(), config(3));
+    private final StatisticsDesk desk = new StatisticsDesk(store(), clock(), config(3), deadlines());
 
     @Test
     void aUnitsFewCasesAreShownAsFewerThanTheMinimumToThoseWhoDoNotOverseeThePlace() {
@@ -104,9 +109,23 @@ class StatisticsDeskTest {
     }
 
     private StatisticsStore store() {
-        return (prefix, from, to, by, scope, today) -> {
-            asked.set(scope);
-            return Map.of("520102-GAJ", TWO, "520102-ZRZYJ", FIVE);
+        return new StatisticsStore() {
+            @Override
+            public Map<String, Figures> figures(String prefix, Period period, Dimension by, ListScope scope,
+                                                LocalDate today, LocalDate dueSoonUntil) {
+                asked.set(scope);
+                assertEquals(TODAY.plusDays(3), dueSoonUntil, "due soon as the deadline watch says");
+                return Map.of("520102-GAJ", TWO, "520102-ZRZYJ", FIVE);
+            }
+
+            @Override
+            public RollupCheck checkRollup() {
+                return new RollupCheck(0, 0, 0, List.of());
+            }
+
+            @Override
+            public void recountRollup() {
+            }
         };
     }
 
@@ -120,6 +139,25 @@ class StatisticsDeskTest {
             @Override
             public LocalDate today() {
                 return TODAY;
+            }
+        };
+    }
+
+    private static DeadlineConfig deadlines() {
+        return new DeadlineConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return DeadlineConfig.class;
+            }
+
+            @Override
+            public int scanSeconds() {
+                return 60;
+            }
+
+            @Override
+            public int dueSoonDays() {
+                return 3;
             }
         };
     }

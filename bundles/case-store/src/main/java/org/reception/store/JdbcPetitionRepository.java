@@ -71,6 +71,8 @@ import org.reception.cases.spi.RuleModuleLedger;
 import org.reception.cases.spi.StatisticsStore;
 import org.reception.cases.statistics.Dimension;
 import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Period;
+import org.reception.cases.statistics.RollupCheck;
 
 /**
  * Petitions in the platform's relational database. Each write is one transaction with its audit
@@ -103,6 +105,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     private final Dialect dialect;
     private final PersonalData pii;
     private final Path keyFile;
+    private final RollupStatistics statistics;
     private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "reception-audit-sealer");
         thread.setDaemon(true);
@@ -128,11 +131,14 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         this.pii = KeyGuard.open(dataSource, keyFile);
         sealPlaintextRows();
         sealer.scheduleWithFixedDelay(this::sealAudit, 0, SEAL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        this.statistics = new RollupStatistics(dataSource, dialect);
+        statistics.start();
     }
 
     @Deactivate
     void deactivate() {
         sealer.shutdownNow();
+        statistics.stop();
     }
 
     /** Rows written before personal data was sealed: sealed and blanked, once. */
@@ -409,6 +415,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         PetitionRows.insertConfidentiality(connection, id, draft.confidentiality());
         PetitionRows.insertEscalations(connection, id, draft.escalations());
         PetitionRows.insertDeadlines(connection, id, draft.deadlines());
+        StatisticsRollup.noteChanged(connection, id);
         // As it was written, without reading it back: a registration is the busiest write there is.
         Petition stored = new Petition(id, registrationNumber, draft.channel(), draft.type(), draft.category(),
                 draft.title(), draft.content(), draft.jurisdiction(), draft.receivedAt(), draft.petitioners(),
@@ -512,6 +519,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
             PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
             Outbox.put(connection, changed, deliveries, now);
+            StatisticsRollup.noteChanged(connection, changed.id());
             Petition stored = PetitionRows.read(connection, changed.id(), pii).orElseThrow();
             AuditLog.append(connection, dialect, changed.id(), action, actor, detail, now);
             return stored;
@@ -641,13 +649,19 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     }
 
     @Override
-    public Map<String, Figures> figures(String jurisdictionPrefix, Instant from, Instant to, Dimension by,
-                                        ListScope scope, LocalDate today) {
-        if (scope.empty()) {
-            return Map.of();
-        }
-        return read(connection -> PetitionCounts.figures(connection, jurisdictionPrefix, from, to, by, scope, today),
-                "the statistics could not be read");
+    public Map<String, Figures> figures(String jurisdictionPrefix, Period period, Dimension by, ListScope scope,
+                                        LocalDate today, LocalDate dueSoonUntil) {
+        return statistics.figures(jurisdictionPrefix, period, by, scope, today, dueSoonUntil);
+    }
+
+    @Override
+    public RollupCheck checkRollup() {
+        return statistics.check();
+    }
+
+    @Override
+    public void recountRollup() {
+        statistics.recount();
     }
 
     @Override
@@ -722,6 +736,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             }
             PetitionRows.insertEscalations(connection, event.petitionId(), added);
             if (!added.isEmpty()) {
+                StatisticsRollup.noteChanged(connection, event.petitionId());
                 AuditLog.append(connection, dialect, event.petitionId(), "escalate", actor, added.stream()
                         .map(e -> e.trigger() + " to " + e.level() + " within " + e.reportWithinHours() + " h by "
                                 + e.provenance().moduleId() + " " + e.provenance().moduleVersion())

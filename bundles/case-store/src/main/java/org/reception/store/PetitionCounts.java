@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,137 +26,217 @@ import org.reception.cases.Satisfaction;
 import org.reception.cases.spi.ListScope;
 import org.reception.cases.statistics.Dimension;
 import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Figures.Count;
 
 /**
- * The statistics' counts, from the raw cases: one SQL query reads, for each case of the caller's
- * scope (the very conditions of {@link PetitionListing#scoped}) received in the period, the columns
- * the figures need (never a petitioner's personal data), a second the time limits it met; each case
- * then adds to the row of its dimension's value. No rollup table: see {@code docs/analysis.md}.
+ * The statistics' counts of each case, from the raw cases: what one case adds to the figures, by the
+ * definitions of {@code docs/analysis.md}. The rollup ({@link StatisticsRollup}) keeps these counts
+ * ready; a reader the rollup does not serve (a unit: its own cases) and every check of the rollup
+ * count them here. One SQL query reads the cases' columns (never a petitioner's personal data), two
+ * more their time limits and supervision orders.
  */
 final class PetitionCounts {
 
     /** A visit of more than this many petitioners is a group visit (Art. 20 asks it for representatives). */
     static final int GROUP_VISIT = 5;
 
-    /** What the figures need of one case. */
-    record Case(String id, String jurisdiction, PetitionType type, String category, Channel channel, String unit,
-                String status, Disposition disposition, boolean confidential, Satisfaction satisfaction,
-                boolean replied, LocalDate nextDue, long people, Met dispose, Met handle) {
+    /**
+     * A case as the figures see it.
+     *
+     * @param values its value of each dimension (for {@link Dimension#DIVISION}, its place)
+     * @param nextDue the last day of its earliest pending time limit of the office, if any
+     * @param kept what it adds to the counts the rollup keeps (all but the live ones)
+     */
+    record Case(String id, String jurisdiction, LocalDate receivedOn, Map<Dimension, String> values,
+                LocalDate nextDue, Figures kept) {
+    }
 
-        Case withMet(Met dispose, Met handle) {
-            return new Case(id, jurisdiction, type, category, channel, unit, status, disposition, confidential,
-                    satisfaction, replied, nextDue, people, dispose, handle);
+    /** A time limit of a case: its last day (CST) and when it was met, if it was. */
+    record Limit(String kind, LocalDate due, Instant met) {
+        boolean metOnTime() {
+            return met != null && !met.atZone(PlatformTime.ZONE).toLocalDate().isAfter(due);
         }
     }
 
-    /** The last time limit of a kind a case met: its last day (CST) and when it was met. */
-    record Met(LocalDate due, Instant at) {
-        boolean onTime() {
-            return !at.atZone(PlatformTime.ZONE).toLocalDate().isAfter(due);
-        }
+    /** What the counting reads of a case besides its own row. */
+    private record Row(String id, String jurisdiction, Instant receivedAt, PetitionType type, String category,
+                       Channel channel, String unit, String status, Disposition disposition, boolean confidential,
+                       Satisfaction satisfaction, boolean replied, LocalDate nextDue, long people, boolean repeat,
+                       boolean escalated) {
     }
 
     private PetitionCounts() {
     }
 
+    /** The figures of the scope's cases of the jurisdiction received in [from, to), by the dimension's values. */
     static Map<String, Figures> figures(Connection connection, String prefix, Instant from, Instant to, Dimension by,
-                                        ListScope scope, LocalDate today) throws SQLException {
+                                       ListScope scope, LocalDate today, LocalDate dueSoonUntil) throws SQLException {
         List<PetitionListing.Binder> parameters = new ArrayList<>();
-        String where = " WHERE " + PetitionListing.scoped(scope, parameters)
+        String where = PetitionListing.scoped(scope, parameters)
                 + " AND p.jurisdiction LIKE ? AND p.received_at >= ? AND p.received_at < ?";
         parameters.add((s, i) -> s.setString(i, prefix + "%"));
         parameters.add((s, i) -> setInstant(s, i, from));
         parameters.add((s, i) -> setInstant(s, i, to));
-
-        Map<String, Case> cases = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT p.id, p.jurisdiction, p.petition_type, p.category, p.channel, p.handling_unit, p.status,"
-                        + " p.disposition, p.confidential, p.satisfaction, p.replied_at, p.next_due,"
-                        + " (SELECT COUNT(*) FROM petitioner pt WHERE pt.petition_id = p.id) AS people,"
-                        + " (SELECT COUNT(*) FROM confidentiality_decision cd WHERE cd.petition_id = p.id"
-                        + " AND cd.identity_hidden = TRUE) AS hidden FROM petition p" + where)) {
-            PetitionListing.bind(select, parameters);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    PetitionType type = PetitionType.valueOf(rows.getString("petition_type"));
-                    String disposition = rows.getString("disposition");
-                    String satisfaction = rows.getString("satisfaction");
-                    Case one = new Case(rows.getString("id"), rows.getString("jurisdiction").strip(), type,
-                            rows.getString("category"), Channel.valueOf(rows.getString("channel")),
-                            rows.getString("handling_unit"), rows.getString("status"),
-                            disposition == null ? null : Disposition.valueOf(disposition),
-                            rows.getBoolean("confidential") || rows.getLong("hidden") > 0,
-                            satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
-                            instant(rows, "replied_at") != null, date(rows, "next_due"), rows.getLong("people"),
-                            null, null);
-                    cases.put(one.id(), one);
-                }
-            }
-        }
-        if (cases.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Met> dispose = new HashMap<>();
-        Map<String, Met> handle = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT d.petition_id, d.kind, d.started_at, d.due, d.met_at FROM deadline d JOIN petition p"
-                        + " ON p.id = d.petition_id" + where
-                        + " AND d.kind IN ('DISPOSE', 'HANDLE') AND d.met_at IS NOT NULL ORDER BY d.started_at")) {
-            PetitionListing.bind(select, parameters);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Met met = new Met(date(rows, "due"), instant(rows, "met_at"));
-                    // The last one met counts: a case re-routed after an objection was disposed again.
-                    (rows.getString("kind").strip().equals("DISPOSE") ? dispose : handle)
-                            .put(rows.getString("petition_id"), met);
-                }
-            }
-        }
-        List<Case> all = new ArrayList<>();
-        for (Case one : cases.values()) {
-            all.add(one.withMet(dispose.get(one.id()), handle.get(one.id())));
-        }
-        return tally(all, prefix, by, today);
+        return tally(cases(connection, where, parameters), prefix, by, today, dueSoonUntil);
     }
 
-    /** Each case's contribution added to the row of its value of the dimension; rows in the order of their keys. */
-    static Map<String, Figures> tally(List<Case> cases, String prefix, Dimension by, LocalDate today) {
+    /** The cases that meet a condition on {@code p} (the petition), with all they add. */
+    static List<Case> cases(Connection connection, String where, List<PetitionListing.Binder> parameters)
+            throws SQLException {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT p.id, p.jurisdiction, p.received_at, p.petition_type, p.category, p.channel, p.handling_unit,"
+                        + " p.status, p.disposition, p.confidential, p.satisfaction, p.replied_at, p.next_due,"
+                        + " (SELECT COUNT(*) FROM petitioner pt WHERE pt.petition_id = p.id) AS people,"
+                        + " (SELECT COUNT(*) FROM petition_link pl WHERE pl.petition_id = p.id) AS links,"
+                        + " (SELECT COUNT(*) FROM escalation e WHERE e.petition_id = p.id) AS escalations,"
+                        + " (SELECT COUNT(*) FROM confidentiality_decision cd WHERE cd.petition_id = p.id"
+                        + " AND cd.identity_hidden = TRUE) AS hidden FROM petition p WHERE " + where)) {
+            PetitionListing.bind(select, parameters);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    String disposition = result.getString("disposition");
+                    String satisfaction = result.getString("satisfaction");
+                    Row row = new Row(result.getString("id"), result.getString("jurisdiction").strip(),
+                            instant(result, "received_at"), PetitionType.valueOf(result.getString("petition_type")),
+                            result.getString("category"), Channel.valueOf(result.getString("channel")),
+                            result.getString("handling_unit"), result.getString("status"),
+                            disposition == null ? null : Disposition.valueOf(disposition),
+                            result.getBoolean("confidential") || result.getLong("hidden") > 0,
+                            satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
+                            instant(result, "replied_at") != null, date(result, "next_due"),
+                            result.getLong("people"), result.getLong("links") > 0, result.getLong("escalations") > 0);
+                    rows.put(row.id(), row);
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Limit>> limits = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT d.petition_id, d.kind, d.due, d.met_at FROM deadline d JOIN petition p ON p.id = d.petition_id"
+                        + " WHERE " + where + " ORDER BY d.started_at")) {
+            PetitionListing.bind(select, parameters);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    limits.computeIfAbsent(result.getString("petition_id"), id -> new ArrayList<>())
+                            .add(new Limit(result.getString("kind").strip(), date(result, "due"),
+                                    instant(result, "met_at")));
+                }
+            }
+        }
+        Map<String, List<Limit>> supervisions = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT s.petition_id, s.due, s.resolved_at FROM supervision s JOIN petition p ON p.id = s.petition_id"
+                        + " WHERE " + where)) {
+            PetitionListing.bind(select, parameters);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    supervisions.computeIfAbsent(result.getString("petition_id"), id -> new ArrayList<>())
+                            .add(new Limit("SUPERVISION", date(result, "due"), instant(result, "resolved_at")));
+                }
+            }
+        }
+        List<Case> cases = new ArrayList<>(rows.size());
+        for (Row row : rows.values()) {
+            cases.add(counted(row, limits.getOrDefault(row.id(), List.of()),
+                    supervisions.getOrDefault(row.id(), List.of())));
+        }
+        return cases;
+    }
+
+    private static Case counted(Row row, List<Limit> limits, List<Limit> supervisions) {
+        Map<Dimension, String> values = new EnumMap<>(Dimension.class);
+        values.put(Dimension.DIVISION, row.jurisdiction());
+        values.put(Dimension.TYPE, row.type().name());
+        values.put(Dimension.CATEGORY, row.category());
+        values.put(Dimension.CHANNEL, row.channel().name());
+        values.put(Dimension.UNIT, row.unit() == null ? "NONE" : row.unit());
+        values.put(Dimension.STATUS, row.status());
+        return new Case(row.id(), row.jurisdiction(), row.receivedAt().atZone(PlatformTime.ZONE).toLocalDate(), values,
+                row.nextDue(), kept(row, limits, supervisions));
+    }
+
+    /** What one case adds to the kept counts: the definitions of docs/analysis.md. */
+    private static Figures kept(Row row, List<Limit> limits, List<Limit> supervisions) {
+        Map<Count, Long> counts = new EnumMap<>(Count.class);
+        boolean groupVisit = row.channel() == Channel.VISIT && row.people() > GROUP_VISIT;
+        counts.put(Count.REGISTERED, 1L);
+        counts.put(Count.PEOPLE, row.people());
+        counts.put(Count.GROUP_VISITS, groupVisit ? 1L : 0);
+        counts.put(Count.GROUP_VISIT_PEOPLE, groupVisit ? row.people() : 0);
+        counts.put(Count.ACCUSATIONS, row.type() == PetitionType.ACCUSATION ? 1L : 0);
+        counts.put(Count.CONFIDENTIAL, row.confidential() || row.type() == PetitionType.ACCUSATION ? 1L : 0);
+        counts.put(Count.REPEATS, row.repeat() ? 1L : 0);
+        counts.put(Count.ACCEPTED, is(row, Disposition.ACCEPT));
+        counts.put(Count.TRANSFERRED, is(row, Disposition.TRANSFER));
+        counts.put(Count.ASSIGNED, is(row, Disposition.ASSIGN));
+        counts.put(Count.REDIRECTED, is(row, Disposition.REDIRECT));
+        counts.put(Count.NOT_ACCEPTED, is(row, Disposition.NOT_ACCEPT));
+        // The last one of a kind counts: a case re-routed after an objection was disposed again.
+        Map<String, Limit> last = new HashMap<>();
+        limits.forEach(limit -> last.put(limit.kind(), limit));
+        met(counts, last.get("DISPOSE"), Count.DISPOSED, Count.DISPOSED_ON_TIME);
+        met(counts, last.get("HANDLE"), Count.HANDLED, Count.HANDLED_ON_TIME);
+        counts.put(Count.REPLIED, row.replied() ? 1L : 0);
+        boolean satisfied = row.satisfaction() == Satisfaction.SATISFIED
+                || row.satisfaction() == Satisfaction.BASICALLY_SATISFIED;
+        counts.put(Count.EVALUATED, row.satisfaction() == null ? 0L : 1);
+        counts.put(Count.SATISFIED, satisfied ? 1L : 0);
+        // A review's answer is due 30 days after the request (Art. 35): its limit stands for the request.
+        counts.put(Count.REVIEWS, last.containsKey("ANSWER_REVIEW") ? 1L : 0);
+        met(counts, last.get("ANSWER_REVIEW"), Count.REVIEWS_ANSWERED, Count.REVIEWS_ANSWERED_ON_TIME);
+        counts.put(Count.RE_REVIEWS, last.containsKey("ANSWER_RE_REVIEW") ? 1L : 0);
+        met(counts, last.get("ANSWER_RE_REVIEW"), Count.RE_REVIEWS_ANSWERED, Count.RE_REVIEWS_ANSWERED_ON_TIME);
+        counts.put(Count.SUPERVISIONS, (long) supervisions.size());
+        counts.put(Count.SUPERVISIONS_RESOLVED, supervisions.stream().filter(s -> s.met() != null).count());
+        counts.put(Count.SUPERVISIONS_RESOLVED_ON_TIME, supervisions.stream().filter(Limit::metOnTime).count());
+        counts.put(Count.ESCALATED, row.escalated() ? 1L : 0);
+        return Figures.of(counts);
+    }
+
+    private static void met(Map<Count, Long> counts, Limit limit, Count met, Count onTime) {
+        counts.put(met, limit != null && limit.met() != null ? 1L : 0);
+        counts.put(onTime, limit != null && limit.metOnTime() ? 1L : 0);
+    }
+
+    private static long is(Row row, Disposition disposition) {
+        return row.disposition() == disposition ? 1 : 0;
+    }
+
+    /** Each case's figures added to the row of its value of the dimension; rows in the order of their keys. */
+    static Map<String, Figures> tally(List<Case> cases, String prefix, Dimension by, LocalDate today,
+                                      LocalDate dueSoonUntil) {
         Map<String, Figures> rows = new TreeMap<>();
         for (Case one : cases) {
-            rows.merge(key(one, prefix, by), figures(one, today), Figures::plus);
+            rows.merge(key(one.values().get(by), prefix, by), one.kept().plus(live(one.nextDue(), today, dueSoonUntil)),
+                    Figures::plus);
         }
         return rows;
     }
 
-    static String key(Case one, String prefix, Dimension by) {
-        return switch (by) {
-            case DIVISION -> one.jurisdiction().substring(0, Math.min(one.jurisdiction().length(),
-                    prefix.length() >= 4 ? 6 : 4));
-            case TYPE -> one.type().name();
-            case CATEGORY -> one.category();
-            case CHANNEL -> one.channel().name();
-            case UNIT -> one.unit() == null ? "NONE" : one.unit();
-            case STATUS -> one.status();
-        };
+    /** The row a dimension's value falls in: a place's child division of the jurisdiction, any other value itself. */
+    static String key(String value, String prefix, Dimension by) {
+        return by == Dimension.DIVISION ? childDivision(value, prefix) : value;
     }
 
-    /** What one case adds to its row: the definitions of docs/analysis.md. */
-    static Figures figures(Case one, LocalDate today) {
-        boolean groupVisit = one.channel() == Channel.VISIT && one.people() > GROUP_VISIT;
-        boolean satisfied = one.satisfaction() == Satisfaction.SATISFIED
-                || one.satisfaction() == Satisfaction.BASICALLY_SATISFIED;
-        return new Figures(1, one.people(), groupVisit ? 1 : 0, groupVisit ? one.people() : 0,
-                one.type() == PetitionType.ACCUSATION ? 1 : 0,
-                one.confidential() || one.type() == PetitionType.ACCUSATION ? 1 : 0,
-                is(one, Disposition.ACCEPT), is(one, Disposition.TRANSFER), is(one, Disposition.ASSIGN),
-                is(one, Disposition.REDIRECT), is(one, Disposition.NOT_ACCEPT),
-                one.dispose() == null ? 0 : 1, one.dispose() != null && one.dispose().onTime() ? 1 : 0,
-                one.handle() == null ? 0 : 1, one.handle() != null && one.handle().onTime() ? 1 : 0,
-                one.nextDue() != null && one.nextDue().isBefore(today) ? 1 : 0,
-                one.replied() ? 1 : 0, one.satisfaction() == null ? 0 : 1, satisfied ? 1 : 0);
+    /** A province's cities, a city's (or a county's) counties. */
+    static String childDivision(String place, String prefix) {
+        return place.substring(0, Math.min(place.length(), prefix.length() >= 4 ? 6 : 4));
     }
 
-    private static long is(Case one, Disposition disposition) {
-        return one.disposition() == disposition ? 1 : 0;
+    /**
+     * What a case adds to the live counts today: overdue when its earliest pending limit of the office
+     * ended before today, due soon when it ends from today to {@code dueSoonUntil}.
+     */
+    static Figures live(LocalDate nextDue, LocalDate today, LocalDate dueSoonUntil) {
+        if (nextDue == null) {
+            return Figures.ZERO;
+        }
+        if (nextDue.isBefore(today)) {
+            return Figures.ZERO.with(Count.OVERDUE, 1);
+        }
+        return nextDue.isAfter(dueSoonUntil) ? Figures.ZERO : Figures.ZERO.with(Count.DUE_SOON, 1);
     }
 }

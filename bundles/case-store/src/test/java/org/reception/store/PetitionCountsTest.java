@@ -1,8 +1,11 @@
 package org.reception.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +36,8 @@ import org.reception.cases.Satisfaction;
 import org.reception.cases.spi.ListScope;
 import org.reception.cases.statistics.Dimension;
 import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Figures.Count;
+import org.reception.cases.statistics.RollupCheck;
 import org.reception.cases.statistics.Period;
 
 /** The statistics' SQL over a real database, and the definitions each case is counted by. */
@@ -41,16 +46,18 @@ class PetitionCountsTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 4, 10);
     private static final Period MARCH = new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
     private static final ListScope PROVINCE = new ListScope(Set.of("52"), Set.of(), Set.of());
+    private static final LocalDate DUE_SOON_UNTIL = TODAY.plusDays(3);
     private static final RuleProvenance RULES = new RuleProvenance("province-base", "0.1.0", "52", List.of("r"));
 
     @TempDir
     Path folder;
 
     private JdbcPetitionRepository repository;
+    private DataSource dataSource;
 
     @BeforeEach
     void openDatabase() {
-        DataSource dataSource = TestDatabase.fresh(folder);
+        dataSource = TestDatabase.fresh(folder);
         repository = new JdbcPetitionRepository(dataSource, folder.resolve("reception-pii.keys"));
     }
 
@@ -85,45 +92,95 @@ class PetitionCountsTest {
                 Handling.NONE, List.of(new Deadline(DeadlineKind.DISPOSE, april, LocalDate.of(2026, 4, 16), null)),
                 null), "C3", "t", april);
 
-        Map<String, Figures> byCounty = repository.figures("52", MARCH.start(), MARCH.end(), Dimension.DIVISION,
-                PROVINCE, TODAY);
+        Map<String, Figures> byCounty = repository.figures("52", MARCH, Dimension.DIVISION, PROVINCE, TODAY, DUE_SOON_UNTIL);
         assertEquals(Set.of("5201"), byCounty.keySet(), "a province's rows are its cities");
         Figures march = byCounty.get("5201");
-        assertEquals(new Figures(2, 7, 1, 6, 1, 1, 1, 1, 0, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1), march);
+        assertEquals(Figures.of(Map.ofEntries(Map.entry(Count.REGISTERED, 2L), Map.entry(Count.PEOPLE, 7L),
+                Map.entry(Count.GROUP_VISITS, 1L), Map.entry(Count.GROUP_VISIT_PEOPLE, 6L), Map.entry(Count.ACCUSATIONS, 1L),
+                Map.entry(Count.CONFIDENTIAL, 1L), Map.entry(Count.ACCEPTED, 1L), Map.entry(Count.TRANSFERRED, 1L),
+                Map.entry(Count.DISPOSED, 2L), Map.entry(Count.DISPOSED_ON_TIME, 1L), Map.entry(Count.HANDLED, 1L),
+                Map.entry(Count.HANDLED_ON_TIME, 1L), Map.entry(Count.OVERDUE, 1L), Map.entry(Count.REPLIED, 1L),
+                Map.entry(Count.EVALUATED, 1L), Map.entry(Count.SATISFIED, 1L))), march);
         assertEquals(0.5, march.disposedOnTimeRate());
         assertEquals(1.0, march.satisfactionRate());
 
-        Map<String, Figures> counties = repository.figures("5201", MARCH.start(), MARCH.end(), Dimension.DIVISION,
-                PROVINCE, TODAY);
+        Map<String, Figures> counties = repository.figures("5201", MARCH, Dimension.DIVISION, PROVINCE, TODAY, DUE_SOON_UNTIL);
         assertEquals(Set.of("520102", "520103"), counties.keySet());
-        assertEquals(Set.of("520102-GAJ", "520103-JJJCW"), repository.figures("5201", MARCH.start(), MARCH.end(),
-                Dimension.UNIT, PROVINCE, TODAY).keySet());
-        assertEquals(1, repository.figures("520102", MARCH.start(), MARCH.end(), Dimension.TYPE, PROVINCE, TODAY)
+        assertEquals(Set.of("520102-GAJ", "520103-JJJCW"), repository.figures("5201", MARCH, Dimension.UNIT, PROVINCE, TODAY, DUE_SOON_UNTIL).keySet());
+        assertEquals(1, repository.figures("520102", MARCH, Dimension.TYPE, PROVINCE, TODAY, DUE_SOON_UNTIL)
                 .get("APPEAL").registered());
 
         // Nanming's police, also reading Yunyan's place, never counts the accusation kept from it.
         ListScope police = new ListScope(Set.of("520103"), Set.of(new ListScope.Unit("520102-GAJ",
                 Set.of("520102-GAJ", "南明区公安局"))), Set.of("520102-GAJ", "南明区公安局"));
-        Map<String, Figures> seen = repository.figures("5201", MARCH.start(), MARCH.end(), Dimension.DIVISION,
-                police, TODAY);
+        Map<String, Figures> seen = repository.figures("5201", MARCH, Dimension.DIVISION, police, TODAY, DUE_SOON_UNTIL);
         assertEquals(Set.of("520102"), seen.keySet());
         assertEquals(1, seen.get("520102").registered());
+
+        // The province's reader is served by the rollup, the police by the cases: the rollup equals them.
+        RollupCheck check = repository.checkRollup();
+        assertTrue(check.exact(), check.toString());
+        assertEquals(3, check.cases());
+        for (Dimension by : Dimension.values()) {
+            for (String prefix : List.of("52", "5201", "520102")) {
+                assertEquals(recount(prefix, by), repository.figures(prefix, MARCH, by, PROVINCE, TODAY, DUE_SOON_UNTIL),
+                        prefix + " by " + by);
+            }
+        }
+    }
+
+    @Test
+    void theRollupFollowsEveryStepAndMayBeCountedAnew() {
+        Instant received = Instant.parse("2026-03-10T02:00:00Z");
+        Petition one = repository.create(petition("520102", Channel.LETTER, PetitionType.APPEAL, 1, received,
+                PetitionStatus.REGISTERED, Handling.NONE, List.of(new Deadline(DeadlineKind.DISPOSE, received,
+                        LocalDate.of(2026, 4, 12), null)), null), "C1", "t", received);
+        assertEquals(1, repository.figures("52", MARCH, Dimension.STATUS, PROVINCE, TODAY, DUE_SOON_UNTIL)
+                .get("REGISTERED").get(Count.DUE_SOON), "due on the 12th, two days after today");
+        Petition disposed = repository.update(new Petition(one.id(), one.registrationNumber(), one.channel(), one.type(),
+                one.category(), one.title(), one.content(), one.jurisdiction(), one.receivedAt(), one.petitioners(),
+                one.accused(), one.confidential(), one.linkedPetitions(), PetitionStatus.ACCEPTED, one.routing(),
+                one.confidentiality(), one.escalations(), handling(Disposition.ACCEPT, "520102-GAJ", false, null),
+                List.of(new Deadline(DeadlineKind.DISPOSE, received, LocalDate.of(2026, 4, 12), received.plusSeconds(60))),
+                one.supervisions(), one.version()), one.version(), "DISPOSE", "t", "accepted", received);
+        Map<String, Figures> byStatus = repository.figures("52", MARCH, Dimension.STATUS, PROVINCE, TODAY, DUE_SOON_UNTIL);
+        assertEquals(Set.of("ACCEPTED"), byStatus.keySet(), "the case left its old row: nothing counted twice");
+        assertEquals(1, byStatus.get("ACCEPTED").get(Count.DISPOSED_ON_TIME));
+        assertEquals(recount("52", Dimension.UNIT),
+                repository.figures("52", MARCH, Dimension.UNIT, PROVINCE, TODAY, DUE_SOON_UNTIL));
+
+        repository.recountRollup();
+        assertEquals(byStatus, repository.figures("52", MARCH, Dimension.STATUS, PROVINCE, TODAY, DUE_SOON_UNTIL),
+                "counted anew, the same");
+        assertTrue(repository.checkRollup().exact());
+        assertEquals(disposed.id(), one.id());
+    }
+
+    private Map<String, Figures> recount(String prefix, Dimension by) {
+        try (Connection connection = dataSource.getConnection()) {
+            return PetitionCounts.figures(connection, prefix, MARCH.start(), MARCH.end(), by, PROVINCE, TODAY,
+                    DUE_SOON_UNTIL);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
     void aCaseAddsToTheRowOfItsValue() {
-        PetitionCounts.Case one = new PetitionCounts.Case("1", "520102", PetitionType.SUGGESTION, "HEALTH",
-                Channel.VISIT, null, "REGISTERED", null, false, null, false, LocalDate.of(2026, 4, 9), 5, null, null);
+        Map<Dimension, String> values = new java.util.EnumMap<>(Dimension.class);
+        values.put(Dimension.DIVISION, "520102");
+        values.put(Dimension.UNIT, "NONE");
+        PetitionCounts.Case one = new PetitionCounts.Case("1", "520102", LocalDate.of(2026, 3, 9), values,
+                LocalDate.of(2026, 4, 9), Figures.of(Map.of(Count.REGISTERED, 1L, Count.PEOPLE, 5L)));
         List<PetitionCounts.Case> cases = new ArrayList<>(List.of(one, one));
-        Map<String, Figures> rows = PetitionCounts.tally(cases, "5201", Dimension.UNIT, TODAY);
+        Map<String, Figures> rows = PetitionCounts.tally(cases, "5201", Dimension.UNIT, TODAY, DUE_SOON_UNTIL);
         assertEquals(Set.of("NONE"), rows.keySet());
         Figures none = rows.get("NONE");
         assertEquals(2, none.registered());
         assertEquals(10, none.people());
-        assertEquals(0, none.groupVisits(), "five visitors are no group visit: more than five are");
         assertEquals(2, none.overdue());
-        assertEquals("520102", PetitionCounts.key(one, "520102", Dimension.DIVISION));
-        assertEquals("5201", PetitionCounts.key(one, "52", Dimension.DIVISION));
+        assertEquals("520102", PetitionCounts.key("520102", "520102", Dimension.DIVISION));
+        assertEquals("5201", PetitionCounts.key("520102", "52", Dimension.DIVISION));
     }
 
     private static Handling handling(Disposition disposition, String unit, boolean replied, Satisfaction satisfaction) {

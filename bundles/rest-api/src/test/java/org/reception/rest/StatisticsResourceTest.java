@@ -16,7 +16,8 @@ import org.reception.cases.statistics.StatisticsRow;
 
 class StatisticsResourceTest {
 
-    private static final Figures TWO = new Figures(2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0);
+    private static final Figures TWO = Figures.of(java.util.Map.of(Figures.Count.REGISTERED, 2L, Figures.Count.PEOPLE, 2L,
+            Figures.Count.ACCEPTED, 2L, Figures.Count.DISPOSED, 2L, Figures.Count.DISPOSED_ON_TIME, 1L));
     private static final Statistics UNITS = new Statistics("5201", "贵阳市",
             new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)),
             new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)), Dimension.UNIT, LocalDate.of(2026, 4, 2),

@@ -2,99 +2,214 @@ package org.reception.cases.statistics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The figures of one set of cases (a row of a breakdown, or all of them). Counts only: no name,
- * identity number, phone or address is ever part of a statistic. Definitions in {@code docs/analysis.md}.
- *
- * @param registered petitions received in the period
- * @param people petitioners of those petitions, each counted once per petition
- * @param groupVisits visits (走访) of more than 5 petitioners
- * @param groupVisitPeople the petitioners of those visits
- * @param accusations petitions of type accusation (检举控告类)
- * @param confidential petitions whose petitioners' identity is kept confidential: asked for by them,
- *                     decided by a rule, or an accusation's (Art. 30)
- * @param accepted disposition now on record: accepted (受理)
- * @param transferred … transferred (转送)
- * @param assigned … assigned (交办)
- * @param redirected … redirected out of the petition channel (诉访分离)
- * @param notAccepted … not accepted (不予受理), at disposition or at registration as the same matter
- * @param disposed petitions whose disposition limit (15 days, Art. 22) was met
- * @param disposedOnTime of those, met on or before its last day
- * @param handled petitions whose handling limit (60 days, extended once by at most 30, Art. 34) was met by the reply
- * @param handledOnTime of those, met on or before its last day (after the extension)
- * @param overdue petitions with a time limit of the office past its last day today, still pending
- * @param replied petitions given a written reply
- * @param evaluated petitions whose petitioner evaluated the handling (Art. 21)
- * @param satisfied of those, satisfied or basically satisfied
+ * The figures of one set of cases (a row of a breakdown, or all of them): a count for each
+ * {@link Count}, and rates between them. Counts only: no name, identity number, phone or address is
+ * ever part of a statistic. Definitions in {@code docs/analysis.md}.
  */
-public record Figures(long registered, long people, long groupVisits, long groupVisitPeople, long accusations,
-                      long confidential, long accepted, long transferred, long assigned, long redirected,
-                      long notAccepted, long disposed, long disposedOnTime, long handled, long handledOnTime,
-                      long overdue, long replied, long evaluated, long satisfied) {
+public final class Figures {
 
-    public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /** What is counted, in the order of every table the platform writes. */
+    public enum Count {
+        /** Petitions received in the period. */
+        REGISTERED("registered"),
+        /** Their petitioners, each counted once per petition. */
+        PEOPLE("people"),
+        /** Visits (走访) of more than 5 petitioners (Art. 20). */
+        GROUP_VISITS("groupVisits"),
+        GROUP_VISIT_PEOPLE("groupVisitPeople"),
+        /** Petitions of type accusation (检举控告类). */
+        ACCUSATIONS("accusations"),
+        /** Petitions whose petitioners' identity is kept confidential (Art. 30). */
+        CONFIDENTIAL("confidential"),
+        /** Petitions raising again a matter of the same petitioners (重复信访): registered linked to earlier ones. */
+        REPEATS("repeats"),
+        ACCEPTED("accepted"),
+        TRANSFERRED("transferred"),
+        ASSIGNED("assigned"),
+        /** Redirected out of the petition channel (诉访分离, Art. 31). */
+        REDIRECTED("redirected"),
+        NOT_ACCEPTED("notAccepted"),
+        /** The disposition limit (15 days, Art. 22) met. */
+        DISPOSED("disposed"),
+        DISPOSED_ON_TIME("disposedOnTime"),
+        /** The handling limit (60 days, extended once by at most 30, Art. 34) met by the reply. */
+        HANDLED("handled"),
+        HANDLED_ON_TIME("handledOnTime"),
+        /** A time limit of the office past its last day today, still pending (counted live). */
+        OVERDUE("overdue"),
+        /** A time limit of the office ending within the next days, still pending (counted live). */
+        DUE_SOON("dueSoon"),
+        REPLIED("replied"),
+        EVALUATED("evaluated"),
+        SATISFIED("satisfied"),
+        /** Petitions whose petitioner asked for a review (复查, Art. 35). */
+        REVIEWS("reviews"),
+        REVIEWS_ANSWERED("reviewsAnswered"),
+        REVIEWS_ANSWERED_ON_TIME("reviewsAnsweredOnTime"),
+        /** Petitions whose petitioner asked for a re-review (复核, Art. 36). */
+        RE_REVIEWS("reReviews"),
+        RE_REVIEWS_ANSWERED("reReviewsAnswered"),
+        RE_REVIEWS_ANSWERED_ON_TIME("reReviewsAnsweredOnTime"),
+        /** Supervision orders (督办, Art. 40) issued on the petitions. */
+        SUPERVISIONS("supervisions"),
+        SUPERVISIONS_RESOLVED("supervisionsResolved"),
+        SUPERVISIONS_RESOLVED_ON_TIME("supervisionsResolvedOnTime"),
+        /** Petitions the rules escalated at least once. */
+        ESCALATED("escalated");
 
-    /** The names of the counts, in the order of the record (and of every table the platform writes). */
-    public static final List<String> COUNTS = List.of("registered", "people", "groupVisits", "groupVisitPeople",
-            "accusations", "confidential", "accepted", "transferred", "assigned", "redirected", "notAccepted",
-            "disposed", "disposedOnTime", "handled", "handledOnTime", "overdue", "replied", "evaluated", "satisfied");
+        private final String figure;
+
+        Count(String figure) {
+            this.figure = figure;
+        }
+
+        /** Its name in every answer and table. */
+        public String figure() {
+            return figure;
+        }
+
+        /** Counted from the cases as they stand today, not kept in a rollup: they change with the day alone. */
+        public boolean live() {
+            return this == OVERDUE || this == DUE_SOON;
+        }
+    }
+
+    /** A rate: one count over another. */
+    public record Rate(String name, Count part, Count whole) {
+    }
+
+    /** The rates, each after the count it divides in {@link #NAMES}. */
+    public static final List<Rate> RATE_LIST = List.of(
+            new Rate("repeatRate", Count.REPEATS, Count.REGISTERED),
+            new Rate("disposedOnTimeRate", Count.DISPOSED_ON_TIME, Count.DISPOSED),
+            new Rate("handledOnTimeRate", Count.HANDLED_ON_TIME, Count.HANDLED),
+            new Rate("evaluationRate", Count.EVALUATED, Count.REPLIED),
+            new Rate("satisfactionRate", Count.SATISFIED, Count.EVALUATED),
+            new Rate("reviewRate", Count.REVIEWS, Count.REPLIED),
+            new Rate("reviewOnTimeRate", Count.REVIEWS_ANSWERED_ON_TIME, Count.REVIEWS_ANSWERED),
+            new Rate("reReviewRate", Count.RE_REVIEWS, Count.REVIEWS),
+            new Rate("reReviewOnTimeRate", Count.RE_REVIEWS_ANSWERED_ON_TIME, Count.RE_REVIEWS_ANSWERED),
+            new Rate("supervisionOnTimeRate", Count.SUPERVISIONS_RESOLVED_ON_TIME, Count.SUPERVISIONS_RESOLVED));
+
+    public static final Figures ZERO = new Figures(new long[Count.values().length]);
+
+    /** The names of the counts, in the order of {@link Count}. */
+    public static final List<String> COUNTS = Arrays.stream(Count.values()).map(Count::figure).toList();
 
     /** The names of the rates, each with the count it is a share of. */
-    public static final Map<String, String> RATES = Map.of("disposedOnTimeRate", "disposed",
-            "handledOnTimeRate", "handled", "satisfactionRate", "evaluated", "evaluationRate", "replied");
+    public static final Map<String, String> RATES = rates(true);
 
     /** The names of the rates, each with the count it takes a share of. */
-    public static final Map<String, String> NUMERATORS = Map.of("disposedOnTimeRate", "disposedOnTime",
-            "handledOnTimeRate", "handledOnTime", "satisfactionRate", "satisfied", "evaluationRate", "evaluated");
+    public static final Map<String, String> NUMERATORS = rates(false);
 
-    /** Every figure's name: the counts, each rate after the count it divides. */
-    public static final List<String> NAMES = List.of("registered", "people", "groupVisits", "groupVisitPeople",
-            "accusations", "confidential", "accepted", "transferred", "assigned", "redirected", "notAccepted",
-            "disposed", "disposedOnTime", "disposedOnTimeRate", "handled", "handledOnTime", "handledOnTimeRate",
-            "overdue", "replied", "evaluated", "evaluationRate", "satisfied", "satisfactionRate");
+    /** Every figure's name: the counts, each rate after the last of the two counts it divides. */
+    public static final List<String> NAMES = names();
 
-    public Figures plus(Figures o) {
-        return new Figures(registered + o.registered, people + o.people, groupVisits + o.groupVisits,
-                groupVisitPeople + o.groupVisitPeople, accusations + o.accusations, confidential + o.confidential,
-                accepted + o.accepted, transferred + o.transferred, assigned + o.assigned, redirected + o.redirected,
-                notAccepted + o.notAccepted, disposed + o.disposed, disposedOnTime + o.disposedOnTime,
-                handled + o.handled, handledOnTime + o.handledOnTime, overdue + o.overdue, replied + o.replied,
-                evaluated + o.evaluated, satisfied + o.satisfied);
+    private final long[] counts;
+
+    private Figures(long[] counts) {
+        this.counts = counts;
+    }
+
+    /** Figures from counts by {@link Count}; those not given are 0. */
+    public static Figures of(Map<Count, Long> counts) {
+        long[] all = new long[Count.values().length];
+        counts.forEach((count, value) -> all[count.ordinal()] = value);
+        return new Figures(all);
+    }
+
+    /** Figures from every count in the order of {@link Count} (as a rollup stores them). */
+    public static Figures ofCounts(long... counts) {
+        if (counts.length != Count.values().length) {
+            throw new IllegalArgumentException("expected " + Count.values().length + " counts, got " + counts.length);
+        }
+        return new Figures(counts.clone());
+    }
+
+    /** Every count, in the order of {@link Count}. */
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    public long get(Count count) {
+        return counts[count.ordinal()];
+    }
+
+    /** The same figures with one count set. */
+    public Figures with(Count count, long value) {
+        long[] all = counts.clone();
+        all[count.ordinal()] = value;
+        return new Figures(all);
+    }
+
+    public Figures plus(Figures other) {
+        long[] sum = counts.clone();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += other.counts[i];
+        }
+        return new Figures(sum);
+    }
+
+    public Figures minus(Figures other) {
+        long[] difference = counts.clone();
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] -= other.counts[i];
+        }
+        return new Figures(difference);
+    }
+
+    public boolean isZero() {
+        return Arrays.stream(counts).allMatch(c -> c == 0);
     }
 
     /** The same figures with the counts named set to 0: what a reader who may not read them gets. */
-    public Figures without(java.util.Set<String> names) {
-        long[] counts = new long[COUNTS.size()];
-        Map<String, Number> all = byName();
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = names.contains(COUNTS.get(i)) ? 0 : all.get(COUNTS.get(i)).longValue();
+    public Figures without(Set<String> names) {
+        long[] kept = counts.clone();
+        for (Count count : Count.values()) {
+            if (names.contains(count.figure())) {
+                kept[count.ordinal()] = 0;
+            }
         }
-        return new Figures(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
-                counts[8], counts[9], counts[10], counts[11], counts[12], counts[13], counts[14], counts[15],
-                counts[16], counts[17], counts[18]);
+        return new Figures(kept);
+    }
+
+    public long registered() {
+        return get(Count.REGISTERED);
+    }
+
+    public long people() {
+        return get(Count.PEOPLE);
+    }
+
+    public long overdue() {
+        return get(Count.OVERDUE);
     }
 
     /** Disposed on time over disposed; {@code null} when none was disposed. */
     public Double disposedOnTimeRate() {
-        return rate(disposedOnTime, disposed);
+        return rate(get(Count.DISPOSED_ON_TIME), get(Count.DISPOSED));
     }
 
     public Double handledOnTimeRate() {
-        return rate(handledOnTime, handled);
+        return rate(get(Count.HANDLED_ON_TIME), get(Count.HANDLED));
     }
 
     /** Satisfied and basically satisfied over evaluated. */
     public Double satisfactionRate() {
-        return rate(satisfied, evaluated);
+        return rate(get(Count.SATISFIED), get(Count.EVALUATED));
     }
 
     /** Evaluated over replied. */
     public Double evaluationRate() {
-        return rate(evaluated, replied);
+        return rate(get(Count.EVALUATED), get(Count.REPLIED));
     }
 
     /** A share rounded to four decimals (half up); {@code null} over nothing. */
@@ -105,19 +220,59 @@ public record Figures(long registered, long people, long groupVisits, long group
 
     /** Every figure by its name, in the order of {@link #NAMES}; a rate over nothing is {@code null}. */
     public Map<String, Number> byName() {
-        long[] counts = {registered, people, groupVisits, groupVisitPeople, accusations, confidential, accepted,
-            transferred, assigned, redirected, notAccepted, disposed, disposedOnTime, handled, handledOnTime, overdue,
-            replied, evaluated, satisfied};
         Map<String, Number> all = new LinkedHashMap<>();
-        for (int i = 0; i < counts.length; i++) {
-            all.put(COUNTS.get(i), counts[i]);
+        for (Count count : Count.values()) {
+            all.put(count.figure(), counts[count.ordinal()]);
         }
-        all.put("disposedOnTimeRate", disposedOnTimeRate());
-        all.put("handledOnTimeRate", handledOnTimeRate());
-        all.put("satisfactionRate", satisfactionRate());
-        all.put("evaluationRate", evaluationRate());
+        for (Rate rate : RATE_LIST) {
+            all.put(rate.name(), rate(get(rate.part()), get(rate.whole())));
+        }
         Map<String, Number> ordered = new LinkedHashMap<>();
         NAMES.forEach(name -> ordered.put(name, all.get(name)));
         return ordered;
+    }
+
+    /** The counts by {@link Count}. */
+    public Map<Count, Long> byCount() {
+        Map<Count, Long> all = new EnumMap<>(Count.class);
+        for (Count count : Count.values()) {
+            all.put(count, counts[count.ordinal()]);
+        }
+        return all;
+    }
+
+    private static Map<String, String> rates(boolean whole) {
+        Map<String, String> rates = new LinkedHashMap<>();
+        RATE_LIST.forEach(rate -> rates.put(rate.name(), (whole ? rate.whole() : rate.part()).figure()));
+        return Map.copyOf(rates);
+    }
+
+    private static List<String> names() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Count count : Count.values()) {
+            names.add(count.figure());
+            for (Rate rate : RATE_LIST) {
+                Count last = rate.part().ordinal() > rate.whole().ordinal() ? rate.part() : rate.whole();
+                if (last == count) {
+                    names.add(rate.name());
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Figures figures && Arrays.equals(counts, figures.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+        return "Figures" + byCount();
     }
 }

@@ -14,4 +14,20 @@ public interface PetitionStatistics {
      * @throws org.reception.cases.ServiceUnavailable if the store is not ready
      */
     Statistics statistics(Caller caller, StatisticsQuery query);
+
+    /**
+     * Checks the rollup the figures are read from against a count of every case anew: slow (it
+     * reads every case), for operators and tests.
+     *
+     * @throws org.reception.cases.Forbidden unless the caller is an administrator
+     */
+    RollupCheck checkRollup(Caller caller);
+
+    /**
+     * Counts every case anew into the rollup, in the background; until it is done, the figures are
+     * counted from the cases themselves (slower, as exact).
+     *
+     * @throws org.reception.cases.Forbidden unless the caller is an administrator
+     */
+    void recountRollup(Caller caller);
 }

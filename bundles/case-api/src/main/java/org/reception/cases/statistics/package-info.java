@@ -3,5 +3,5 @@
  * caller may read, for a period and a jurisdiction, broken down by one dimension. Definitions in
  * {@code docs/analysis.md}.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.reception.cases.statistics;

@@ -1,0 +1,178 @@
+package org.reception.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.reception.cases.ServiceUnavailable;
+import org.reception.cases.spi.ListScope;
+import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Period;
+import org.reception.cases.statistics.RollupCheck;
+
+/**
+ * The statistics of the store: from the rollup ({@link StatisticsRollup}) for every reader whose
+ * scope is whole places (the reception centers, auditors, administrators), after counting what
+ * changed since the last batch; from the raw cases for the others (a unit's own cases, a case kept
+ * from a unit), and whenever the rollup is far behind. A job counts the changes every second.
+ */
+final class RollupStatistics {
+
+    private static final Logger LOG = LogManager.getLogger(RollupStatistics.class);
+
+    /** How often the job counts what changed. */
+    static final long INTERVAL_MILLIS = 1000;
+
+    /** At most this many batches are counted before an answer; beyond, it is counted from the cases. */
+    static final int BATCHES_BEFORE_AN_ANSWER = 10;
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    /** One batch at a time in this node; the state row orders those of several nodes. */
+    private final Object turn = new Object();
+    private final ScheduledExecutorService job = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "reception-statistics-rollup");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RollupStatistics(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    void start() {
+        job.scheduleWithFixedDelay(this::countChanges, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() {
+        job.shutdownNow();
+    }
+
+    private void countChanges() {
+        try {
+            countPending(Integer.MAX_VALUE);
+        } catch (RuntimeException e) {
+            LOG.warn("The statistics' rollup could not count the latest changes; the next run tries again: {}",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Counts batches of noted changes until none is left or {@code maxBatches} were counted.
+     *
+     * @return whether none is left
+     */
+    boolean countPending(int maxBatches) {
+        for (int batch = 0; batch < maxBatches; batch++) {
+            if (countOneBatch() < StatisticsRollup.BATCH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int countOneBatch() {
+        synchronized (turn) {
+            for (int attempt = 1; ; attempt++) {
+                try (Connection connection = dataSource.getConnection()) {
+                    return Jdbc.inTransaction(connection, () -> StatisticsRollup.countBatch(connection));
+                } catch (SQLException e) {
+                    if (dialect.isTransient(e) && attempt < MAX_ATTEMPTS) {
+                        continue;
+                    }
+                    throw new ServiceUnavailable("the statistics' changes could not be counted", e);
+                }
+            }
+        }
+    }
+
+    Map<String, Figures> figures(String prefix, Period period, Dimension by, ListScope scope, LocalDate today,
+                                 LocalDate dueSoonUntil) {
+        if (scope.empty()) {
+            return Map.of();
+        }
+        Optional<Set<String>> places = wholePlaces(scope, prefix);
+        try (Connection connection = dataSource.getConnection()) {
+            if (places.isPresent() && countPending(BATCHES_BEFORE_AN_ANSWER)) {
+                Map<String, Figures> rows = new TreeMap<>(StatisticsRollup.figures(connection, places.get(),
+                        period.from(), period.to(), by, prefix));
+                StatisticsRollup.live(connection, places.get(), period.start(), period.end(), by, prefix, today,
+                        dueSoonUntil).forEach((key, live) -> rows.merge(key, live, Figures::plus));
+                return rows;
+            }
+            return PetitionCounts.figures(connection, prefix, period.start(), period.end(), by, scope, today,
+                    dueSoonUntil);
+        } catch (SQLException e) {
+            throw new ServiceUnavailable("the statistics could not be read", e);
+        }
+    }
+
+    /**
+     * The places of the jurisdiction a scope reads every case of, when that is all it reads: the
+     * jurisdiction itself, or the places of the scope within it; none when the scope also reads
+     * by unit or keeps cases from a unit (the rollup does not know whom a case is kept from).
+     */
+    static Optional<Set<String>> wholePlaces(ListScope scope, String prefix) {
+        if (!scope.units().isEmpty() || !scope.handlingPrefixes().isEmpty() || !scope.hiddenTerms().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> places = new LinkedHashSet<>();
+        for (String place : scope.jurisdictionPrefixes()) {
+            if (prefix.startsWith(place)) {
+                return Optional.of(Set.of(prefix));
+            }
+            if (place.startsWith(prefix)) {
+                places.add(place);
+            }
+        }
+        // A place within another of the scope is counted with it.
+        places.removeIf(place -> places.stream().anyMatch(other -> !other.equals(place) && place.startsWith(other)));
+        return Optional.of(places);
+    }
+
+    RollupCheck check() {
+        synchronized (turn) {
+            try (Connection connection = dataSource.getConnection()) {
+                long pending = StatisticsRollup.pending(connection);
+                countPending(Integer.MAX_VALUE);
+                List<String> differences = StatisticsRollup.differences(connection, 20);
+                return new RollupCheck(StatisticsRollup.countedCases(connection), pending,
+                        StatisticsRollup.cells(connection), differences);
+            } catch (SQLException e) {
+                throw new ServiceUnavailable("the statistics' rollup could not be checked", e);
+            }
+        }
+    }
+
+    void recount() {
+        synchronized (turn) {
+            try (Connection connection = dataSource.getConnection()) {
+                Jdbc.inTransaction(connection, () -> {
+                    StatisticsRollup.recountAll(connection);
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw new ServiceUnavailable("the statistics' rollup could not be recounted", e);
+            }
+        }
+        LOG.info("The statistics' rollup counts every case anew");
+        job.execute(this::countChanges);
+    }
+}

@@ -1,0 +1,395 @@
+package org.reception.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Figures.Count;
+
+/**
+ * The statistics' rollup (V15): the kept counts of the cases by dimension, place and day or month
+ * of receipt, so that a question reads at most a few thousand rows. A step that changes a case notes
+ * it ({@link #noteChanged}) in the step's own transaction; {@link #countPending} counts the noted
+ * cases in batches, each in one transaction that subtracts what a case added before, adds what it
+ * adds now and deletes its notes. A crash loses a batch's work or none, never half of it; what was
+ * noted is counted once, whenever the next batch runs.
+ */
+final class StatisticsRollup {
+
+    /** Cases counted per transaction: well below Derby's lock escalation (5,000 row locks). */
+    static final int BATCH = 400;
+
+    /** The counts the rollup keeps, in the order of its columns. */
+    static final List<Count> KEPT = Arrays.stream(Count.values()).filter(count -> !count.live()).toList();
+
+    private static final String COLUMNS = KEPT.stream().map(StatisticsRollup::column).collect(Collectors.joining(", "));
+    private static final String PLACEHOLDERS = KEPT.stream().map(count -> "?").collect(Collectors.joining(", "));
+    private static final String ADDED = KEPT.stream().map(count -> column(count) + " = " + column(count) + " + ?")
+            .collect(Collectors.joining(", "));
+    private static final String SUMS = KEPT.stream().map(count -> "SUM(" + column(count) + ")")
+            .collect(Collectors.joining(", "));
+
+    /** A cell of the rollup. */
+    record Cell(Dimension dimension, char span, LocalDate periodStart, String jurisdiction, String value) {
+    }
+
+    private StatisticsRollup() {
+    }
+
+    static String column(Count count) {
+        return "n_" + count.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Notes that a case's figures may have changed; in the transaction of the change. */
+    static void noteChanged(Connection connection, String petitionId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO statistics_pending (petition_id) VALUES (?)")) {
+            insert.setString(1, petitionId);
+            insert.executeUpdate();
+        }
+    }
+
+    /** How many notes wait to be counted. */
+    static long pending(Connection connection) throws SQLException {
+        return count(connection, "SELECT COUNT(*) FROM statistics_pending");
+    }
+
+    /**
+     * Counts one batch of noted cases, in the caller's transaction (which it must commit).
+     *
+     * @return how many notes it counted: 0 when none was waiting
+     */
+    static int countBatch(Connection connection) throws SQLException {
+        // Batches take turns, on every node of a cluster: the first statement locks the one state row.
+        try (PreparedStatement turn = connection.prepareStatement(
+                "UPDATE statistics_state SET value = value + 1 WHERE name = 'batches'")) {
+            turn.executeUpdate();
+        }
+        List<Long> notes = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, petition_id FROM statistics_pending ORDER BY seq FETCH FIRST " + BATCH + " ROWS ONLY");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                notes.add(result.getLong(1));
+                ids.add(result.getString(2));
+            }
+        }
+        if (notes.isEmpty()) {
+            return 0;
+        }
+        Map<Cell, Figures> changes = new HashMap<>();
+        Map<String, PetitionCounts.Case> before = counted(connection, ids);
+        before.values().forEach(one -> add(changes, one, -1));
+        List<PetitionListing.Binder> parameters = new ArrayList<>();
+        List<PetitionCounts.Case> now = PetitionCounts.cases(connection, in("p.id", ids, parameters), parameters);
+        now.forEach(one -> add(changes, one, 1));
+        apply(connection, changes);
+        rememberCounted(connection, before.keySet(), now);
+        // Exactly the notes read: one written meanwhile, even with a lower seq, waits for the next batch.
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM statistics_pending WHERE seq = ?")) {
+            for (long seq : notes) {
+                delete.setLong(1, seq);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        return notes.size();
+    }
+
+    /** What each case of the list was counted as, from statistics_counted. */
+    private static Map<String, PetitionCounts.Case> counted(Connection connection, Collection<String> ids)
+            throws SQLException {
+        Map<String, PetitionCounts.Case> counted = new LinkedHashMap<>();
+        List<PetitionListing.Binder> parameters = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM statistics_counted WHERE " + in("petition_id", ids, parameters))) {
+            PetitionListing.bind(select, parameters);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    Map<Dimension, String> values = new java.util.EnumMap<>(Dimension.class);
+                    String place = result.getString("jurisdiction").strip();
+                    values.put(Dimension.DIVISION, place);
+                    values.put(Dimension.TYPE, result.getString("petition_type"));
+                    values.put(Dimension.CATEGORY, result.getString("category"));
+                    values.put(Dimension.CHANNEL, result.getString("channel"));
+                    values.put(Dimension.UNIT, result.getString("unit"));
+                    values.put(Dimension.STATUS, result.getString("status"));
+                    String id = result.getString("petition_id");
+                    counted.put(id, new PetitionCounts.Case(id, place, Jdbc.date(result, "received_on"), values, null,
+                            kept(result)));
+                }
+            }
+        }
+        return counted;
+    }
+
+    private static Figures kept(ResultSet result) throws SQLException {
+        Map<Count, Long> counts = new java.util.EnumMap<>(Count.class);
+        for (Count count : KEPT) {
+            counts.put(count, result.getLong(column(count)));
+        }
+        return Figures.of(counts);
+    }
+
+    private static void rememberCounted(Connection connection, Set<String> before, List<PetitionCounts.Case> now)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM statistics_counted WHERE petition_id = ?")) {
+            for (String id : before) {
+                delete.setString(1, id);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO statistics_counted (petition_id, received_on, jurisdiction, petition_type, category,"
+                        + " channel, unit, status, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + PLACEHOLDERS
+                        + ")")) {
+            for (PetitionCounts.Case one : now) {
+                insert.setString(1, one.id());
+                Jdbc.setDate(insert, 2, one.receivedOn());
+                insert.setString(3, one.jurisdiction());
+                insert.setString(4, one.values().get(Dimension.TYPE));
+                insert.setString(5, one.values().get(Dimension.CATEGORY));
+                insert.setString(6, one.values().get(Dimension.CHANNEL));
+                insert.setString(7, one.values().get(Dimension.UNIT));
+                insert.setString(8, one.values().get(Dimension.STATUS));
+                setCounts(insert, 9, one.kept());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** A case's counts added to (sign 1) or taken from (-1) each of its cells: one per dimension and span. */
+    private static void add(Map<Cell, Figures> changes, PetitionCounts.Case one, int sign) {
+        Figures figures = sign > 0 ? one.kept() : Figures.ZERO.minus(one.kept());
+        LocalDate month = one.receivedOn().withDayOfMonth(1);
+        for (Dimension dimension : Dimension.values()) {
+            String value = one.values().get(dimension);
+            changes.merge(new Cell(dimension, 'D', one.receivedOn(), one.jurisdiction(), value), figures, Figures::plus);
+            changes.merge(new Cell(dimension, 'M', month, one.jurisdiction(), value), figures, Figures::plus);
+        }
+    }
+
+    private static void apply(Connection connection, Map<Cell, Figures> changes) throws SQLException {
+        List<Map.Entry<Cell, Figures>> absent = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE statistics_rollup SET " + ADDED
+                + " WHERE dimension = ? AND span = ? AND period_start = ? AND jurisdiction = ? AND dim_value = ?")) {
+            for (Map.Entry<Cell, Figures> change : changes.entrySet()) {
+                if (change.getValue().isZero()) {
+                    continue; // a case counted again as it was
+                }
+                int next = setCounts(update, 1, change.getValue());
+                setCell(update, next, change.getKey());
+                if (update.executeUpdate() == 0) {
+                    absent.add(change);
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statistics_rollup (dimension, span,"
+                + " period_start, jurisdiction, dim_value, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, " + PLACEHOLDERS + ")")) {
+            for (Map.Entry<Cell, Figures> change : absent) {
+                setCounts(insert, setCell(insert, 1, change.getKey()), change.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static int setCell(PreparedStatement statement, int index, Cell cell) throws SQLException {
+        statement.setString(index, cell.dimension().name());
+        statement.setString(index + 1, String.valueOf(cell.span()));
+        Jdbc.setDate(statement, index + 2, cell.periodStart());
+        statement.setString(index + 3, cell.jurisdiction());
+        statement.setString(index + 4, cell.value());
+        return index + 5;
+    }
+
+    private static int setCounts(PreparedStatement statement, int index, Figures figures) throws SQLException {
+        for (Count count : KEPT) {
+            statement.setLong(index++, figures.get(count));
+        }
+        return index;
+    }
+
+    /** {@code column IN (?, ?, …)} over the values, their binders added. */
+    private static String in(String column, Collection<String> values, List<PetitionListing.Binder> parameters) {
+        for (String value : values) {
+            parameters.add((s, i) -> s.setString(i, value));
+        }
+        return column + " IN (" + values.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * The kept counts of the places under each prefix received from {@code from} to {@code to} (both
+     * included), by the rows of the dimension: whole calendar months from the month cells, the days
+     * around them from the day cells.
+     */
+    static Map<String, Figures> figures(Connection connection, Collection<String> prefixes, LocalDate from,
+                                        LocalDate to, Dimension by, String rowPrefix) throws SQLException {
+        Map<String, Figures> rows = new TreeMap<>();
+        LocalDate firstWholeMonth = from.getDayOfMonth() == 1 ? from : from.with(TemporalAdjusters.firstDayOfNextMonth());
+        LocalDate afterWholeMonths = to.plusDays(1).withDayOfMonth(1);
+        for (String prefix : prefixes) {
+            if (firstWholeMonth.isBefore(afterWholeMonths)) {
+                read(connection, rows, by, prefix, rowPrefix, 'M', firstWholeMonth, afterWholeMonths);
+                read(connection, rows, by, prefix, rowPrefix, 'D', from, firstWholeMonth);
+                read(connection, rows, by, prefix, rowPrefix, 'D', afterWholeMonths, to.plusDays(1));
+            } else {
+                read(connection, rows, by, prefix, rowPrefix, 'D', from, to.plusDays(1));
+            }
+        }
+        rows.values().removeIf(Figures::isZero);
+        return rows;
+    }
+
+    private static void read(Connection connection, Map<String, Figures> rows, Dimension by, String prefix,
+                             String rowPrefix, char span, LocalDate from, LocalDate until) throws SQLException {
+        if (!from.isBefore(until)) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT dim_value, " + SUMS
+                + " FROM statistics_rollup WHERE dimension = ? AND span = ? AND period_start >= ? AND period_start < ?"
+                + " AND jurisdiction LIKE ? GROUP BY dim_value")) {
+            select.setString(1, by.name());
+            select.setString(2, String.valueOf(span));
+            Jdbc.setDate(select, 3, from);
+            Jdbc.setDate(select, 4, until);
+            select.setString(5, prefix + "%");
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    Map<Count, Long> counts = new java.util.EnumMap<>(Count.class);
+                    for (int i = 0; i < KEPT.size(); i++) {
+                        counts.put(KEPT.get(i), result.getLong(i + 2));
+                    }
+                    rows.merge(PetitionCounts.key(result.getString(1).strip(), rowPrefix, by), Figures.of(counts),
+                            Figures::plus);
+                }
+            }
+        }
+    }
+
+    /**
+     * The live counts (overdue, due soon) of the places under each prefix received in [from, to), by
+     * the rows of the dimension: from the cases with a pending time limit ending by {@code dueSoonUntil}
+     * (the index on next_due finds them).
+     */
+    static Map<String, Figures> live(Connection connection, Collection<String> prefixes, java.time.Instant from,
+                                     java.time.Instant to, Dimension by, String rowPrefix, LocalDate today,
+                                     LocalDate dueSoonUntil) throws SQLException {
+        Map<String, Figures> rows = new TreeMap<>();
+        String column = switch (by) {
+            case DIVISION -> "p.jurisdiction";
+            case TYPE -> "p.petition_type";
+            case CATEGORY -> "p.category";
+            case CHANNEL -> "p.channel";
+            case UNIT -> "p.handling_unit";
+            case STATUS -> "p.status";
+        };
+        for (String prefix : prefixes) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + column + ", p.next_due FROM petition p"
+                    + " WHERE p.next_due <= ? AND p.jurisdiction LIKE ? AND p.received_at >= ? AND p.received_at < ?")) {
+                Jdbc.setDate(select, 1, dueSoonUntil);
+                select.setString(2, prefix + "%");
+                Jdbc.setInstant(select, 3, from);
+                Jdbc.setInstant(select, 4, to);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        String value = result.getString(1);
+                        value = value == null ? "NONE" : value.strip();
+                        rows.merge(PetitionCounts.key(value, rowPrefix, by),
+                                PetitionCounts.live(Jdbc.date(result, "next_due"), today, dueSoonUntil), Figures::plus);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** How many cases the rollup counts. */
+    static long countedCases(Connection connection) throws SQLException {
+        return count(connection, "SELECT COUNT(*) FROM statistics_counted");
+    }
+
+    /** How many cells it has. */
+    static long cells(Connection connection) throws SQLException {
+        return count(connection, "SELECT COUNT(*) FROM statistics_rollup");
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** Notes every case again and forgets what was counted: the next batches count everything anew. */
+    static void recountAll(Connection connection) throws SQLException {
+        try (PreparedStatement turn = connection.prepareStatement(
+                "UPDATE statistics_state SET value = value + 1 WHERE name = 'batches'")) {
+            turn.executeUpdate();
+        }
+        for (String sql : List.of("DELETE FROM statistics_rollup", "DELETE FROM statistics_counted",
+                "DELETE FROM statistics_pending", "INSERT INTO statistics_pending (petition_id) SELECT id FROM petition")) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * The cells where the rollup differs from a count of the raw cases, for a check: each cell of every
+     * dimension and span, the rollup's counts against those of the cases counted anew.
+     *
+     * @return a line per differing cell (at most {@code limit}), empty when the rollup is exact
+     */
+    static List<String> differences(Connection connection, int limit) throws SQLException {
+        List<PetitionCounts.Case> cases = PetitionCounts.cases(connection, "1 = 1", List.of());
+        Map<Cell, Figures> expected = new HashMap<>();
+        cases.forEach(one -> add(expected, one, 1));
+        expected.values().removeIf(Figures::isZero);
+        Map<Cell, Figures> actual = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM statistics_rollup");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                Cell cell = new Cell(Dimension.valueOf(result.getString("dimension").strip()),
+                        result.getString("span").charAt(0), Jdbc.date(result, "period_start"),
+                        result.getString("jurisdiction").strip(), result.getString("dim_value").strip());
+                Figures figures = kept(result);
+                if (!figures.isZero()) {
+                    actual.put(cell, figures);
+                }
+            }
+        }
+        List<String> differences = new ArrayList<>();
+        Set<Cell> all = new LinkedHashSet<>(expected.keySet());
+        all.addAll(actual.keySet());
+        for (Cell cell : all) {
+            Figures want = expected.getOrDefault(cell, Figures.ZERO);
+            Figures have = actual.getOrDefault(cell, Figures.ZERO);
+            if (!want.equals(have) && differences.size() < limit) {
+                differences.add(cell + ": counted " + have + ", the cases give " + want);
+            }
+        }
+        return differences;
+    }
+}
