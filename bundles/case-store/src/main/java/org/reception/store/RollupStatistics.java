@@ -42,6 +42,9 @@ final class RollupStatistics {
 
     private static final int MAX_ATTEMPTS = 5;
 
+    /** Cases counted per transaction of a recount. */
+    static final int RECOUNT_CHUNK = 1000;
+
     private final DataSource dataSource;
     private final Dialect dialect;
     /** One batch at a time in this node; the state row orders those of several nodes. */
@@ -58,6 +61,10 @@ final class RollupStatistics {
     }
 
     void start() {
+        if (!read(StatisticsRollup::complete)) {
+            // The cases stored before the rollup (or a recount a stop cut short): counted anew, once.
+            job.execute(this::recountEveryCase);
+        }
         job.scheduleWithFixedDelay(this::countChanges, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -90,16 +97,7 @@ final class RollupStatistics {
 
     private int countOneBatch() {
         synchronized (turn) {
-            for (int attempt = 1; ; attempt++) {
-                try (Connection connection = dataSource.getConnection()) {
-                    return Jdbc.inTransaction(connection, () -> StatisticsRollup.countBatch(connection));
-                } catch (SQLException e) {
-                    if (dialect.isTransient(e) && attempt < MAX_ATTEMPTS) {
-                        continue;
-                    }
-                    throw new ServiceUnavailable("the statistics' changes could not be counted", e);
-                }
-            }
+            return inTransaction(StatisticsRollup::countBatch);
         }
     }
 
@@ -110,7 +108,7 @@ final class RollupStatistics {
         }
         Optional<Set<String>> places = wholePlaces(scope, prefix);
         try (Connection connection = dataSource.getConnection()) {
-            if (places.isPresent() && countPending(BATCHES_BEFORE_AN_ANSWER)) {
+            if (places.isPresent() && StatisticsRollup.complete(connection) && countPending(BATCHES_BEFORE_AN_ANSWER)) {
                 Map<String, Figures> rows = new TreeMap<>(StatisticsRollup.figures(connection, places.get(),
                         period.from(), period.to(), by, prefix));
                 StatisticsRollup.live(connection, places.get(), period.start(), period.end(), by, prefix, today,
@@ -161,18 +159,64 @@ final class RollupStatistics {
         }
     }
 
+    /** Counts every case anew, in the background; answers come from the cases until it is done. */
     void recount() {
-        synchronized (turn) {
-            try (Connection connection = dataSource.getConnection()) {
-                Jdbc.inTransaction(connection, () -> {
-                    StatisticsRollup.recountAll(connection);
+        inTransaction(connection -> {
+            StatisticsRollup.startRecount(connection);
+            return null;
+        });
+        job.execute(this::recountEveryCase);
+    }
+
+    /** On the job's thread: every case counted, a chunk per transaction, then the cells added up. */
+    private void recountEveryCase() {
+        try {
+            long started = System.nanoTime();
+            synchronized (turn) {
+                // Anew from nothing: a recount a stop cut short left some cases counted.
+                inTransaction(connection -> {
+                    StatisticsRollup.startRecount(connection);
                     return null;
                 });
+                String after = "";
+                while (after != null) {
+                    String from = after;
+                    after = inTransaction(connection -> StatisticsRollup.recountCases(connection, from, RECOUNT_CHUNK));
+                }
+                inTransaction(connection -> {
+                    StatisticsRollup.finishRecount(connection);
+                    return null;
+                });
+            }
+            LOG.info("The statistics' rollup counted every case anew in {} s", (System.nanoTime() - started) / 1_000_000_000);
+        } catch (RuntimeException e) {
+            LOG.error("The statistics' rollup could not count every case anew; the figures are counted from the cases"
+                    + " until it is recounted (reception:stats-rollup --recount) or the platform restarts", e);
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new ServiceUnavailable("the statistics' rollup could not be read", e);
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                return Jdbc.inTransaction(connection, () -> work.run(connection));
             } catch (SQLException e) {
-                throw new ServiceUnavailable("the statistics' rollup could not be recounted", e);
+                if (dialect.isTransient(e) && attempt < MAX_ATTEMPTS) {
+                    continue;
+                }
+                throw new ServiceUnavailable("the statistics' rollup could not be written", e);
             }
         }
-        LOG.info("The statistics' rollup counts every case anew");
-        job.execute(this::countChanges);
     }
 }

@@ -82,6 +82,9 @@ final class StatisticsRollup {
                 "UPDATE statistics_state SET value = value + 1 WHERE name = 'batches'")) {
             turn.executeUpdate();
         }
+        if (!complete(connection)) {
+            return 0; // a recount is under way: it counts every case, the notes wait for its end
+        }
         List<Long> notes = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
@@ -160,19 +163,20 @@ final class StatisticsRollup {
             delete.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO statistics_counted (petition_id, received_on, jurisdiction, petition_type, category,"
-                        + " channel, unit, status, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + PLACEHOLDERS
-                        + ")")) {
+                "INSERT INTO statistics_counted (petition_id, received_on, received_month, jurisdiction, petition_type,"
+                        + " category, channel, unit, status, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + PLACEHOLDERS + ")")) {
             for (PetitionCounts.Case one : now) {
                 insert.setString(1, one.id());
                 Jdbc.setDate(insert, 2, one.receivedOn());
-                insert.setString(3, one.jurisdiction());
-                insert.setString(4, one.values().get(Dimension.TYPE));
-                insert.setString(5, one.values().get(Dimension.CATEGORY));
-                insert.setString(6, one.values().get(Dimension.CHANNEL));
-                insert.setString(7, one.values().get(Dimension.UNIT));
-                insert.setString(8, one.values().get(Dimension.STATUS));
-                setCounts(insert, 9, one.kept());
+                Jdbc.setDate(insert, 3, one.receivedOn().withDayOfMonth(1));
+                insert.setString(4, one.jurisdiction());
+                insert.setString(5, one.values().get(Dimension.TYPE));
+                insert.setString(6, one.values().get(Dimension.CATEGORY));
+                insert.setString(7, one.values().get(Dimension.CHANNEL));
+                insert.setString(8, one.values().get(Dimension.UNIT));
+                insert.setString(9, one.values().get(Dimension.STATUS));
+                setCounts(insert, 10, one.kept());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -342,14 +346,19 @@ final class StatisticsRollup {
         }
     }
 
-    /** Notes every case again and forgets what was counted: the next batches count everything anew. */
-    static void recountAll(Connection connection) throws SQLException {
-        try (PreparedStatement turn = connection.prepareStatement(
-                "UPDATE statistics_state SET value = value + 1 WHERE name = 'batches'")) {
-            turn.executeUpdate();
-        }
-        for (String sql : List.of("DELETE FROM statistics_rollup", "DELETE FROM statistics_counted",
-                "DELETE FROM statistics_pending", "INSERT INTO statistics_pending (petition_id) SELECT id FROM petition")) {
+    /** Whether every case is counted: no recount is under way. */
+    static boolean complete(Connection connection) throws SQLException {
+        return count(connection, "SELECT value FROM statistics_state WHERE name = 'complete'") == 1;
+    }
+
+    /**
+     * Starts counting every case anew: forgets what was counted and the notes (every case is read
+     * again after this commits). Answers come from the cases until {@link #finishRecount}.
+     */
+    static void startRecount(Connection connection) throws SQLException {
+        for (String sql : List.of("UPDATE statistics_state SET value = value + 1 WHERE name = 'batches'",
+                "UPDATE statistics_state SET value = 0 WHERE name = 'complete'", "DELETE FROM statistics_pending",
+                "DELETE FROM statistics_counted", "DELETE FROM statistics_rollup")) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.executeUpdate();
             }
@@ -357,39 +366,147 @@ final class StatisticsRollup {
     }
 
     /**
-     * The cells where the rollup differs from a count of the raw cases, for a check: each cell of every
-     * dimension and span, the rollup's counts against those of the cases counted anew.
+     * Counts the next cases of a recount, by id: what each adds, into statistics_counted.
      *
-     * @return a line per differing cell (at most {@code limit}), empty when the rollup is exact
+     * @return the last id counted, {@code null} when no case is left
      */
-    static List<String> differences(Connection connection, int limit) throws SQLException {
-        List<PetitionCounts.Case> cases = PetitionCounts.cases(connection, "1 = 1", List.of());
-        Map<Cell, Figures> expected = new HashMap<>();
-        cases.forEach(one -> add(expected, one, 1));
-        expected.values().removeIf(Figures::isZero);
-        Map<Cell, Figures> actual = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM statistics_rollup");
-             ResultSet result = select.executeQuery()) {
-            while (result.next()) {
-                Cell cell = new Cell(Dimension.valueOf(result.getString("dimension").strip()),
-                        result.getString("span").charAt(0), Jdbc.date(result, "period_start"),
-                        result.getString("jurisdiction").strip(), result.getString("dim_value").strip());
-                Figures figures = kept(result);
-                if (!figures.isZero()) {
-                    actual.put(cell, figures);
+    static String recountCases(Connection connection, String afterId, int cases) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM petition WHERE id > ? ORDER BY id FETCH FIRST " + cases + " ROWS ONLY")) {
+            select.setString(1, afterId);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getString(1));
                 }
             }
         }
+        if (ids.isEmpty()) {
+            return null;
+        }
+        List<PetitionListing.Binder> parameters = new ArrayList<>();
+        // A case noted while the recount runs is counted again by the batches after it: no harm, no loss.
+        rememberCounted(connection, Set.of(), PetitionCounts.cases(connection, in("p.id", ids, parameters), parameters));
+        return ids.get(ids.size() - 1);
+    }
+
+    /** Adds up what every case adds into the rollup's cells, in the database, and declares it complete. */
+    static void finishRecount(Connection connection) throws SQLException {
+        try (PreparedStatement turn = connection.prepareStatement(
+                "UPDATE statistics_state SET value = value + 1 WHERE name = 'batches'")) {
+            turn.executeUpdate();
+        }
+        for (Dimension dimension : Dimension.values()) {
+            String value = valueColumn(dimension);
+            for (char span : new char[] {'D', 'M'}) {
+                String start = span == 'D' ? "received_on" : "received_month";
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statistics_rollup (dimension,"
+                        + " span, period_start, jurisdiction, dim_value, " + COLUMNS + ") SELECT '" + dimension.name()
+                        + "', '" + span + "', " + start + ", jurisdiction, " + value + ", " + SUMS
+                        + " FROM statistics_counted GROUP BY " + start + ", jurisdiction, " + value)) {
+                    insert.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement done = connection.prepareStatement(
+                "UPDATE statistics_state SET value = 1 WHERE name = 'complete'")) {
+            done.executeUpdate();
+        }
+    }
+
+    /**
+     * Where the rollup differs from the cases counted anew: first each case as it was counted against
+     * the case now, then each cell against the sum of what its cases were counted as. Reads every case,
+     * a few thousand at a time.
+     *
+     * @return a line per difference (at most {@code limit}), empty when the rollup is exact
+     */
+    static List<String> differences(Connection connection, int limit) throws SQLException {
         List<String> differences = new ArrayList<>();
-        Set<Cell> all = new LinkedHashSet<>(expected.keySet());
-        all.addAll(actual.keySet());
-        for (Cell cell : all) {
-            Figures want = expected.getOrDefault(cell, Figures.ZERO);
-            Figures have = actual.getOrDefault(cell, Figures.ZERO);
-            if (!want.equals(have) && differences.size() < limit) {
-                differences.add(cell + ": counted " + have + ", the cases give " + want);
+        long cases = 0;
+        for (String after = ""; after != null && differences.size() < limit; ) {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM petition WHERE id > ? ORDER BY id FETCH FIRST 2000 ROWS ONLY")) {
+                select.setString(1, after);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        ids.add(result.getString(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                break;
+            }
+            cases += ids.size();
+            List<PetitionListing.Binder> parameters = new ArrayList<>();
+            Map<String, PetitionCounts.Case> counted = counted(connection, ids);
+            for (PetitionCounts.Case now : PetitionCounts.cases(connection, in("p.id", ids, parameters), parameters)) {
+                PetitionCounts.Case then = counted.get(now.id());
+                if (then == null || !then.values().equals(now.values()) || !then.receivedOn().equals(now.receivedOn())
+                        || !then.kept().equals(now.kept())) {
+                    differences.add("case " + now.id() + ": counted as " + then + ", it is " + now);
+                }
+            }
+            after = ids.get(ids.size() - 1);
+        }
+        if (countedCases(connection) != cases && differences.size() < limit) {
+            differences.add(countedCases(connection) + " cases counted, " + cases + " stored");
+        }
+        for (Dimension dimension : Dimension.values()) {
+            for (char span : new char[] {'D', 'M'}) {
+                if (differences.size() >= limit) {
+                    return differences;
+                }
+                Map<List<String>, Figures> expected = cells(connection, "SELECT " + (span == 'D' ? "received_on"
+                        : "received_month") + ", jurisdiction, " + valueColumn(dimension) + ", " + SUMS
+                        + " FROM statistics_counted GROUP BY " + (span == 'D' ? "received_on" : "received_month")
+                        + ", jurisdiction, " + valueColumn(dimension));
+                Map<List<String>, Figures> actual = cells(connection, "SELECT period_start, jurisdiction, dim_value, "
+                        + SUMS + " FROM statistics_rollup WHERE dimension = '" + dimension + "' AND span = '" + span
+                        + "' GROUP BY period_start, jurisdiction, dim_value");
+                Set<List<String>> all = new LinkedHashSet<>(expected.keySet());
+                all.addAll(actual.keySet());
+                for (List<String> cell : all) {
+                    Figures want = expected.getOrDefault(cell, Figures.ZERO);
+                    Figures have = actual.getOrDefault(cell, Figures.ZERO);
+                    if (!want.equals(have) && differences.size() < limit) {
+                        differences.add(dimension + " " + span + " " + cell + ": the rollup has " + have
+                                + ", its cases add up to " + want);
+                    }
+                }
             }
         }
         return differences;
+    }
+
+    private static String valueColumn(Dimension dimension) {
+        return switch (dimension) {
+            case DIVISION -> "jurisdiction";
+            case TYPE -> "petition_type";
+            case CATEGORY -> "category";
+            case CHANNEL -> "channel";
+            case UNIT -> "unit";
+            case STATUS -> "status";
+        };
+    }
+
+    /** Cells (start, place, value) with non-zero sums, from a query of those three columns and the sums. */
+    private static Map<List<String>, Figures> cells(Connection connection, String sql) throws SQLException {
+        Map<List<String>, Figures> cells = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                Map<Count, Long> counts = new java.util.EnumMap<>(Count.class);
+                for (int i = 0; i < KEPT.size(); i++) {
+                    counts.put(KEPT.get(i), result.getLong(i + 4));
+                }
+                Figures figures = Figures.of(counts);
+                if (!figures.isZero()) {
+                    cells.put(List.of(result.getString(1), result.getString(2).strip(), result.getString(3).strip()),
+                            figures);
+                }
+            }
+        }
+        return cells;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * The statistics' rollup checked against a count of the raw cases.
  *
  * @param cases the cases counted anew
- * @param pending changes not yet counted into the rollup when it was checked (the check counts them first)
+ * @param pending changes not yet counted into the rollup when the check began (it counted them first)
  * @param cells the rollup's cells compared
  * @param differences the cells where the rollup and the cases differ, at most 20: none when it is exact
  */
@@ -16,7 +16,8 @@ public record RollupCheck(long cases, long pending, long cells, List<String> dif
         differences = List.copyOf(differences);
     }
 
+    /** Whether the rollup, its pending changes counted, equals the cases. */
     public boolean exact() {
-        return pending == 0 && differences.isEmpty();
+        return differences.isEmpty();
     }
 }

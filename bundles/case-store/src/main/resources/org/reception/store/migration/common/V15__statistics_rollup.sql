@@ -17,6 +17,7 @@ CREATE TABLE statistics_pending (
 CREATE TABLE statistics_counted (
     petition_id  CHAR(36)    NOT NULL,
     received_on  DATE        NOT NULL,
+    received_month DATE      NOT NULL,
     jurisdiction CHAR(6)     NOT NULL,
     petition_type VARCHAR(20) NOT NULL,
     category     VARCHAR(40) NOT NULL,
@@ -95,13 +96,14 @@ CREATE TABLE statistics_rollup (
     CONSTRAINT pk_statistics_rollup PRIMARY KEY (dimension, span, period_start, jurisdiction, dim_value)
 );
 
--- One row, updated first by every batch: the batches of several nodes take their turns.
+-- 'batches': updated first by every batch, so that the batches of several nodes take their turns;
+-- 'complete': 1 once every case is counted. The store counts the cases stored before the rollup
+-- existed when it starts (a recount); until then the figures are counted from the cases.
 CREATE TABLE statistics_state (
     name  VARCHAR(20) NOT NULL,
     value BIGINT      NOT NULL,
     CONSTRAINT pk_statistics_state PRIMARY KEY (name)
 );
 INSERT INTO statistics_state (name, value) VALUES ('batches', 0);
-
--- The cases stored before the rollup existed are counted by the job, like any other change.
-INSERT INTO statistics_pending (petition_id) SELECT id FROM petition;
+INSERT INTO statistics_state (name, value) VALUES ('complete', 0);
+UPDATE statistics_state SET value = 1 WHERE name = 'complete' AND NOT EXISTS (SELECT 1 FROM petition);
