@@ -47,10 +47,18 @@ class StatisticsIT {
     private static final String YUNYAN = "520103";
     private static final String HONGHUAGANG = "520302";
     private static final Set<String> PETITIONERS_WINDOWS = Set.of("REQUEST_REVIEW", "REQUEST_RE_REVIEW");
+    private static final String HUICHUAN = "520303";
     private static final List<String> NAMES = List.of("registered", "people", "groupVisits", "groupVisitPeople",
-            "accusations", "confidential", "accepted", "transferred", "assigned", "redirected", "notAccepted",
-            "disposed", "disposedOnTime", "disposedOnTimeRate", "handled", "handledOnTime", "handledOnTimeRate",
-            "overdue", "replied", "evaluated", "evaluationRate", "satisfied", "satisfactionRate");
+            "accusations", "confidential", "repeats", "repeatRate", "accepted", "transferred", "assigned", "redirected",
+            "notAccepted", "disposed", "disposedOnTime", "disposedOnTimeRate", "handled", "handledOnTime",
+            "handledOnTimeRate", "overdue", "dueSoon", "replied", "evaluated", "evaluationRate", "satisfied",
+            "satisfactionRate", "reviews", "reviewRate", "reviewsAnswered", "reviewsAnsweredOnTime", "reviewOnTimeRate",
+            "reReviews", "reReviewRate", "reReviewsAnswered", "reReviewsAnsweredOnTime", "reReviewOnTimeRate",
+            "supervisions", "supervisionsResolved", "supervisionsResolvedOnTime", "supervisionOnTimeRate", "escalated");
+    /** What the many cases of three months did, counted as the test did it. */
+    private static final Map<String, Long> DONE = new TreeMap<>();
+    /** The first petitioner of each case, as registered. */
+    private static final Map<String, Map<String, Object>> PERSONS = new java.util.HashMap<>();
 
     private static KarafInstance karaf;
     private static Api api;
@@ -73,7 +81,8 @@ class StatisticsIT {
         api = new Api(karaf);
         start = Instant.parse(Api.json(api.get("clock")).get("now").asText());
         LocalDate startDay = start.atZone(CST).toLocalDate();
-        from = startDay.minusDays(30);
+        // Three months: the hand-made cases of the last weeks and the many cases spread over the months.
+        from = startDay.minusDays(90);
         to = startDay;
         carry();
         // Twenty days on: what was registered or transferred and left is overdue now.
@@ -133,12 +142,124 @@ class StatisticsIT {
         for (int i = 0; i < 3; i++) {
             register(HONGHUAGANG, "PHONE", "CONSULTATION", 1, 7 + i, null);
         }
-        // The period before: forty days before the start.
-        EARLIER.add(register(NANMING, "ONLINE", "APPEAL", 1, 24 * 40, null));
-        String late = register(YUNYAN, "ONLINE", "APPEAL", 1, 24 * 41, null);
+        carryMany();
+        // The period before: a hundred days before the start.
+        EARLIER.add(register(NANMING, "ONLINE", "APPEAL", 1, 24 * 100, null));
+        String late = register(YUNYAN, "ONLINE", "APPEAL", 1, 24 * 101, null);
         EARLIER.add(late);
         dispose(late, "ACCEPT", "520103-ZRZYJ");
         CASES.removeAll(EARLIER);
+    }
+
+    /**
+     * Three hundred cases over the three months, in four counties of two cities, each carried a way
+     * of its own: left, replied and reviewed (some re-reviewed), extended, redirected, supervised,
+     * raised again by the same person, assigned, not accepted, group visits, accusations.
+     */
+    private static void carryMany() throws Exception {
+        List<String> counties = List.of(NANMING, YUNYAN, HONGHUAGANG, HUICHUAN);
+        for (int i = 0; i < 300; i++) {
+            // Ten cases in a row to one county, each carried its own way; the counties in turn.
+            String county = counties.get((i / 10) % 4);
+            int hoursAgo = 24 * 22 + (i * 37) % (24 * 66);
+            String unit = county + "-ZRZYJ";
+            switch (i % 10) {
+                case 0 -> done("left", register(county, "LETTER", "APPEAL", 1, hoursAgo, null));
+                case 1 -> {
+                    String id = register(county, "ONLINE", "APPEAL", 1, hoursAgo, null);
+                    replied(id, "ACCEPT", unit, i % 20 == 1 ? "DISSATISFIED" : "SATISFIED");
+                    ok(api.step(id, "request-review", Map.of("reason", "对处理意见不服")));
+                    // The city answers the review of a county's unit; the province the re-review (Art. 35, 36).
+                    Account city = county.startsWith("5201") ? Account.GUIYANG_SUPERVISOR : Account.ZUNYI_SUPERVISOR;
+                    ok(api.as(city).step(id, "answer-review", Map.of("text", "维持原处理意见")));
+                    done("reviewed", id);
+                    if (i % 20 == 1) {
+                        ok(api.step(id, "request-re-review", Map.of("reason", "仍不服")));
+                        ok(api.step(id, "answer-re-review", Map.of("text", "维持复查意见")));
+                        done("reReviewed", id);
+                    }
+                }
+                case 2 -> {
+                    String id = register(county, "PHONE", "APPEAL", 1, hoursAgo, null);
+                    dispose(id, "TRANSFER", unit);
+                    ok(api.step(id, "accept", Map.of()));
+                    ok(api.step(id, "extend", Map.of("days", 30, "reason", "情况复杂")));
+                    ok(api.step(id, "reply", Map.of("text", "已办结")));
+                    done("extended", id);
+                }
+                case 3 -> {
+                    String id = register(county, "ONLINE", "APPEAL", 1, hoursAgo, null);
+                    dispose(id, "REDIRECT", null);
+                    done("redirected", id);
+                }
+                case 4 -> {
+                    String id = register(county, "ONLINE", "APPEAL", 1, hoursAgo, null);
+                    dispose(id, "ACCEPT", unit);
+                    ok(api.step(id, "supervise", Map.of("order", "请加快办理",
+                            "due", start.atZone(CST).toLocalDate().plusDays(10).toString())));
+                    if (i % 20 == 4) {
+                        long supervision = Api.json(api.get("petitions/" + id)).at("/supervisions/0/id").asLong();
+                        ok(api.step(id, "supervisions/" + supervision + "/resolve", Map.of("outcome", "已整改")));
+                        done("supervisionsResolved", id);
+                    }
+                    done("supervised", id);
+                }
+                case 5 -> {
+                    // The same person on the same matter again while it is handled: refused and linked.
+                    String first = register(county, "ONLINE", "APPEAL", 1, hoursAgo, null);
+                    dispose(first, "ACCEPT", unit);
+                    String again = registerAgain(first, hoursAgo - 24);
+                    done("repeats", again);
+                }
+                case 6 -> {
+                    String id = register(county, "ONLINE", "SUGGESTION", 1, hoursAgo, null);
+                    dispose(id, "ASSIGN", unit);
+                    ok(api.step(id, "accept", Map.of()));
+                    done("assigned", id);
+                }
+                case 7 -> {
+                    String id = register(county, "LETTER", "CONSULTATION", 1, hoursAgo, null);
+                    dispose(id, "NOT_ACCEPT", null);
+                    done("notAccepted", id);
+                }
+                case 8 -> {
+                    String id = register(county, "VISIT", "APPEAL", 6 + i % 3, hoursAgo, null);
+                    dispose(id, "ACCEPT", unit);
+                    done("groupVisits", id);
+                    DONE.merge("groupVisitPeople", 6L + i % 3, Long::sum);
+                }
+                default -> {
+                    // Every other tenth case: an accusation against Nanming's traffic police.
+                    boolean accusation = (i / 10) % 2 == 0;
+                    String id = accusation
+                            ? register(NANMING, "LETTER", "ACCUSATION", 1, hoursAgo, List.of("南明区公安局交警大队"))
+                            : register(county, "ONLINE", "APPEAL", 1, hoursAgo, null);
+                    dispose(id, "TRANSFER", Api.json(api.get("petitions/" + id)).at("/routing/unitCode").asText());
+                    done(accusation ? "accusations" : "transferred", id);
+                }
+            }
+        }
+    }
+
+    private static void done(String what, String id) {
+        DONE.merge(what, 1L, Long::sum);
+    }
+
+    /** The first case's petitioner again, on its matter (its category, its place), some hours later. */
+    private static String registerAgain(String firstId, int hoursAgo) throws Exception {
+        JsonNode first = Api.json(api.get("petitions/" + firstId));
+        Map<String, Object> petition = Petitions.petition(first.get("category").asText(), "再次反映：" + first.get("title").asText(),
+                "此前反映的问题仍未解决。", first.get("jurisdiction").asText());
+        petition.put("channel", "ONLINE");
+        petition.put("type", "APPEAL");
+        petition.put("receivedAt", start.minus(Duration.ofHours(hoursAgo)).toString());
+        petition.put("petitioners", List.of(PERSONS.get(firstId)));
+        petition.put("linkedPetitions", List.of(first.get("registrationNumber").asText()));
+        HttpResponse<String> created = api.post("petitions", petition);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = Api.json(created).get("id").asText();
+        CASES.add(id);
+        return id;
     }
 
     private static String register(String county, String channel, String type, int size, int hoursAgo,
@@ -149,8 +270,11 @@ class StatisticsIT {
     private static String register(String county, String channel, String type, int size, int hoursAgo,
                                    List<String> accused, boolean confidential) throws Exception {
         int n = CASES.size() + EARLIER.size() + 1;
+        // An accusation's words are its own: the hot topics of a reader it is kept from never show them.
         Map<String, Object> petition = Petitions.petition(accused == null ? "LAND_RESOURCES" : "PUBLIC_SECURITY",
-                "统计测试事项第" + n + "号", "第" + n + "号事项：" + "甲乙丙丁戊己庚辛".repeat(n % 5 + 1) + n, county);
+                (accused == null ? "统计测试事项第" : "检举交警乱罚款第") + n + "号",
+                "第" + n + "号事项：" + (accused == null ? "甲乙丙丁戊己庚辛".repeat(n % 5 + 1) : "交警乱罚款，执法人员索要好处") + n,
+                county);
         petition.put("channel", channel);
         petition.put("type", type);
         petition.put("receivedAt", start.minus(Duration.ofHours(hoursAgo)).toString());
@@ -168,6 +292,7 @@ class StatisticsIT {
         assertEquals(201, created.statusCode(), created.body());
         String id = Api.json(created).get("id").asText();
         CASES.add(id);
+        PERSONS.put(id, petitioners.get(0));
         return id;
     }
 
@@ -213,79 +338,96 @@ class StatisticsIT {
 
     /** The figures of some cases as they read back, by the definitions of docs/analysis.md. */
     static Map<String, Object> expected(List<JsonNode> of) {
-        long registered = of.size();
-        long people = 0;
-        long groupVisits = 0;
-        long groupVisitPeople = 0;
-        long accusations = 0;
-        long confidential = 0;
-        Map<String, Long> dispositions = new TreeMap<>();
-        long disposed = 0;
-        long disposedOnTime = 0;
-        long handled = 0;
-        long handledOnTime = 0;
-        long overdue = 0;
-        long replied = 0;
-        long evaluated = 0;
-        long satisfied = 0;
+        Map<String, Long> n = new LinkedHashMap<>();
+        NAMES.stream().filter(name -> !name.endsWith("Rate")).forEach(name -> n.put(name, 0L));
         for (JsonNode one : of) {
             int size = one.get("petitioners").size();
-            people += size;
+            add(n, "registered", 1);
+            add(n, "people", size);
             if (one.get("channel").asText().equals("VISIT") && size > 5) {
-                groupVisits++;
-                groupVisitPeople += size;
+                add(n, "groupVisits", 1);
+                add(n, "groupVisitPeople", size);
             }
             boolean accusation = one.get("type").asText().equals("ACCUSATION");
-            accusations += accusation ? 1 : 0;
-            confidential += accusation || one.get("confidential").asBoolean()
-                    || one.at("/confidentiality/identityHidden").asBoolean() ? 1 : 0;
-            dispositions.merge(one.at("/handling/disposition").asText(""), 1L, Long::sum);
-            JsonNode dispose = lastMet(one, "DISPOSE");
-            if (dispose != null) {
-                disposed++;
-                disposedOnTime += onTime(dispose) ? 1 : 0;
+            add(n, "accusations", accusation ? 1 : 0);
+            add(n, "confidential", accusation || one.get("confidential").asBoolean()
+                    || one.at("/confidentiality/identityHidden").asBoolean() ? 1 : 0);
+            add(n, "repeats", one.get("linkedPetitions").size() > 0 ? 1 : 0);
+            String disposition = one.at("/handling/disposition").asText("");
+            for (String[] kind : new String[][] {{"ACCEPT", "accepted"}, {"TRANSFER", "transferred"},
+                {"ASSIGN", "assigned"}, {"REDIRECT", "redirected"}, {"NOT_ACCEPT", "notAccepted"}}) {
+                add(n, kind[1], disposition.equals(kind[0]) ? 1 : 0);
             }
-            JsonNode handle = lastMet(one, "HANDLE");
-            if (handle != null) {
-                handled++;
-                handledOnTime += onTime(handle) ? 1 : 0;
-            }
-            boolean late = false;
+            met(n, lastMet(one, "DISPOSE"), "disposed", "disposedOnTime");
+            met(n, lastMet(one, "HANDLE"), "handled", "handledOnTime");
+            LocalDate next = null;
+            boolean reviewed = false;
+            boolean reReviewed = false;
             for (JsonNode deadline : one.get("deadlines")) {
-                late |= !deadline.path("metAt").isTextual() && !PETITIONERS_WINDOWS.contains(deadline.get("kind").asText())
-                        && LocalDate.parse(deadline.get("due").asText()).isBefore(today);
+                String kind = deadline.get("kind").asText();
+                reviewed |= kind.equals("ANSWER_REVIEW");
+                reReviewed |= kind.equals("ANSWER_RE_REVIEW");
+                if (!deadline.path("metAt").isTextual() && !PETITIONERS_WINDOWS.contains(kind)) {
+                    LocalDate due = LocalDate.parse(deadline.get("due").asText());
+                    next = next == null || due.isBefore(next) ? due : next;
+                }
             }
-            overdue += late ? 1 : 0;
-            replied += one.at("/handling/repliedAt").isTextual() ? 1 : 0;
+            add(n, "overdue", next != null && next.isBefore(today) ? 1 : 0);
+            add(n, "dueSoon", next != null && !next.isBefore(today) && !next.isAfter(today.plusDays(3)) ? 1 : 0);
+            add(n, "replied", one.at("/handling/repliedAt").isTextual() ? 1 : 0);
             String satisfaction = one.at("/handling/satisfaction").asText("");
-            evaluated += satisfaction.isEmpty() ? 0 : 1;
-            satisfied += satisfaction.equals("SATISFIED") || satisfaction.equals("BASICALLY_SATISFIED") ? 1 : 0;
+            add(n, "evaluated", satisfaction.isEmpty() ? 0 : 1);
+            add(n, "satisfied", satisfaction.equals("SATISFIED") || satisfaction.equals("BASICALLY_SATISFIED") ? 1 : 0);
+            add(n, "reviews", reviewed ? 1 : 0);
+            met(n, lastMet(one, "ANSWER_REVIEW"), "reviewsAnswered", "reviewsAnsweredOnTime");
+            add(n, "reReviews", reReviewed ? 1 : 0);
+            met(n, lastMet(one, "ANSWER_RE_REVIEW"), "reReviewsAnswered", "reReviewsAnsweredOnTime");
+            for (JsonNode supervision : one.get("supervisions")) {
+                add(n, "supervisions", 1);
+                if (supervision.path("resolvedAt").isTextual()) {
+                    add(n, "supervisionsResolved", 1);
+                    add(n, "supervisionsResolvedOnTime", !Instant.parse(supervision.get("resolvedAt").asText()).atZone(CST)
+                            .toLocalDate().isAfter(LocalDate.parse(supervision.get("due").asText())) ? 1 : 0);
+                }
+            }
+            add(n, "escalated", one.get("escalations").size() > 0 ? 1 : 0);
         }
+        Map<String, String[]> rates = Map.of("repeatRate", new String[] {"repeats", "registered"},
+                "disposedOnTimeRate", new String[] {"disposedOnTime", "disposed"},
+                "handledOnTimeRate", new String[] {"handledOnTime", "handled"},
+                "evaluationRate", new String[] {"evaluated", "replied"},
+                "satisfactionRate", new String[] {"satisfied", "evaluated"},
+                "reviewRate", new String[] {"reviews", "replied"},
+                "reviewOnTimeRate", new String[] {"reviewsAnsweredOnTime", "reviewsAnswered"},
+                "reReviewRate", new String[] {"reReviews", "reviews"},
+                "reReviewOnTimeRate", new String[] {"reReviewsAnsweredOnTime", "reReviewsAnswered"},
+                "supervisionOnTimeRate", new String[] {"supervisionsResolvedOnTime", "supervisionsResolved"});
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("registered", registered);
-        figures.put("people", people);
-        figures.put("groupVisits", groupVisits);
-        figures.put("groupVisitPeople", groupVisitPeople);
-        figures.put("accusations", accusations);
-        figures.put("confidential", confidential);
-        figures.put("accepted", dispositions.getOrDefault("ACCEPT", 0L));
-        figures.put("transferred", dispositions.getOrDefault("TRANSFER", 0L));
-        figures.put("assigned", dispositions.getOrDefault("ASSIGN", 0L));
-        figures.put("redirected", dispositions.getOrDefault("REDIRECT", 0L));
-        figures.put("notAccepted", dispositions.getOrDefault("NOT_ACCEPT", 0L));
-        figures.put("disposed", disposed);
-        figures.put("disposedOnTime", disposedOnTime);
-        figures.put("disposedOnTimeRate", rate(disposedOnTime, disposed));
-        figures.put("handled", handled);
-        figures.put("handledOnTime", handledOnTime);
-        figures.put("handledOnTimeRate", rate(handledOnTime, handled));
-        figures.put("overdue", overdue);
-        figures.put("replied", replied);
-        figures.put("evaluated", evaluated);
-        figures.put("evaluationRate", rate(evaluated, replied));
-        figures.put("satisfied", satisfied);
-        figures.put("satisfactionRate", rate(satisfied, evaluated));
+        for (String name : NAMES) {
+            String[] rate = rates.get(name);
+            Object value = rate == null ? (Object) n.get(name) : (Object) rate(n.get(rate[0]), n.get(rate[1]));
+            figures.put(name, value);
+        }
         return figures;
+    }
+
+    /** The rates and the counts each is taken over. */
+    static final Map<String, String> RATE_COUNTS = Map.of("repeatRate", "repeats,registered",
+            "disposedOnTimeRate", "disposed,disposedOnTime", "handledOnTimeRate", "handled,handledOnTime",
+            "evaluationRate", "replied,evaluated", "satisfactionRate", "evaluated,satisfied",
+            "reviewRate", "reviews,replied", "reviewOnTimeRate", "reviewsAnswered,reviewsAnsweredOnTime",
+            "reReviewRate", "reReviews,reviews", "reReviewOnTimeRate", "reReviewsAnswered,reReviewsAnsweredOnTime",
+            "supervisionOnTimeRate", "supervisionsResolved,supervisionsResolvedOnTime");
+
+    private static void add(Map<String, Long> counts, String name, long value) {
+        counts.merge(name, value, Long::sum);
+    }
+
+    private static void met(Map<String, Long> counts, JsonNode deadline, String met, String onTime) {
+        if (deadline != null) {
+            add(counts, met, 1);
+            add(counts, onTime, onTime(deadline) ? 1 : 0);
+        }
     }
 
     private static JsonNode lastMet(JsonNode petition, String kind) {
@@ -366,17 +508,25 @@ class StatisticsIT {
     @Test
     @Order(1)
     void everyFigureOfTheProvinceEqualsWhatTheCasesSay() throws Exception {
-        assertEquals(26, cases.size());
+        assertEquals(26 + 300 + DONE.get("repeats"), cases.size());
         JsonNode answer = statistics(Account.AUDITOR, "jurisdiction=52&" + period() + "&by=division");
         Map<String, Object> all = expected(cases);
         assertFigures(all, answer.get("total"), "the province's total");
         // What this test did, figure by figure, besides what the cases say.
-        assertEquals(2L, all.get("groupVisits"));
-        assertEquals(15L, all.get("groupVisitPeople"));
-        assertEquals(2L, all.get("accusations"));
-        assertEquals(2L, all.get("redirected"));
-        assertEquals(2L, all.get("notAccepted"));
-        assertEquals(8L, all.get("replied"));
+        assertEquals(2L + DONE.get("groupVisits"), all.get("groupVisits"));
+        assertEquals(15L + DONE.get("groupVisitPeople"), all.get("groupVisitPeople"));
+        assertEquals(2L + DONE.get("accusations"), all.get("accusations"));
+        assertEquals(2L + DONE.get("redirected"), all.get("redirected"));
+        assertEquals(2L + DONE.get("notAccepted") + DONE.get("repeats"), all.get("notAccepted"),
+                "a matter raised again while it is handled is not accepted (Art. 19)");
+        assertEquals(8L + DONE.get("reviewed") + DONE.get("extended"), all.get("replied"));
+        assertEquals(DONE.get("repeats"), all.get("repeats"));
+        assertEquals(DONE.get("reviewed"), all.get("reviews"));
+        assertEquals(DONE.get("reviewed"), all.get("reviewsAnswered"));
+        assertEquals(DONE.get("reReviewed"), all.get("reReviews"));
+        assertEquals(DONE.get("supervised"), all.get("supervisions"));
+        assertEquals(DONE.get("supervisionsResolved"), all.get("supervisionsResolved"));
+        assertTrue((Long) all.get("escalated") >= DONE.get("groupVisits"), "every group visit is escalated: " + all);
         assertTrue((Long) all.get("overdue") >= 4, "left and transferred cases are overdue twenty days on: " + all);
         assertTrue((Long) all.get("disposedOnTime") < (Long) all.get("disposed"), "one was disposed late: " + all);
         assertRows(rows(cases, one -> one.get("jurisdiction").asText().substring(0, 4)), answer, "by city");
@@ -432,12 +582,12 @@ class StatisticsIT {
         Predicate<JsonNode> keptFromNanmingPolice = one -> one.get("type").asText().equals("ACCUSATION")
                 && one.get("accused").toString().contains("南明区公安局");
         List<JsonNode> guiyang = only(cases, one -> in(one, "5201"));
-        assertEquals(1, only(guiyang, keptFromNanmingPolice).size());
+        assertEquals(1 + DONE.get("accusations"), only(guiyang, keptFromNanmingPolice).size());
         // A member of Nanming's police who supervises Guiyang counts Guiyang less the accusation of his unit.
         JsonNode chief = statistics(Account.NANMING_POLICE_CHIEF, "jurisdiction=5201&" + period() + "&by=division");
         List<JsonNode> seen = only(guiyang, keptFromNanmingPolice.negate());
         assertRows(rows(seen, one -> one.get("jurisdiction").asText()), chief, "the police chief");
-        assertEquals(guiyang.size() - 1, chief.at("/total/registered").asInt());
+        assertEquals(guiyang.size() - 1 - DONE.get("accusations"), chief.at("/total/registered").asInt());
         assertEquals(0, chief.at("/total/accusations").asInt());
         // The unit's own account counts its own cases only.
         JsonNode police = statistics(Account.NANMING_POLICE, "jurisdiction=5201&" + period() + "&by=division");
@@ -464,9 +614,7 @@ class StatisticsIT {
 
     /** The figures as a reader who does not oversee the place reads them (docs/analysis.md). */
     private static Map<String, Object> suppressed(Map<String, Object> figures) {
-        Map<String, String> rates = Map.of("disposedOnTimeRate", "disposed,disposedOnTime",
-                "handledOnTimeRate", "handled,handledOnTime", "evaluationRate", "replied,evaluated",
-                "satisfactionRate", "evaluated,satisfied");
+        Map<String, String> rates = RATE_COUNTS;
         Map<String, Object> shown = new LinkedHashMap<>();
         figures.forEach((name, value) -> {
             if (value instanceof Long count && count > 0 && count < 3) {
@@ -588,5 +736,67 @@ class StatisticsIT {
         List<String> cells = List.of(line.strip().split("\\s*\\|\\s*"));
         assertEquals(total.values().stream().map(value -> value == null ? "-" : value.toString()).toList(),
                 cells.subList(cells.size() - NAMES.size(), cells.size()), table);
+    }
+
+    @Test
+    @Order(9)
+    void theRollupTheFiguresComeFromEqualsTheCasesCountedAnew() throws Exception {
+        HttpResponse<String> check = api.as(Account.ADMINISTRATOR).get("statistics/rollup");
+        assertEquals(200, check.statusCode(), check.body());
+        JsonNode answer = Api.json(check);
+        assertEquals(0, answer.get("differences").size(), answer.toString());
+        assertEquals(cases.size() + earlier.size(), answer.get("cases").asInt(), answer.toString());
+        assertEquals(403, api.as(Account.GUIYANG_SUPERVISOR).get("statistics/rollup").statusCode());
+        // Counted anew, the same answers: from the cases while it runs, from the rollup after.
+        JsonNode before = statistics(Account.AUDITOR, "jurisdiction=52&" + period() + "&by=category");
+        HttpResponse<String> recount = api.as(Account.ADMINISTRATOR).post("statistics/rollup/recount", Map.of());
+        assertEquals(202, recount.statusCode(), recount.body());
+        assertEquals(before.get("rows"), statistics(Account.AUDITOR, "jurisdiction=52&" + period() + "&by=category").get("rows"));
+        Eventually.until(() -> Api.json(api.as(Account.ADMINISTRATOR).get("statistics/rollup")).get("cells").asInt() > 0,
+                "the rollup counted anew");
+        assertEquals(before.get("rows"), statistics(Account.AUDITOR, "jurisdiction=52&" + period() + "&by=category").get("rows"));
+    }
+
+    @Test
+    @Order(10)
+    void theHotTopicsAreThoseOfTheCasesTheReaderMayRead() throws Exception {
+        HttpResponse<String> answer = api.as(Account.GUIYANG_SUPERVISOR).get("statistics/topics?jurisdiction=5201&"
+                + period() + "&limit=20");
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode topics = Api.json(answer);
+        List<String> frequent = new ArrayList<>();
+        topics.get("frequent").forEach(topic -> frequent.add(topic.get("term").asText()));
+        assertTrue(frequent.contains("罚款"), "the accusations' matter is a topic for Guiyang's supervisor: " + frequent);
+        JsonNode fine = topics.get("frequent").get(frequent.indexOf("罚款"));
+        assertEquals(1 + DONE.get("accusations"), fine.get("count").asLong(), fine.toString());
+        assertTrue(fine.get("samples").size() > 0 && fine.toString().contains("520102-"), fine.toString());
+        assertTrue(!topics.toString().contains("信访人") && !topics.toString().contains("13800000000"), topics.toString());
+        // The chief of the accused police reads no word of them, in no topic and no sample.
+        JsonNode chief = Api.json(api.as(Account.NANMING_POLICE_CHIEF).get("statistics/topics?jurisdiction=5201&"
+                + period() + "&limit=50"));
+        assertTrue(!chief.toString().contains("罚款") && !chief.toString().contains("交警"), chief.toString());
+        assertEquals(guiyangCount() - 1 - DONE.get("accusations"), chief.get("petitions").asLong());
+        HttpResponse<String> bad = api.as(Account.GUIYANG_SUPERVISOR).get("statistics/topics?jurisdiction=5201&"
+                + period() + "&limit=500");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("limit", Api.json(bad).at("/violations/0/field").asText());
+    }
+
+    private static long guiyangCount() {
+        return only(cases, one -> in(one, "5201")).size();
+    }
+
+    @Test
+    @Order(11)
+    void aPageOfRowsPastTheLastIsRefused() throws Exception {
+        JsonNode first = statistics(Account.AUDITOR, "jurisdiction=52&" + period() + "&by=unit&page=0&size=2");
+        assertEquals(2, first.get("rows").size());
+        JsonNode all = statistics(Account.AUDITOR, "jurisdiction=52&" + period() + "&by=unit");
+        assertEquals(all.get("total"), first.get("total"), "the totals are of every row");
+        int pages = (all.get("rows").size() + 1) / 2;
+        HttpResponse<String> past = api.as(Account.AUDITOR).get("statistics?jurisdiction=52&" + period()
+                + "&by=unit&page=" + pages + "&size=2");
+        assertEquals(400, past.statusCode(), past.body());
+        assertEquals("page", Api.json(past).at("/violations/0/field").asText());
     }
 }

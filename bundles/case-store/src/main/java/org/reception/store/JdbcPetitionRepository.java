@@ -63,6 +63,8 @@ import org.reception.cases.Sha256;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
+import org.reception.cases.spi.CaseTexts;
+import org.reception.cases.spi.CaseTexts.CaseText;
 import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.spi.ListScope;
 import org.reception.cases.spi.MatterHistory;
@@ -79,9 +81,9 @@ import org.reception.cases.statistics.RollupCheck;
  * entry; the schema is migrated when the component starts, before it offers itself as a service.
  */
 @Component(service = {PetitionRepository.class, HealthCheck.class, PersonalDataKeys.class, RuleModuleLedger.class,
-        StatisticsStore.class}, property = HealthCheck.NAME + "=store")
+        StatisticsStore.class, CaseTexts.class}, property = HealthCheck.NAME + "=store")
 public final class JdbcPetitionRepository implements PetitionRepository, HealthCheck, PersonalDataKeys,
-        RuleModuleLedger, StatisticsStore {
+        RuleModuleLedger, StatisticsStore, CaseTexts {
 
     private static final Logger LOG = LogManager.getLogger(JdbcPetitionRepository.class);
 
@@ -652,6 +654,15 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     public Map<String, Figures> figures(String jurisdictionPrefix, Period period, Dimension by, ListScope scope,
                                         LocalDate today, LocalDate dueSoonUntil) {
         return statistics.figures(jurisdictionPrefix, period, by, scope, today, dueSoonUntil);
+    }
+
+    @Override
+    public List<CaseText> texts(String jurisdictionPrefix, Instant from, Instant to, ListScope scope, int limit) {
+        if (scope.empty()) {
+            return List.of();
+        }
+        return read(connection -> PetitionTexts.texts(connection, jurisdictionPrefix, from, to, scope, limit),
+                "the texts of the cases could not be read");
     }
 
     @Override

@@ -101,8 +101,7 @@ final class StatisticsRollup {
         Map<Cell, Figures> changes = new HashMap<>();
         Map<String, PetitionCounts.Case> before = counted(connection, ids);
         before.values().forEach(one -> add(changes, one, -1));
-        List<PetitionListing.Binder> parameters = new ArrayList<>();
-        List<PetitionCounts.Case> now = PetitionCounts.cases(connection, in("p.id", ids, parameters), parameters);
+        List<PetitionCounts.Case> now = PetitionCounts.cases(connection, ids);
         now.forEach(one -> add(changes, one, 1));
         apply(connection, changes);
         rememberCounted(connection, before.keySet(), now);
@@ -384,9 +383,8 @@ final class StatisticsRollup {
         if (ids.isEmpty()) {
             return null;
         }
-        List<PetitionListing.Binder> parameters = new ArrayList<>();
         // A case noted while the recount runs is counted again by the batches after it: no harm, no loss.
-        rememberCounted(connection, Set.of(), PetitionCounts.cases(connection, in("p.id", ids, parameters), parameters));
+        rememberCounted(connection, Set.of(), PetitionCounts.cases(connection, ids));
         return ids.get(ids.size() - 1);
     }
 
@@ -439,9 +437,8 @@ final class StatisticsRollup {
                 break;
             }
             cases += ids.size();
-            List<PetitionListing.Binder> parameters = new ArrayList<>();
             Map<String, PetitionCounts.Case> counted = counted(connection, ids);
-            for (PetitionCounts.Case now : PetitionCounts.cases(connection, in("p.id", ids, parameters), parameters)) {
+            for (PetitionCounts.Case now : PetitionCounts.cases(connection, ids)) {
                 PetitionCounts.Case then = counted.get(now.id());
                 if (then == null || !then.values().equals(now.values()) || !then.receivedOn().equals(now.receivedOn())
                         || !then.kept().equals(now.kept())) {

@@ -116,6 +116,11 @@ class PetitionCountsTest {
         Map<String, Figures> seen = repository.figures("5201", MARCH, Dimension.DIVISION, police, TODAY, DUE_SOON_UNTIL);
         assertEquals(Set.of("520102"), seen.keySet());
         assertEquals(1, seen.get("520102").registered());
+        // The same for the words of the hot topics: never the accusation's.
+        assertEquals(2, repository.texts("5201", MARCH.start(), MARCH.end(), PROVINCE, 10).size());
+        assertEquals(List.of("520102"), repository.texts("5201", MARCH.start(), MARCH.end(), police, 10).stream()
+                .map(text -> text.jurisdiction()).toList());
+        assertEquals("内容", repository.texts("5201", MARCH.start(), MARCH.end(), police, 10).get(0).content());
 
         // The province's reader is served by the rollup, the police by the cases: the rollup equals them.
         RollupCheck check = repository.checkRollup();

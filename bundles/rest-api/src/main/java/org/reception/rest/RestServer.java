@@ -30,6 +30,7 @@ import org.reception.cases.access.AccountAdministration;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.statistics.PetitionStatistics;
+import org.reception.cases.statistics.PetitionTopics;
 import org.reception.rules.admin.RuleAdministration;
 import org.reception.rules.admin.RuleTrials;
 
@@ -66,6 +67,9 @@ public final class RestServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PetitionStatistics statistics;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PetitionTopics topics;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AccountAdministration accounts;
@@ -115,7 +119,7 @@ public final class RestServer {
                 new OperationsResource(() -> petitions, this::now),
                 new RulesResource(() -> rules, () -> trials, () -> petitions),
                 new OutboxResource(() -> outbox),
-                new StatisticsResource(() -> statistics),
+                new StatisticsResource(() -> statistics, () -> topics),
                 new SessionResource(() -> authenticator, sessions),
                 new AccountsResource(() -> accounts),
                 new OpenApiResource(),

@@ -40,7 +40,11 @@ import org.reception.cases.access.Role;
 import org.reception.cases.statistics.Dimension;
 import org.reception.cases.statistics.Figures;
 import org.reception.cases.statistics.Period;
+import org.reception.cases.statistics.HotTopics;
 import org.reception.cases.statistics.PetitionStatistics;
+import org.reception.cases.statistics.PetitionTopics;
+import org.reception.cases.statistics.RollupCheck;
+import org.reception.cases.statistics.TopicQuery;
 import org.reception.cases.statistics.Statistics;
 import org.reception.cases.statistics.StatisticsQuery;
 import org.reception.cases.statistics.StatisticsRow;
@@ -66,6 +70,7 @@ public class StatisticsResource {
     private static final String BOM = "\uFEFF";
 
     private final Supplier<PetitionStatistics> statistics;
+    private final Supplier<PetitionTopics> topics;
 
     @Context
     SecurityContext security;
@@ -73,9 +78,13 @@ public class StatisticsResource {
     @Context
     HttpHeaders headers;
 
-    StatisticsResource(Supplier<PetitionStatistics> statistics) {
+    StatisticsResource(Supplier<PetitionStatistics> statistics, Supplier<PetitionTopics> topics) {
         this.statistics = statistics;
+        this.topics = topics;
     }
+
+    /** The most rows of a breakdown on one page. */
+    static final int MAX_PAGE_SIZE = 500;
 
     /** The answer in JSON: each figure a number, or {@code "<3"} for a count the caller may not read exactly. */
     public record Answer(String jurisdiction, String name, LocalDate from, LocalDate to, LocalDate previousFrom,
@@ -127,8 +136,18 @@ public class StatisticsResource {
                                  defaultValue = "division")) @QueryParam("by") String by,
                          @Parameter(description = "csv or xlsx for the table as a file (as Accept: text/csv or the"
                                  + " workbook's type)", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}))
-                         @QueryParam("format") String format) throws IOException {
+                         @QueryParam("format") String format,
+                         @Parameter(description = "The page of rows (from 0), with size; all rows when absent."
+                                 + " The totals are always of all rows") @QueryParam("page") Integer page,
+                         @Parameter(description = "Rows per page, 1 to " + MAX_PAGE_SIZE, schema = @Schema(defaultValue = "100"))
+                         @QueryParam("size") Integer size) throws IOException {
         List<Violation> violations = new ArrayList<>();
+        if (page != null && page < 0) {
+            violations.add(new Violation("page", "must be 0 or more"));
+        }
+        if (size != null && (size < 1 || size > MAX_PAGE_SIZE)) {
+            violations.add(new Violation("size", "must be from 1 to " + MAX_PAGE_SIZE));
+        }
         if (jurisdiction == null || !jurisdiction.strip().matches("\\d{2}|\\d{4}|\\d{6}")) {
             violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
         }
@@ -147,6 +166,9 @@ public class StatisticsResource {
         }
         Statistics answer = service.statistics(AccessFilter.caller(security),
                 new StatisticsQuery(jurisdiction.strip(), asked, dimension));
+        if (page != null || size != null) {
+            answer = page(answer, page == null ? 0 : page, size == null ? 100 : size);
+        }
         if (answered == Format.CSV) {
             return Response.ok(BOM + csv(answer), CSV_UTF8)
                     .header("Content-Disposition", contentDisposition(answer, "csv")).build();
@@ -155,6 +177,83 @@ public class StatisticsResource {
             return Response.ok(xlsx(answer), XLSX).header("Content-Disposition", contentDisposition(answer, "xlsx")).build();
         }
         return Response.ok(answer(answer), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** One page of the rows; the totals stay those of all rows. A page past the last is refused. */
+    static Statistics page(Statistics all, int page, int size) {
+        int first = page * size;
+        if (first > 0 && first >= all.rows().size()) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, List.of(new Violation("page",
+                    "there are " + all.rows().size() + " rows: pages 0 to " + Math.max(0, (all.rows().size() - 1) / size))));
+        }
+        return new Statistics(all.jurisdiction(), all.name(), all.period(), all.previousPeriod(), all.by(), all.asOf(),
+                all.minimumCell(), all.rows().subList(first, Math.min(all.rows().size(), first + size)), all.total(),
+                all.previousTotal(), all.lastYearPeriod(), all.lastYearTotal());
+    }
+
+    @GET
+    @Path("/topics")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Permits({Role.CLERK, Role.SUPERVISOR, Role.HANDLING_UNIT, Role.AUDITOR, Role.ADMINISTRATOR})
+    @Operation(operationId = "readHotTopics", summary = "The hot topics (热点问题) of the cases the account may read",
+            description = "The words many petitions of the period raise (frequent) and those rising fastest against the"
+                    + " period before (rising), from their titles and contents, segmented as Chinese words. Each"
+                    + " topic has its counts by place and a few sample cases, all of them cases the account may read.",
+            responses = {@ApiResponse(responseCode = "200", description = "The topics",
+                    content = @Content(schema = @Schema(implementation = HotTopics.class))),
+                    @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
+    public HotTopics topics(@Parameter(required = true, description = "A province, city or county: its whole subtree")
+                            @QueryParam("jurisdiction") String jurisdiction,
+                            @QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("period") String period, @QueryParam("date") String date,
+                            @Parameter(description = "How many topics of each list, 1 to 50",
+                                    schema = @Schema(defaultValue = "10")) @QueryParam("limit") Integer limit) {
+        List<Violation> violations = new ArrayList<>();
+        if (jurisdiction == null || !jurisdiction.strip().matches("\\d{2}|\\d{4}|\\d{6}")) {
+            violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
+        }
+        Period asked = Period.parse(from, to, period, date, violations);
+        if (!violations.isEmpty()) {
+            throw new PetitionRejected(Problem.MALFORMED_REQUEST, violations);
+        }
+        PetitionTopics service = topics.get();
+        if (service == null) {
+            throw new ServiceUnavailable("the hot topics are not running");
+        }
+        return service.topics(AccessFilter.caller(security),
+                new TopicQuery(jurisdiction.strip(), asked, limit == null ? 10 : limit));
+    }
+
+    @GET
+    @Path("/rollup")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Permits(Role.ADMINISTRATOR)
+    @Operation(operationId = "checkStatisticsRollup", summary = "Check the statistics' rollup against the cases",
+            description = "Counts every case anew and compares it with the rollup the figures are read from, case by"
+                    + " case and cell by cell. Slow on a large database (it reads every case): for operators and tests.",
+            responses = @ApiResponse(responseCode = "200", description = "The check",
+                    content = @Content(schema = @Schema(implementation = RollupCheck.class))))
+    public RollupCheck checkRollup() {
+        return service().checkRollup(AccessFilter.caller(security));
+    }
+
+    @javax.ws.rs.POST
+    @Path("/rollup/recount")
+    @Permits(Role.ADMINISTRATOR)
+    @Operation(operationId = "recountStatisticsRollup", summary = "Count every case anew into the statistics' rollup",
+            description = "In the background; until it is done, the figures are counted from the cases (as exact, slower).",
+            responses = @ApiResponse(responseCode = "202", description = "The recount has begun"))
+    public Response recountRollup() {
+        service().recountRollup(AccessFilter.caller(security));
+        return Response.accepted().build();
+    }
+
+    private PetitionStatistics service() {
+        PetitionStatistics service = statistics.get();
+        if (service == null) {
+            throw new ServiceUnavailable("the statistics are not running");
+        }
+        return service;
     }
 
     /** What the answer is written as: asked by {@code format}, else by {@code Accept}, else JSON. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TimeZone;
@@ -27,6 +28,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.reception.cases.Category;
 import org.reception.cases.Channel;
 import org.reception.cases.Page;
 import org.reception.cases.PetitionQuery;
@@ -37,6 +39,9 @@ import org.reception.cases.divisions.Division;
 import org.reception.cases.divisions.DivisionLevel;
 import org.reception.cases.divisions.Divisions;
 import org.reception.cases.spi.ListScope;
+import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.Figures;
+import org.reception.cases.statistics.Period;
 import org.reception.store.JdbcPetitionRepository;
 
 /**
@@ -132,10 +137,17 @@ public final class StoreBenchmark {
         for (int page : List.of(1_000, 4_999)) {
             PetitionQuery before = new PetitionQuery("5201", null, null, false, null, null, null, null, null, null, page - 1, 20);
             List<PetitionSummary> previous = repository.list(before, WHOLE_PROVINCE, TODAY).items();
+            if (previous.isEmpty()) {
+                continue; // fewer cases than pages
+            }
             PetitionSummary last = previous.get(previous.size() - 1);
             PetitionQuery deep = new PetitionQuery("5201", null, null, false, null, null, null, null, null, null, null,
                     page, 20, new PetitionQuery.After(last.receivedAt(), last.id()));
             report.append(list(repository, "queue of 5201, page " + (page + 1) + " by cursor", deep));
+        }
+
+        if (!Boolean.getBoolean("bench.skipStatistics")) {
+            report.append(statistics(repository, dataSource, !load.isZero()));
         }
 
         String text = "# Store benchmark\n\n" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
@@ -145,6 +157,69 @@ public final class StoreBenchmark {
                 + ", first page of 20 with the total count.\n\n" + report;
         Files.writeString(folder.resolve("store-benchmark.md"), text, StandardCharsets.UTF_8);
         System.out.println(text);
+    }
+
+    /**
+     * The statistics (issue 17): the rollup counted anew after the bulk load (which bypasses the
+     * store's writes, so nothing was noted), then questions of a year, a quarter and an odd range, by
+     * each dimension; a unit's own figures come from the cases; and what noting a change costs.
+     */
+    private static String statistics(JdbcPetitionRepository repository, EmbeddedDataSource dataSource, boolean loaded)
+            throws SQLException, InterruptedException {
+        StringBuilder report = new StringBuilder();
+        if (loaded || !rollupComplete(dataSource)) {
+            Instant started = Instant.now();
+            repository.recountRollup();
+            while (!rollupComplete(dataSource)) {
+                Thread.sleep(1_000);
+            }
+            report.append("| rollup counted anew (every case) | ").append(Duration.between(started, Instant.now()).toSeconds())
+                    .append(" s | | |\n");
+        }
+        Period year = new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        LocalDate dueSoon = TODAY.plusDays(3);
+        for (Dimension by : Dimension.values()) {
+            Map<String, Figures> rows = repository.figures("52", year, by, WHOLE_PROVINCE, TODAY, dueSoon);
+            long total = rows.values().stream().mapToLong(Figures::registered).sum();
+            report.append(row("statistics: province, year 2025, by " + by.parameter(),
+                    () -> repository.figures("52", year, by, WHOLE_PROVINCE, TODAY, dueSoon), rows.size() + " rows, "
+                            + total + " cases", WARM_UP, ROUNDS));
+        }
+        Period odd = new Period(LocalDate.of(2025, 3, 15), LocalDate.of(2026, 2, 10));
+        report.append(row("statistics: province, 2025-03-15 to 2026-02-10, by category",
+                () -> repository.figures("52", odd, Dimension.CATEGORY, WHOLE_PROVINCE, TODAY, dueSoon), null, WARM_UP, ROUNDS));
+        Period quarter = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+        report.append(row("statistics: city 5201, 2026 Q1, by division",
+                () -> repository.figures("5201", quarter, Dimension.DIVISION, WHOLE_PROVINCE, TODAY, dueSoon), null,
+                WARM_UP, ROUNDS));
+        ListScope unit = new ListScope(Set.of(), Set.of(new ListScope.Unit("520000-U007", Set.of("520000-U007"))),
+                Set.of("520000-U007"));
+        report.append(row("statistics: one unit's own cases (from the cases), year 2025, by status",
+                () -> repository.figures("52", year, Dimension.STATUS, unit, TODAY, dueSoon), null, WARM_UP, ROUNDS));
+        // What a registration's transaction adds for the rollup: one note, here in a transaction of its own.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement note = connection.prepareStatement("INSERT INTO statistics_pending (petition_id) VALUES (?)")) {
+            connection.setAutoCommit(false);
+            report.append(row("note a change for the rollup (insert and commit, alone)", () -> {
+                try {
+                    note.setString(1, UUID.randomUUID().toString());
+                    note.executeUpdate();
+                    connection.commit();
+                    return null;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, null, 100, 2_000));
+            // The notes of this measure name no case: the rollup's job counts nothing for them and forgets them.
+        }
+        return report.toString();
+    }
+
+    private static boolean rollupComplete(EmbeddedDataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT value FROM statistics_state WHERE name = 'complete'")) {
+            return row.next() && row.getLong(1) == 1;
+        }
     }
 
     private static PetitionQuery q(String jurisdiction, Set<PetitionStatus> statuses, String unit, boolean overdue,
@@ -242,7 +317,7 @@ public final class StoreBenchmark {
                     petition.setString(2, county + "-" + (2024 + i % 3) + "-" + String.format("%07d", i));
                     petition.setString(3, Channel.values()[random.nextInt(Channel.values().length)].name());
                     petition.setString(4, PetitionType.values()[random.nextInt(PetitionType.values().length)].name());
-                    petition.setString(5, "OTHER");
+                    petition.setString(5, Category.values()[random.nextInt(Category.values().length)].name());
                     petition.setString(6, WORDS[random.nextInt(WORDS.length)] + " " + i);
                     petition.setString(7, "信访内容" + i);
                     petition.setString(8, county);
