@@ -107,6 +107,16 @@ class CrashIT {
         assertTrue(verification.get("intact").asBoolean(), verification.toString());
         assertTrue(verification.get("entries").asLong() >= accepted.size());
         assertTrue(karaf.shell("reception:audit-verify").contains("Audit chain intact"));
+
+        // The statistics' rollup, counted by batches while the posts came and cut off by the kill,
+        // equals the cases counted anew: no batch half done, no note lost or counted twice.
+        JsonNode rollup = Api.json(api.as(Account.ADMINISTRATOR).get("statistics/rollup"));
+        assertEquals(0, rollup.get("differences").size(), rollup.toString());
+        assertTrue(rollup.get("cases").asLong() >= accepted.size(), rollup.toString());
+        JsonNode year = Api.json(api.as(Account.AUDITOR).get("statistics?jurisdiction=52&period=year&date="
+                + Api.json(api.get("clock")).get("today").asText()));
+        assertEquals(rollup.get("cases").asLong(), year.at("/total/registered").asLong(), year.toString());
+        assertTrue(karaf.shell("reception:stats-rollup").contains("The rollup equals the cases."));
     }
 
     /**

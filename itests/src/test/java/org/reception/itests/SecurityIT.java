@@ -227,6 +227,11 @@ class SecurityIT {
         rest(table, "GET", "/outbox", roles("admin"), false, (a, c) -> get(a, "/api/v1/outbox"));
         rest(table, "GET", "/statistics", roles("clerk", "supervisor", "unit", "auditor", "admin"), false,
                 (a, c) -> get(a, "/api/v1/statistics?jurisdiction=52&period=year&date=2026-01-01"));
+        rest(table, "GET", "/statistics/topics", roles("clerk", "supervisor", "unit", "auditor", "admin"), false,
+                (a, c) -> get(a, "/api/v1/statistics/topics?jurisdiction=52&period=year&date=2026-01-01"));
+        rest(table, "GET", "/statistics/rollup", roles("admin"), false, (a, c) -> get(a, "/api/v1/statistics/rollup"));
+        rest(table, "POST", "/statistics/rollup/recount", roles("admin"), false,
+                (a, c) -> post(a, "/api/v1/statistics/rollup/recount", ""));
         rest(table, "POST", "/outbox/{}/retry", roles("admin"), false, (a, c) -> post(a, "/api/v1/outbox/1/retry", ""));
         // The desk's sign-in: each account with its own password, the anonymous caller with none (400).
         rest(table, "POST", "/session", open(), false, (a, c) -> post(a, "/api/v1/session", a == null ? "{}"
