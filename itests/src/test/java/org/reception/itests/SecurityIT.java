@@ -230,6 +230,12 @@ class SecurityIT {
         rest(table, "GET", "/statistics/topics", roles("clerk", "supervisor", "unit", "auditor", "admin"), false,
                 (a, c) -> get(a, "/api/v1/statistics/topics?jurisdiction=52&period=year&date=2026-01-01"));
         rest(table, "GET", "/statistics/rollup", roles("admin"), false, (a, c) -> get(a, "/api/v1/statistics/rollup"));
+        rest(table, "GET", "/statistics/reports", roles("supervisor", "auditor", "admin"), false,
+                (a, c) -> get(a, "/api/v1/statistics/reports"));
+        rest(table, "POST", "/statistics/reports", roles("supervisor", "auditor", "admin"), false,
+                (a, c) -> post(a, "/api/v1/statistics/reports", "{\"jurisdiction\":\"52\",\"period\":\"fortnight\"}"));
+        rest(table, "GET", "/statistics/reports/{}", roles("supervisor", "auditor", "admin"), false,
+                (a, c) -> get(a, "/api/v1/statistics/reports/1"));
         rest(table, "POST", "/statistics/rollup/recount", roles("admin"), false,
                 (a, c) -> post(a, "/api/v1/statistics/rollup/recount", ""));
         rest(table, "POST", "/outbox/{}/retry", roles("admin"), false, (a, c) -> post(a, "/api/v1/outbox/1/retry", ""));

@@ -799,4 +799,86 @@ class StatisticsIT {
         assertEquals(400, past.statusCode(), past.body());
         assertEquals("page", Api.json(past).at("/violations/0/field").asText());
     }
+
+    @Test
+    @Order(12)
+    void aMonthsReportIsWrittenKeptAndReadOnlyByThoseWhoReadEveryFigureOfThePlace() throws Exception {
+        // A month in the middle of the three: cases of every county in it.
+        LocalDate month = to.minusDays(45).withDayOfMonth(1);
+        HttpResponse<String> written = api.as(Account.GUIYANG_SUPERVISOR).post("statistics/reports",
+                Map.of("jurisdiction", "5201", "period", "month", "date", month.toString()));
+        assertEquals(201, written.statusCode(), written.body());
+        JsonNode report = Api.json(written);
+        String title = "贵阳市信访形势分析报告（" + month.getYear() + "年" + month.getMonthValue() + "月）";
+        assertEquals(title, report.get("title").asText());
+        assertTrue(written.headers().firstValue("Location").orElseThrow().endsWith("statistics/reports/" + report.get("id")));
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                karaf.api("statistics/reports/" + report.get("id").asText()))
+                .header("Authorization", Account.AUDITOR.authorization()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
+        String file = pdf.headers().firstValue("Content-Disposition").orElseThrow();
+        assertEquals(title + ".pdf", URLDecoder.decode(file.substring(file.indexOf("filename*=UTF-8''") + 17),
+                StandardCharsets.UTF_8));
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "reports"));
+        java.nio.file.Path saved = folder.resolve("report-" + report.get("id").asText() + ".pdf");
+        java.nio.file.Files.write(saved, pdf.body());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            for (String section : List.of(title, "一、总体情况", "二、分地区情况", "三、分类别情况", "四、办理时效",
+                    "五、群众满意度", "六、热点问题", "七、下一步工作建议", "南明区", "云岩区")) {
+                assertTrue(text.contains(section), section + " in the report:\n" + text);
+            }
+            // The month's registrations, as the statistics count them, are in its first table.
+            JsonNode figures = statistics(Account.GUIYANG_SUPERVISOR, "jurisdiction=5201&period=month&date=" + month);
+            assertTrue(text.contains(figures.at("/total/registered").asText()), text);
+            // The petitioners are named 信访人1, 信访人2 … here; the report speaks of 信访人 in general only.
+            assertTrue(!java.util.regex.Pattern.compile("信访人\\d").matcher(text).find() && !text.contains("13800000000")
+                    && !text.contains("520102198501"), "no personal data");
+        }
+        // Its pages render to images (poppler's pdftoppm), each with ink on it.
+        Process render = new ProcessBuilder("pdftoppm", "-png", "-r", "40", saved.toString(),
+                folder.resolve("page").toString()).redirectErrorStream(true).start();
+        assertEquals(0, render.waitFor(), new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        try (var pages = java.nio.file.Files.list(folder)) {
+            List<java.nio.file.Path> images = pages.filter(p -> p.getFileName().toString().startsWith("page")).toList();
+            assertTrue(images.size() >= 3, images.toString());
+            for (java.nio.file.Path image : images) {
+                java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(image.toFile());
+                boolean ink = false;
+                for (int x = 0; x < read.getWidth() && !ink; x += 3) {
+                    for (int y = 0; y < read.getHeight() && !ink; y += 3) {
+                        ink = (read.getRGB(x, y) & 0xFF) < 100;
+                    }
+                }
+                assertTrue(ink, image + " has text on it");
+            }
+        }
+        // A member of the accused police who supervises Guiyang reads no report of Guiyang; a clerk none.
+        assertEquals(403, api.as(Account.NANMING_POLICE_CHIEF).post("statistics/reports",
+                Map.of("jurisdiction", "5201", "period", "month", "date", month.toString())).statusCode());
+        assertEquals(404, api.as(Account.NANMING_POLICE_CHIEF).get("statistics/reports/" + report.get("id")).statusCode());
+        assertEquals(0, Api.json(api.as(Account.NANMING_POLICE_CHIEF).get("statistics/reports")).size());
+        assertEquals(403, api.as(Account.NANMING_CLERK).get("statistics/reports").statusCode());
+        assertEquals(404, api.as(Account.ZUNYI_SUPERVISOR).get("statistics/reports/" + report.get("id")).statusCode());
+        HttpResponse<String> future = api.as(Account.GUIYANG_SUPERVISOR).post("statistics/reports",
+                Map.of("jurisdiction", "5201", "period", "year", "date", to.plusYears(1).toString()));
+        assertEquals(400, future.statusCode(), future.body());
+        assertEquals("date", Api.json(future).at("/violations/0/field").asText());
+    }
+
+    @Test
+    @Order(13)
+    void theScheduleWritesTheLastMonthsReportOnItsOwn() throws Exception {
+        karaf.configure("org.reception.reports", "jurisdictions = 5203\nmonthly = true\nquarterly = false\n"
+                + "annual = false\ndaysAfter = 1\ncheckSeconds = 5\n");
+        LocalDate last = today.minusDays(1).withDayOfMonth(1).minusMonths(1);
+        Eventually.until(() -> Api.json(api.as(Account.ZUNYI_SUPERVISOR).get("statistics/reports?jurisdiction=5203"))
+                .findValues("generatedBy").stream().anyMatch(by -> by.asText().equals("schedule")),
+                "the schedule wrote Zunyi's report of " + last);
+        JsonNode kept = Api.json(api.as(Account.ZUNYI_SUPERVISOR).get("statistics/reports?jurisdiction=5203")).get(0);
+        assertEquals("遵义市信访形势分析报告（" + last.getYear() + "年" + last.getMonthValue() + "月）", kept.get("title").asText());
+        assertEquals(last.toString(), kept.at("/period/from").asText());
+        assertTrue(karaf.shell("reception:report --jurisdiction 5203").contains(kept.get("title").asText()));
+    }
 }

@@ -214,8 +214,7 @@ final class CaseAccess {
 
     /** Whether the caller oversees the whole jurisdiction: an auditor, an administrator, or a supervisor of it or above. */
     static boolean overseesWhole(Caller caller, String jurisdictionPrefix) {
-        return caller.has(Role.AUDITOR) || caller.has(Role.ADMINISTRATOR)
-                || caller.scopes(Role.SUPERVISOR).stream().map(Jurisdictions::prefix).anyMatch(jurisdictionPrefix::startsWith);
+        return caller.overseesWhole(jurisdictionPrefix);
     }
 
     /**

@@ -63,7 +63,11 @@ import org.reception.cases.Sha256;
 import org.reception.cases.UnknownPetition;
 import org.reception.cases.health.HealthCheck;
 import org.reception.cases.health.HealthStatus;
+import org.reception.cases.reports.ReportDocument;
+import org.reception.cases.reports.ReportKind;
+import org.reception.cases.reports.StoredReport;
 import org.reception.cases.spi.CaseTexts;
+import org.reception.cases.spi.ReportStore;
 import org.reception.cases.spi.CaseTexts.CaseText;
 import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.spi.ListScope;
@@ -81,9 +85,9 @@ import org.reception.cases.statistics.RollupCheck;
  * entry; the schema is migrated when the component starts, before it offers itself as a service.
  */
 @Component(service = {PetitionRepository.class, HealthCheck.class, PersonalDataKeys.class, RuleModuleLedger.class,
-        StatisticsStore.class, CaseTexts.class}, property = HealthCheck.NAME + "=store")
+        StatisticsStore.class, CaseTexts.class, ReportStore.class}, property = HealthCheck.NAME + "=store")
 public final class JdbcPetitionRepository implements PetitionRepository, HealthCheck, PersonalDataKeys,
-        RuleModuleLedger, StatisticsStore, CaseTexts {
+        RuleModuleLedger, StatisticsStore, CaseTexts, ReportStore {
 
     private static final Logger LOG = LogManager.getLogger(JdbcPetitionRepository.class);
 
@@ -663,6 +667,29 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         }
         return read(connection -> PetitionTexts.texts(connection, jurisdictionPrefix, from, to, scope, limit),
                 "the texts of the cases could not be read");
+    }
+
+    @Override
+    public StoredReport save(StoredReport report, byte[] pdf) {
+        return write(connection -> AnalysisReportRows.save(connection, report, pdf), dialect::isTransient,
+                "the report could not be kept");
+    }
+
+    @Override
+    public List<StoredReport> reports(String jurisdictionPrefix, int limit) {
+        return read(connection -> AnalysisReportRows.reports(connection, jurisdictionPrefix, limit),
+                "the reports could not be read");
+    }
+
+    @Override
+    public Optional<StoredReport> latest(ReportKind kind, String jurisdiction, LocalDate periodFrom) {
+        return read(connection -> AnalysisReportRows.latest(connection, kind, jurisdiction, periodFrom),
+                "the reports could not be read");
+    }
+
+    @Override
+    public Optional<ReportDocument> document(long id) {
+        return read(connection -> AnalysisReportRows.document(connection, id), "the report could not be read");
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.reception.cases.Category;
 import org.reception.cases.PlatformTime;
+import org.reception.cases.reports.ReportKind;
 import org.reception.cases.statistics.Figures;
 import org.reception.cases.statistics.Period;
 import org.reception.cases.statistics.Statistics;
@@ -730,8 +731,12 @@ public final class AnalysisReportWriter {
             if (rated.size() < 2) {
                 return Optional.empty();
             }
-            return rated.stream().min(Comparator.comparingDouble(
-                    row -> ((Number) row.shown(statistics.minimumCell()).get(rate)).doubleValue()));
+            Comparator<StatisticsRow> byRate = Comparator.comparingDouble(
+                    row -> ((Number) row.shown(statistics.minimumCell()).get(rate)).doubleValue());
+            StatisticsRow min = rated.stream().min(byRate).orElseThrow();
+            StatisticsRow max = rated.stream().max(byRate).orElseThrow();
+            // When every place has the same rate, none is the lowest.
+            return byRate.compare(min, max) < 0 ? Optional.of(min) : Optional.empty();
         }
 
         private Optional<StatisticsRow> mostOverdue() {
@@ -875,7 +880,7 @@ public final class AnalysisReportWriter {
             return "";
         }
         LocalDate from = period.from();
-        return ReportContent.Kind.of(period).map(kind -> switch (kind) {
+        return ReportKind.of(period).map(kind -> switch (kind) {
             case MONTHLY -> from.getYear() + "年" + from.getMonthValue() + "月";
             case QUARTERLY -> from.getYear() + "年第" + QUARTERS[(from.getMonthValue() - 1) / 3] + "季度";
             case ANNUAL -> from.getYear() + "年";

@@ -1,13 +1,10 @@
 package org.reception.reports;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
+import org.reception.cases.reports.ReportKind;
 import org.reception.cases.statistics.Dimension;
 import org.reception.cases.statistics.Period;
 import org.reception.cases.statistics.Statistics;
@@ -30,46 +27,9 @@ import org.reception.cases.statistics.Statistics;
  * @param trend the monthly points, oldest first, usually the 12 months ending with the period
  * @param hotTopics the hot topics (热点问题) of the period, may be empty
  */
-public record ReportContent(Kind kind, String jurisdiction, String jurisdictionName, Period period,
+public record ReportContent(ReportKind kind, String jurisdiction, String jurisdictionName, Period period,
                             Instant generatedAt, Statistics byDivision, Statistics byCategory, Statistics byType,
                             Statistics byChannel, List<TrendPoint> trend, List<HotTopic> hotTopics) {
-
-    /** The report's kind. */
-    public enum Kind {
-        /** 月报 */
-        MONTHLY("月报"),
-        /** 季报 */
-        QUARTERLY("季报"),
-        /** 年报 */
-        ANNUAL("年报");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        /** 月报, 季报 or 年报. */
-        public String label() {
-            return label;
-        }
-
-        /** The kind of a whole calendar month, quarter or year; empty for any other period. */
-        public static Optional<Kind> of(Period period) {
-            LocalDate from = period.from();
-            LocalDate to = period.to();
-            if (from.getDayOfYear() == 1 && to.equals(from.with(TemporalAdjusters.lastDayOfYear()))) {
-                return Optional.of(ANNUAL);
-            }
-            if (from.get(IsoFields.DAY_OF_QUARTER) == 1 && to.equals(from.plusMonths(3).minusDays(1))) {
-                return Optional.of(QUARTERLY);
-            }
-            if (from.getDayOfMonth() == 1 && to.equals(from.with(TemporalAdjusters.lastDayOfMonth()))) {
-                return Optional.of(MONTHLY);
-            }
-            return Optional.empty();
-        }
-    }
 
     /**
      * One month of the trend.

@@ -38,6 +38,7 @@ import org.reception.cases.Channel;
 import org.reception.cases.PetitionType;
 import org.reception.cases.divisions.Division;
 import org.reception.cases.divisions.Divisions;
+import org.reception.cases.reports.ReportKind;
 import org.reception.cases.statistics.Dimension;
 import org.reception.cases.statistics.Figures;
 import org.reception.cases.statistics.Period;
@@ -131,7 +132,7 @@ class AnalysisReportWriterTest {
     @Test
     void writesAQuarterlyReportOfACitySayingThereAreNoHotTopics() throws Exception {
         Data data = city("5201", "贵阳市", new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)),
-                new Period(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31)), ReportContent.Kind.QUARTERLY);
+                new Period(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31)), ReportKind.QUARTERLY);
         byte[] pdf = writer.pdf(data.content);
         Files.write(OUT.resolve("analysis-report-5201-2026-Q1.pdf"), pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -148,7 +149,7 @@ class AnalysisReportWriterTest {
     void writesAnAnnualReportComparingWithTheYearBeforeOnce() throws Exception {
         Period year = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
         Period before = year.previous();
-        Data data = city("5203", "遵义市", year, before, ReportContent.Kind.ANNUAL);
+        Data data = city("5203", "遵义市", year, before, ReportKind.ANNUAL);
         assertEquals(before, year.sameLastYear(), "a year's period before is the year before");
         byte[] pdf = writer.pdf(data.content);
         Files.write(OUT.resolve("analysis-report-5203-2026.pdf"), pdf);
@@ -165,7 +166,7 @@ class AnalysisReportWriterTest {
     void writesReportsFromSeveralThreadsEachWithItsFont() throws Exception {
         ReportContent province = province().content;
         ReportContent city = city("5201", "贵阳市", Period.of(Period.Unit.MONTH, LocalDate.of(2026, 3, 1)),
-                Period.of(Period.Unit.MONTH, LocalDate.of(2026, 2, 1)), ReportContent.Kind.MONTHLY).content;
+                Period.of(Period.Unit.MONTH, LocalDate.of(2026, 2, 1)), ReportKind.MONTHLY).content;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<byte[]>> written = new ArrayList<>();
@@ -192,7 +193,7 @@ class AnalysisReportWriterTest {
         for (Dimension by : List.of(Dimension.DIVISION, Dimension.CATEGORY, Dimension.TYPE, Dimension.CHANNEL)) {
             empty.add(statistics("520102", "南明区", april, null, null, by, List.of(), Figures.ZERO, null, null));
         }
-        ReportContent content = new ReportContent(ReportContent.Kind.MONTHLY, "520102", "南明区", april, GENERATED,
+        ReportContent content = new ReportContent(ReportKind.MONTHLY, "520102", "南明区", april, GENERATED,
                 empty.get(0), empty.get(1), empty.get(2), empty.get(3), List.of(), List.of());
         byte[] pdf = writer.pdf(content);
         Files.write(OUT.resolve("analysis-report-520102-empty.pdf"), pdf);
@@ -218,13 +219,13 @@ class AnalysisReportWriterTest {
 
     @Test
     void namesTheKindOfAPeriod() {
-        assertEquals(ReportContent.Kind.MONTHLY,
-                ReportContent.Kind.of(Period.of(Period.Unit.MONTH, LocalDate.of(2026, 3, 9))).orElseThrow());
-        assertEquals(ReportContent.Kind.QUARTERLY,
-                ReportContent.Kind.of(Period.of(Period.Unit.QUARTER, LocalDate.of(2026, 3, 9))).orElseThrow());
-        assertEquals(ReportContent.Kind.ANNUAL,
-                ReportContent.Kind.of(Period.of(Period.Unit.YEAR, LocalDate.of(2026, 3, 9))).orElseThrow());
-        assertTrue(ReportContent.Kind.of(Period.of(Period.Unit.WEEK, LocalDate.of(2026, 3, 9))).isEmpty());
+        assertEquals(ReportKind.MONTHLY,
+                ReportKind.of(Period.of(Period.Unit.MONTH, LocalDate.of(2026, 3, 9))).orElseThrow());
+        assertEquals(ReportKind.QUARTERLY,
+                ReportKind.of(Period.of(Period.Unit.QUARTER, LocalDate.of(2026, 3, 9))).orElseThrow());
+        assertEquals(ReportKind.ANNUAL,
+                ReportKind.of(Period.of(Period.Unit.YEAR, LocalDate.of(2026, 3, 9))).orElseThrow());
+        assertTrue(ReportKind.of(Period.of(Period.Unit.WEEK, LocalDate.of(2026, 3, 9))).isEmpty());
     }
 
     @Test
@@ -343,7 +344,7 @@ class AnalysisReportWriterTest {
                 new ReportContent.HotTopic("城乡低保待遇", 30, 31), new ReportContent.HotTopic("医疗纠纷", 22, 18),
                 new ReportContent.HotTopic("校外培训退费", 17, 9), new ReportContent.HotTopic("噪声扰民", 15, 16),
                 new ReportContent.HotTopic("农村宅基地纠纷", 12, 12));
-        ReportContent content = new ReportContent(ReportContent.Kind.MONTHLY, "52", "贵州省", march, GENERATED,
+        ReportContent content = new ReportContent(ReportKind.MONTHLY, "52", "贵州省", march, GENERATED,
                 byDivision,
                 statistics("52", "贵州省", march, february, lastMarch, Dimension.CATEGORY, categories, total, previous,
                         lastYear),
@@ -355,27 +356,27 @@ class AnalysisReportWriterTest {
     }
 
     /** A city's report by its counties, without hot topics. */
-    private static Data city(String code, String name, Period period, Period previousPeriod, ReportContent.Kind kind) {
+    private static Data city(String code, String name, Period period, Period previousPeriod, ReportKind kind) {
         Random random = new Random(Long.parseLong(code));
         List<StatisticsRow> rows = new ArrayList<>();
         Figures total = Figures.ZERO;
         for (Division county : Divisions.reference().children(code)) {
-            Figures exact = random(random, kind == ReportContent.Kind.ANNUAL ? 900 + random.nextInt(2400)
+            Figures exact = random(random, kind == ReportKind.ANNUAL ? 900 + random.nextInt(2400)
                     : 150 + random.nextInt(600));
             total = total.plus(exact);
             rows.add(new StatisticsRow(county.code(), county.name(), exact, Set.of()));
         }
         Figures previous = scaled(total, 0.95, 1.0);
-        Figures lastYear = kind == ReportContent.Kind.ANNUAL ? previous : scaled(total, 1.08, 0.98);
+        Figures lastYear = kind == ReportKind.ANNUAL ? previous : scaled(total, 1.08, 0.98);
         Period lastYearPeriod = period.sameLastYear();
         List<StatisticsRow> categories = split(total, categoryWeights(), "CATEGORY", Set.of());
         List<StatisticsRow> types = split(total, Map.of("APPEAL", 0.6, "SUGGESTION", 0.15, "ACCUSATION", 0.0,
                 "CONSULTATION", 0.25), "TYPE", Set.of());
         List<StatisticsRow> channels = split(total, Map.of("ONLINE", 0.5, "VISIT", 0.2, "PHONE", 0.2, "LETTER", 0.1),
                 "CHANNEL", Set.of());
-        List<ReportContent.TrendPoint> trend = kind == ReportContent.Kind.ANNUAL ? List.of()
+        List<ReportContent.TrendPoint> trend = kind == ReportKind.ANNUAL ? List.of()
                 : trend(period, scaled(total, 1 / 3.0, 1.0), random);
-        Instant generated = kind == ReportContent.Kind.ANNUAL ? Instant.parse("2027-01-04T01:30:00Z") : GENERATED;
+        Instant generated = kind == ReportKind.ANNUAL ? Instant.parse("2027-01-04T01:30:00Z") : GENERATED;
         ReportContent content = new ReportContent(kind, code, name, period, generated,
                 statistics(code, name, period, previousPeriod, lastYearPeriod, Dimension.DIVISION, rows, total, previous,
                         lastYear),

@@ -29,6 +29,7 @@ import org.reception.cases.Settings;
 import org.reception.cases.access.AccountAdministration;
 import org.reception.cases.access.Authenticator;
 import org.reception.cases.health.HealthCheck;
+import org.reception.cases.reports.AnalysisReports;
 import org.reception.cases.statistics.PetitionStatistics;
 import org.reception.cases.statistics.PetitionTopics;
 import org.reception.rules.admin.RuleAdministration;
@@ -70,6 +71,9 @@ public final class RestServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PetitionTopics topics;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AnalysisReports reports;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AccountAdministration accounts;
@@ -120,6 +124,7 @@ public final class RestServer {
                 new RulesResource(() -> rules, () -> trials, () -> petitions),
                 new OutboxResource(() -> outbox),
                 new StatisticsResource(() -> statistics, () -> topics),
+                new ReportsResource(() -> reports),
                 new SessionResource(() -> authenticator, sessions),
                 new AccountsResource(() -> accounts),
                 new OpenApiResource(),

@@ -80,6 +80,15 @@ public record Caller(String name, Set<Grant> grants) implements Principal {
         return grants.stream().anyMatch(grant -> grant.role() == role && grant.covers(jurisdiction));
     }
 
+    /**
+     * Whether the caller reads every figure of the jurisdiction: an auditor, an administrator, or a
+     * supervisor of it or above.
+     */
+    public boolean overseesWhole(String jurisdictionPrefix) {
+        return has(Role.AUDITOR) || has(Role.ADMINISTRATOR) || scopes(Role.SUPERVISOR).stream()
+                .map(Jurisdictions::prefix).anyMatch(jurisdictionPrefix::startsWith);
+    }
+
     public boolean anonymous() {
         return grants.isEmpty() && ANONYMOUS.name.equals(name);
     }
