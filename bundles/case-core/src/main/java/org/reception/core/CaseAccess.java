@@ -277,7 +277,7 @@ final class CaseAccess {
                 // Linked numbers can name a case kept from this reader; the reception center follows them.
                 center ? petition.linkedPetitions() : List.of(), petition.status(), petition.routing(),
                 center ? rules : withoutParties(rules), petition.escalations(), petition.handling(),
-                petition.deadlines(), petition.supervisions(), petition.version());
+                petition.deadlines(), petition.supervisions(), petition.version(), petition.receivedBy());
     }
 
     /** What {@link #view} with {@code disclose} shows the caller unmasked, for the audit entry; empty if nothing. */

@@ -549,7 +549,7 @@ final class CaseProcedure {
             return new Petition(p.id(), p.registrationNumber(), p.channel(), p.type(), p.category(), p.title(),
                     p.content(), p.jurisdiction(), p.receivedAt(), p.petitioners(), p.accused(), p.confidential(),
                     p.linkedPetitions(), status, p.routing(), p.confidentiality(), p.escalations(), handling,
-                    deadlines, supervisions, p.version());
+                    deadlines, supervisions, p.version(), p.receivedBy());
         }
     }
 

@@ -56,6 +56,7 @@ import org.reception.cases.UnknownPetition;
 import org.reception.cases.Violation;
 import org.reception.cases.VersionCondition;
 import org.reception.cases.access.Caller;
+import org.reception.cases.access.Jurisdictions;
 import org.reception.cases.access.Role;
 import org.reception.cases.spi.IdempotentRegistration;
 import org.reception.cases.spi.MatterHistory;
@@ -149,7 +150,8 @@ public final class PetitionDesk implements PetitionService {
         Petition draft = new Petition(null, null, petition.channel(), petition.type(), petition.category(),
                 petition.title(), petition.content(), petition.jurisdiction(), receivedAt, petition.petitioners(),
                 petition.accused(), petition.confidential(), new ArrayList<>(links), status, decision,
-                confidentiality, decisions.escalations(), handling, List.of(dispose), List.of(), 0);
+                confidentiality, decisions.escalations(), handling, List.of(dispose), List.of(), 0,
+                receivedBy(caller, petition.jurisdiction()));
         String queryCode = queryCode();
         Petition registered;
         if (key == null) {
@@ -177,6 +179,16 @@ public final class PetitionDesk implements PetitionService {
      */
     private record Assessment(Instant receivedAt, RuleDecisions decisions, ConfidentialityDecision confidentiality,
                               Set<String> links, List<String> earlier, List<String> duplicates, String refusal) {
+    }
+
+    /**
+     * The reception center that registers a petition: the most local of the caller's clerk and county
+     * system grants over its place (a clerk of 5201 registering a matter of 520102 is the city's center).
+     */
+    static String receivedBy(Caller caller, String jurisdiction) {
+        return caller.grants().stream().filter(grant -> grant.role() == Role.CLERK || grant.role() == Role.INTEGRATION)
+                .map(grant -> Jurisdictions.prefix(grant.scope())).filter(jurisdiction::startsWith)
+                .max(java.util.Comparator.comparingInt(String::length)).orElse(Jurisdictions.prefix(jurisdiction));
     }
 
     private Assessment assess(NewPetition petition, Instant now) {

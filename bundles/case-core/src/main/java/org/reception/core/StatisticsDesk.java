@@ -109,7 +109,7 @@ public final class StatisticsDesk implements PetitionStatistics {
         Figures previousTotal = before.values().stream().reduce(Figures.ZERO, Figures::plus);
         Figures lastYearTotal = yearBefore.values().stream().reduce(Figures.ZERO, Figures::plus);
         return new Statistics(prefix, division.get().name(), query.period(), previous, query.by(), today, minimum,
-                shown, total, previousTotal, lastYear, lastYearTotal);
+                shown, total, previousTotal, lastYear, lastYearTotal, store.escalations(prefix, query.period(), scope));
     }
 
     @Override

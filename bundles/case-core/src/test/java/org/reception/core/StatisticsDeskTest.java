@@ -20,6 +20,9 @@ import org.reception.cases.access.Caller;
 import org.reception.cases.spi.ListScope;
 import org.reception.cases.spi.StatisticsStore;
 import org.reception.cases.statistics.Dimension;
+import org.reception.cases.EscalationLevel;
+import org.reception.cases.EscalationTrigger;
+import org.reception.cases.statistics.EscalationCount;
 import org.reception.cases.statistics.Figures;
 import org.reception.cases.statistics.Figures.Count;
 import org.reception.cases.statistics.RollupCheck;
@@ -116,6 +119,11 @@ class StatisticsDeskTest {
                 asked.set(scope);
                 assertEquals(TODAY.plusDays(3), dueSoonUntil, "due soon as the deadline watch says");
                 return Map.of("520102-GAJ", TWO, "520102-ZRZYJ", FIVE);
+            }
+
+            @Override
+            public List<EscalationCount> escalations(String prefix, Period period, ListScope scope) {
+                return List.of(new EscalationCount(EscalationTrigger.GROUP_VISIT, EscalationLevel.CITY, 2));
             }
 
             @Override

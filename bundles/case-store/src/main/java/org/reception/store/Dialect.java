@@ -97,6 +97,7 @@ enum Dialect {
      * of the data: the same transaction run again may succeed.
      */
     boolean isTransient(SQLException e) {
-        return transientStates.contains(e.getSQLState());
+        // A connection lost at shutdown has no state; Set.of refuses to look for null.
+        return e.getSQLState() != null && transientStates.contains(e.getSQLState());
     }
 }

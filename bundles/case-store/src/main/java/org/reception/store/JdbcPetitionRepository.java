@@ -76,6 +76,7 @@ import org.reception.cases.spi.PetitionRepository;
 import org.reception.cases.spi.RuleModuleLedger;
 import org.reception.cases.spi.StatisticsStore;
 import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.EscalationCount;
 import org.reception.cases.statistics.Figures;
 import org.reception.cases.statistics.Period;
 import org.reception.cases.statistics.RollupCheck;
@@ -392,8 +393,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO petition (id, registration_number, channel, petition_type, category, title, content,"
                         + " jurisdiction, received_at, status, confidential, query_code_hash, created_at,"
-                        + " disposition, handling_unit, co_units, disposition_reason, next_due)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " disposition, handling_unit, co_units, disposition_reason, next_due, received_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, registrationNumber);
             insert.setString(3, draft.channel().name());
@@ -414,6 +415,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             insert.setString(16, PetitionRows.join(handling.coUnits()));
             insert.setString(17, handling.reason());
             Jdbc.setDate(insert, 18, PetitionRows.nextDue(draft));
+            insert.setString(19, draft.receivedBy());
             insert.executeUpdate();
         }
         PetitionRows.insertParties(connection, id, draft, pii);
@@ -427,7 +429,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 draft.title(), draft.content(), draft.jurisdiction(), draft.receivedAt(), draft.petitioners(),
                 draft.accused(), draft.confidential(), draft.linkedPetitions().stream().distinct().sorted().toList(),
                 draft.status(), draft.routing(), draft.confidentiality(), draft.escalations(), draft.handling(),
-                draft.deadlines(), List.of(), 0);
+                draft.deadlines(), List.of(), 0, draft.receivedBy());
         AuditLog.append(connection, dialect, id, "register", actor,
                 "registered " + registrationNumber + " as " + draft.status() + ", routed to " + draft.routing().unitCode()
                         + " by " + draft.routing().provenance().moduleId() + " " + draft.routing().provenance().moduleVersion(),
@@ -658,6 +660,15 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     public Map<String, Figures> figures(String jurisdictionPrefix, Period period, Dimension by, ListScope scope,
                                         LocalDate today, LocalDate dueSoonUntil) {
         return statistics.figures(jurisdictionPrefix, period, by, scope, today, dueSoonUntil);
+    }
+
+    @Override
+    public List<EscalationCount> escalations(String jurisdictionPrefix, Period period, ListScope scope) {
+        if (scope.empty()) {
+            return List.of();
+        }
+        return read(connection -> PetitionCounts.escalations(connection, jurisdictionPrefix, period, scope),
+                "the escalations could not be counted");
     }
 
     @Override

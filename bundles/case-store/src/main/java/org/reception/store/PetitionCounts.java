@@ -20,11 +20,15 @@ import java.util.TreeMap;
 
 import org.reception.cases.Channel;
 import org.reception.cases.Disposition;
+import org.reception.cases.EscalationLevel;
+import org.reception.cases.EscalationTrigger;
 import org.reception.cases.PetitionType;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.Satisfaction;
 import org.reception.cases.spi.ListScope;
 import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.EscalationCount;
+import org.reception.cases.statistics.Period;
 import org.reception.cases.statistics.Figures;
 import org.reception.cases.statistics.Figures.Count;
 
@@ -62,7 +66,7 @@ final class PetitionCounts {
     private record Row(String id, String jurisdiction, Instant receivedAt, PetitionType type, String category,
                        Channel channel, String unit, String status, Disposition disposition, boolean confidential,
                        Satisfaction satisfaction, boolean replied, LocalDate nextDue, long people, boolean repeat,
-                       boolean escalated) {
+                       boolean escalated, boolean filedAboveLevel) {
     }
 
     private PetitionCounts() {
@@ -78,6 +82,34 @@ final class PetitionCounts {
         parameters.add((s, i) -> setInstant(s, i, from));
         parameters.add((s, i) -> setInstant(s, i, to));
         return tally(cases(connection, where, parameters), prefix, by, today, dueSoonUntil);
+    }
+
+    /**
+     * The escalations raised in the period on the scope's cases of the jurisdiction, by trigger and
+     * level: from the escalations themselves (their index on raised_at), not the rollup.
+     */
+    static List<EscalationCount> escalations(Connection connection, String prefix, Period period, ListScope scope)
+            throws SQLException {
+        List<PetitionListing.Binder> parameters = new ArrayList<>();
+        parameters.add((s, i) -> setInstant(s, i, period.start()));
+        parameters.add((s, i) -> setInstant(s, i, period.end()));
+        String where = "e.raised_at >= ? AND e.raised_at < ? AND " + PetitionListing.scoped(scope, parameters)
+                + " AND p.jurisdiction LIKE ?";
+        parameters.add((s, i) -> s.setString(i, prefix + "%"));
+        List<EscalationCount> counts = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT e.trigger_kind, e.escalation_level, COUNT(*)"
+                + " FROM escalation e JOIN petition p ON p.id = e.petition_id WHERE " + where
+                + " GROUP BY e.trigger_kind, e.escalation_level")) {
+            PetitionListing.bind(select, parameters);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    counts.add(new EscalationCount(EscalationTrigger.valueOf(result.getString(1).strip()),
+                            EscalationLevel.valueOf(result.getString(2).strip()), result.getLong(3)));
+                }
+            }
+        }
+        counts.sort(java.util.Comparator.comparing(EscalationCount::trigger).thenComparing(EscalationCount::level));
+        return counts;
     }
 
     /** The cases that meet a condition on {@code p} (the petition), with all they add. */
@@ -106,7 +138,7 @@ final class PetitionCounts {
         Map<String, Row> rows = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT p.id, p.jurisdiction, p.received_at, p.petition_type, p.category, p.channel, p.handling_unit,"
-                        + " p.status, p.disposition, p.confidential, p.satisfaction, p.replied_at, p.next_due,"
+                        + " p.status, p.disposition, p.confidential, p.satisfaction, p.replied_at, p.next_due, p.received_by,"
                         + " (SELECT COUNT(*) FROM petitioner pt WHERE pt.petition_id = p.id) AS people,"
                         + " (SELECT COUNT(*) FROM petition_link pl WHERE pl.petition_id = p.id) AS links,"
                         + " (SELECT COUNT(*) FROM escalation e WHERE e.petition_id = p.id) AS escalations,"
@@ -125,7 +157,8 @@ final class PetitionCounts {
                             result.getBoolean("confidential") || result.getLong("hidden") > 0,
                             satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
                             instant(result, "replied_at") != null, date(result, "next_due"),
-                            result.getLong("people"), result.getLong("links") > 0, result.getLong("escalations") > 0);
+                            result.getLong("people"), result.getLong("links") > 0, result.getLong("escalations") > 0,
+                            aboveLevel(result.getString("jurisdiction").strip(), result.getString("received_by")));
                     rows.put(row.id(), row);
                 }
             }
@@ -188,6 +221,7 @@ final class PetitionCounts {
         counts.put(Count.ACCUSATIONS, row.type() == PetitionType.ACCUSATION ? 1L : 0);
         counts.put(Count.CONFIDENTIAL, row.confidential() || row.type() == PetitionType.ACCUSATION ? 1L : 0);
         counts.put(Count.REPEATS, row.repeat() ? 1L : 0);
+        counts.put(Count.FILED_ABOVE_LEVEL, row.filedAboveLevel() ? 1L : 0);
         counts.put(Count.ACCEPTED, is(row, Disposition.ACCEPT));
         counts.put(Count.TRANSFERRED, is(row, Disposition.TRANSFER));
         counts.put(Count.ASSIGNED, is(row, Disposition.ASSIGN));
@@ -215,6 +249,11 @@ final class PetitionCounts {
         counts.put(Count.SUPERVISIONS_RESOLVED_ON_TIME, supervisions.stream().filter(Limit::metOnTime).count());
         counts.put(Count.ESCALATED, row.escalated() ? 1L : 0);
         return Figures.of(counts);
+    }
+
+    /** A county's matter (its place a county) received by a center above the county. */
+    static boolean aboveLevel(String place, String receivedBy) {
+        return place.length() == 6 && !place.endsWith("00") && receivedBy != null && receivedBy.strip().length() < 6;
     }
 
     private static void met(Map<Count, Long> counts, Limit limit, Count met, Count onTime) {

@@ -84,7 +84,7 @@ final class PetitionRows {
                         PetitionStatus.valueOf(row.getString("status")), routing,
                         confidentiality(connection, id, routing.decidedAt()), escalations(connection, id), handling,
                         deadlines(connection, id),
-                        supervisions(connection, id), row.getInt("row_version")));
+                        supervisions(connection, id), row.getInt("row_version"), row.getString("received_by")));
             }
         }
     }

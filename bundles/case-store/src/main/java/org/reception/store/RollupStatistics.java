@@ -49,6 +49,8 @@ final class RollupStatistics {
     private final Dialect dialect;
     /** One batch at a time in this node; the state row orders those of several nodes. */
     private final Object turn = new Object();
+    /** The recount under way or last done, which a check waits for. */
+    private volatile java.util.concurrent.Future<?> recounting = java.util.concurrent.CompletableFuture.completedFuture(null);
     private final ScheduledExecutorService job = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "reception-statistics-rollup");
         thread.setDaemon(true);
@@ -63,13 +65,21 @@ final class RollupStatistics {
     void start() {
         if (!read(StatisticsRollup::complete)) {
             // The cases stored before the rollup (or a recount a stop cut short): counted anew, once.
-            job.execute(this::recountEveryCase);
+            recounting = job.submit(this::recountEveryCase);
         }
         job.scheduleWithFixedDelay(this::countChanges, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the job, and waits for a batch or a recount under way to end its transaction. */
     void stop() {
         job.shutdownNow();
+        try {
+            if (!job.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("The statistics' rollup job did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void countChanges() {
@@ -111,7 +121,7 @@ final class RollupStatistics {
             if (places.isPresent() && StatisticsRollup.complete(connection) && countPending(BATCHES_BEFORE_AN_ANSWER)) {
                 Map<String, Figures> rows = new TreeMap<>(StatisticsRollup.figures(connection, places.get(),
                         period.from(), period.to(), by, prefix));
-                StatisticsRollup.live(connection, places.get(), period.start(), period.end(), by, prefix, today,
+                StatisticsRollup.live(connection, places.get(), period.from(), period.to(), by, prefix, today,
                         dueSoonUntil).forEach((key, live) -> rows.merge(key, live, Figures::plus));
                 return rows;
             }
@@ -146,6 +156,14 @@ final class RollupStatistics {
     }
 
     RollupCheck check() {
+        try {
+            recounting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable("the statistics' rollup could not be checked", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ServiceUnavailable("the statistics' rollup could not be recounted", e);
+        }
         synchronized (turn) {
             try (Connection connection = dataSource.getConnection()) {
                 long pending = StatisticsRollup.pending(connection);
@@ -165,7 +183,7 @@ final class RollupStatistics {
             StatisticsRollup.startRecount(connection);
             return null;
         });
-        job.execute(this::recountEveryCase);
+        recounting = job.submit(this::recountEveryCase);
     }
 
     /** On the job's thread: every case counted, a chunk per transaction, then the cells added up. */
@@ -179,9 +197,12 @@ final class RollupStatistics {
                     return null;
                 });
                 String after = "";
-                while (after != null) {
+                while (after != null && !Thread.currentThread().isInterrupted()) {
                     String from = after;
                     after = inTransaction(connection -> StatisticsRollup.recountCases(connection, from, RECOUNT_CHUNK));
+                }
+                if (after != null) {
+                    return; // stopped: the next start counts anew
                 }
                 inTransaction(connection -> {
                     StatisticsRollup.finishRecount(connection);

@@ -122,7 +122,8 @@ final class StatisticsRollup {
         Map<String, PetitionCounts.Case> counted = new LinkedHashMap<>();
         List<PetitionListing.Binder> parameters = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT * FROM statistics_counted WHERE " + in("petition_id", ids, parameters))) {
+                "SELECT c.*, d.next_due AS due_next FROM statistics_counted c LEFT JOIN statistics_due d"
+                        + " ON d.petition_id = c.petition_id WHERE " + in("c.petition_id", ids, parameters))) {
             PetitionListing.bind(select, parameters);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -135,8 +136,8 @@ final class StatisticsRollup {
                     values.put(Dimension.UNIT, result.getString("unit"));
                     values.put(Dimension.STATUS, result.getString("status"));
                     String id = result.getString("petition_id");
-                    counted.put(id, new PetitionCounts.Case(id, place, Jdbc.date(result, "received_on"), values, null,
-                            kept(result)));
+                    counted.put(id, new PetitionCounts.Case(id, place, Jdbc.date(result, "received_on"), values,
+                            Jdbc.date(result, "due_next"), kept(result)));
                 }
             }
         }
@@ -153,13 +154,34 @@ final class StatisticsRollup {
 
     private static void rememberCounted(Connection connection, Set<String> before, List<PetitionCounts.Case> now)
             throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM statistics_counted WHERE petition_id = ?")) {
-            for (String id : before) {
-                delete.setString(1, id);
-                delete.addBatch();
+        for (String table : List.of("statistics_counted", "statistics_due")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE petition_id = ?")) {
+                for (String id : before) {
+                    delete.setString(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
             }
-            delete.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statistics_due (petition_id, next_due,"
+                + " received_on, jurisdiction, petition_type, category, channel, unit, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (PetitionCounts.Case one : now) {
+                if (one.nextDue() == null) {
+                    continue;
+                }
+                insert.setString(1, one.id());
+                Jdbc.setDate(insert, 2, one.nextDue());
+                Jdbc.setDate(insert, 3, one.receivedOn());
+                insert.setString(4, one.jurisdiction());
+                insert.setString(5, one.values().get(Dimension.TYPE));
+                insert.setString(6, one.values().get(Dimension.CATEGORY));
+                insert.setString(7, one.values().get(Dimension.CHANNEL));
+                insert.setString(8, one.values().get(Dimension.UNIT));
+                insert.setString(9, one.values().get(Dimension.STATUS));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO statistics_counted (petition_id, received_on, received_month, jurisdiction, petition_type,"
@@ -292,39 +314,31 @@ final class StatisticsRollup {
     }
 
     /**
-     * The live counts (overdue, due soon) of the places under each prefix received in [from, to), by
-     * the rows of the dimension: from the cases with a pending time limit ending by {@code dueSoonUntil}
-     * (the index on next_due finds them).
+     * The live counts (overdue, due soon) of the places under each prefix received from {@code from}
+     * to {@code to} (both included), by the rows of the dimension: from the cases with a pending time
+     * limit ending by {@code dueSoonUntil}, read from the index of statistics_due alone.
      */
-    static Map<String, Figures> live(Connection connection, Collection<String> prefixes, java.time.Instant from,
-                                     java.time.Instant to, Dimension by, String rowPrefix, LocalDate today,
-                                     LocalDate dueSoonUntil) throws SQLException {
+    static Map<String, Figures> live(Connection connection, Collection<String> prefixes, LocalDate from, LocalDate to,
+                                     Dimension by, String rowPrefix, LocalDate today, LocalDate dueSoonUntil)
+            throws SQLException {
         Map<String, Figures> rows = new TreeMap<>();
-        String column = switch (by) {
-            case DIVISION -> "p.jurisdiction";
-            case TYPE -> "p.petition_type";
-            case CATEGORY -> "p.category";
-            case CHANNEL -> "p.channel";
-            case UNIT -> "p.handling_unit";
-            case STATUS -> "p.status";
-        };
         for (String prefix : prefixes) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + column + ", p.next_due FROM petition p"
-                    + " WHERE p.next_due <= ? AND p.jurisdiction LIKE ? AND p.received_at >= ? AND p.received_at < ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + valueColumn(by) + ", next_due"
+                    + " FROM statistics_due WHERE next_due <= ? AND received_on >= ? AND received_on <= ?"
+                    + " AND jurisdiction LIKE ?")) {
                 Jdbc.setDate(select, 1, dueSoonUntil);
-                select.setString(2, prefix + "%");
-                Jdbc.setInstant(select, 3, from);
-                Jdbc.setInstant(select, 4, to);
+                Jdbc.setDate(select, 2, from);
+                Jdbc.setDate(select, 3, to);
+                select.setString(4, prefix + "%");
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
-                        String value = result.getString(1);
-                        value = value == null ? "NONE" : value.strip();
-                        rows.merge(PetitionCounts.key(value, rowPrefix, by),
+                        rows.merge(PetitionCounts.key(result.getString(1).strip(), rowPrefix, by),
                                 PetitionCounts.live(Jdbc.date(result, "next_due"), today, dueSoonUntil), Figures::plus);
                     }
                 }
             }
         }
+        rows.values().removeIf(Figures::isZero);
         return rows;
     }
 
@@ -357,7 +371,7 @@ final class StatisticsRollup {
     static void startRecount(Connection connection) throws SQLException {
         for (String sql : List.of("UPDATE statistics_state SET value = value + 1 WHERE name = 'batches'",
                 "UPDATE statistics_state SET value = 0 WHERE name = 'complete'", "DELETE FROM statistics_pending",
-                "DELETE FROM statistics_counted", "DELETE FROM statistics_rollup")) {
+                "DELETE FROM statistics_counted", "DELETE FROM statistics_due", "DELETE FROM statistics_rollup")) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.executeUpdate();
             }
@@ -441,7 +455,7 @@ final class StatisticsRollup {
             for (PetitionCounts.Case now : PetitionCounts.cases(connection, ids)) {
                 PetitionCounts.Case then = counted.get(now.id());
                 if (then == null || !then.values().equals(now.values()) || !then.receivedOn().equals(now.receivedOn())
-                        || !then.kept().equals(now.kept())) {
+                        || !then.kept().equals(now.kept()) || !java.util.Objects.equals(then.nextDue(), now.nextDue())) {
                     differences.add("case " + now.id() + ": counted as " + then + ", it is " + now);
                 }
             }

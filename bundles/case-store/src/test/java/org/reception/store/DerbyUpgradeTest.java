@@ -21,6 +21,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reception.cases.Petition;
+import org.reception.cases.statistics.RollupCheck;
 
 /**
  * A Derby database written by the release before the store had a migration folder per database
@@ -68,6 +69,10 @@ class DerbyUpgradeTest {
             assertEquals("520102-2026-000002", next.registrationNumber(), "the county's count goes on");
             repository.sealAudit();
             assertTrue(repository.verifyAudit().intact());
+            // The cases stored before the statistics' rollup are counted into it at the first start.
+            RollupCheck rollup = repository.checkRollup();
+            assertTrue(rollup.exact(), rollup.toString());
+            assertEquals(3, rollup.cases());
         } finally {
             repository.deactivate();
         }

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,11 @@ class PetitionCountsTest {
     void openDatabase() {
         dataSource = TestDatabase.fresh(folder);
         repository = new JdbcPetitionRepository(dataSource, folder.resolve("reception-pii.keys"));
+    }
+
+    @AfterEach
+    void stop() {
+        repository.deactivate();
     }
 
     @Test

@@ -108,7 +108,7 @@ class ReportDeskTest {
                 Period period = query.period();
                 return new Statistics(query.jurisdiction(), "贵阳市", period, period.previous(), query.by(), TODAY, 3,
                         List.of(new StatisticsRow("520102", "南明区", figures, java.util.Set.of())), figures, figures,
-                        period.sameLastYear(), Figures.ZERO);
+                        period.sameLastYear(), Figures.ZERO, List.of());
             }
 
             @Override

@@ -38,6 +38,7 @@ import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.Violation;
 import org.reception.cases.access.Role;
 import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.EscalationCount;
 import org.reception.cases.statistics.Figures;
 import org.reception.cases.statistics.Period;
 import org.reception.cases.statistics.HotTopics;
@@ -92,7 +93,9 @@ public class StatisticsResource {
                          @Schema(description = "Every figure of all rows together") Map<String, Object> total,
                          @Schema(description = "The same figures for the period before") Map<String, Object> previousTotal,
                          LocalDate lastYearFrom, LocalDate lastYearTo,
-                         @Schema(description = "The same figures for the same days a year before") Map<String, Object> lastYearTotal) {
+                         @Schema(description = "The same figures for the same days a year before") Map<String, Object> lastYearTotal,
+                         @Schema(description = "The escalations the rules raised in the period, by trigger and level")
+                         List<EscalationCount> escalations) {
     }
 
     /**
@@ -188,7 +191,7 @@ public class StatisticsResource {
         }
         return new Statistics(all.jurisdiction(), all.name(), all.period(), all.previousPeriod(), all.by(), all.asOf(),
                 all.minimumCell(), all.rows().subList(first, Math.min(all.rows().size(), first + size)), all.total(),
-                all.previousTotal(), all.lastYearPeriod(), all.lastYearTotal());
+                all.previousTotal(), all.lastYearPeriod(), all.lastYearTotal(), all.escalations());
     }
 
     @GET
@@ -295,7 +298,8 @@ public class StatisticsResource {
                 statistics.by().parameter(), statistics.asOf(), statistics.minimumCell(), rows,
                 new LinkedHashMap<>(statistics.total().byName()),
                 new LinkedHashMap<>(statistics.previousTotal().byName()), statistics.lastYearPeriod().from(),
-                statistics.lastYearPeriod().to(), new LinkedHashMap<>(statistics.lastYearTotal().byName()));
+                statistics.lastYearPeriod().to(), new LinkedHashMap<>(statistics.lastYearTotal().byName()),
+                statistics.escalations());
     }
 
     /**

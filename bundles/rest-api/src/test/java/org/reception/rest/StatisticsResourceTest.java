@@ -23,7 +23,7 @@ class StatisticsResourceTest {
             new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)), Dimension.UNIT, LocalDate.of(2026, 4, 2),
             3, List.of(new StatisticsRow("520102-GAJ", "南明区公安局", TWO, Set.of("registered", "people")),
                     new StatisticsRow("NONE", null, TWO, Set.of())), TWO.plus(TWO), Figures.ZERO,
-            new Period(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)), TWO);
+            new Period(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)), TWO, List.of());
 
     @Test
     void theTableHasAHeaderARowPerValueTheTotalAndThePeriodBefore() {

@@ -81,6 +81,16 @@ public class StatsCommand implements Action {
         add(table, "LAST_YEAR", answer.lastYearPeriod().from() + "/" + answer.lastYearPeriod().to(),
                 new java.util.LinkedHashMap<>(answer.lastYearTotal().byName()));
         table.print(out);
+        if (!answer.escalations().isEmpty()) {
+            out.println("Escalations raised in the period:");
+            ShellTable escalations = new ShellTable();
+            escalations.column("trigger");
+            escalations.column("level");
+            escalations.column("count").alignRight();
+            answer.escalations().forEach(escalation -> escalations.addRow().addContent(escalation.trigger(),
+                    escalation.level(), escalation.count()));
+            escalations.print(out);
+        }
         return null;
     }
 

@@ -1,9 +1,11 @@
 package org.reception.cases.spi;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.reception.cases.statistics.Dimension;
+import org.reception.cases.statistics.EscalationCount;
 import org.reception.cases.statistics.Figures;
 import org.reception.cases.statistics.Period;
 import org.reception.cases.statistics.RollupCheck;
@@ -25,6 +27,12 @@ public interface StatisticsStore {
      */
     Map<String, Figures> figures(String jurisdictionPrefix, Period period, Dimension by, ListScope scope,
                                  LocalDate today, LocalDate dueSoonUntil);
+
+    /**
+     * The escalations raised in the period on the cases within {@code scope} whose place lies in the
+     * jurisdiction, by trigger and level; counted from the escalations themselves.
+     */
+    List<EscalationCount> escalations(String jurisdictionPrefix, Period period, ListScope scope);
 
     /** The rollup against a count of every case anew: slow, for operators and tests. */
     RollupCheck checkRollup();

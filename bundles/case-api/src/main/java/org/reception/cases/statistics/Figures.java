@@ -31,6 +31,8 @@ public final class Figures {
         CONFIDENTIAL("confidential"),
         /** Petitions raising again a matter of the same petitioners (重复信访): registered linked to earlier ones. */
         REPEATS("repeats"),
+        /** A county's petitions received by a city's or the province's center (越级): filed above their level. */
+        FILED_ABOVE_LEVEL("filedAboveLevel"),
         ACCEPTED("accepted"),
         TRANSFERRED("transferred"),
         ASSIGNED("assigned"),

@@ -14,12 +14,16 @@ import java.util.List;
  * @param total the figures of every row together (never suppressed: it is the caller's own total)
  * @param previousTotal the figures of the period before, for comparison (环比)
  * @param lastYearTotal the figures of the same period a year before (同比)
+ * @param escalations the escalations the rules raised in the period on the jurisdiction's cases the
+ *                    caller may read, by trigger and level
  */
 public record Statistics(String jurisdiction, String name, Period period, Period previousPeriod, Dimension by,
                          LocalDate asOf, int minimumCell, List<StatisticsRow> rows, Figures total,
-                         Figures previousTotal, Period lastYearPeriod, Figures lastYearTotal) {
+                         Figures previousTotal, Period lastYearPeriod, Figures lastYearTotal,
+                         List<EscalationCount> escalations) {
 
     public Statistics {
         rows = List.copyOf(rows);
+        escalations = escalations == null ? List.of() : List.copyOf(escalations);
     }
 }

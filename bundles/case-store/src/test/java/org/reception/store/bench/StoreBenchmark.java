@@ -112,6 +112,14 @@ public final class StoreBenchmark {
         report.append(row("lookup by registration number",
                 () -> repository.findByRegistrationNumber(sample.get(random.nextInt(sample.size()))[1]), null,
                 LOOKUP_WARM_UP, LOOKUP_ROUNDS));
+        if (Boolean.getBoolean("bench.statisticsOnly")) {
+            report.setLength(0);
+            report.append("| measure | p50 (ms) | p99 (ms) | matches |\n|---|---|---|---|\n");
+            report.append(statistics(repository, dataSource, !load.isZero()));
+            System.out.println(report);
+            Files.writeString(folder.resolve("store-benchmark-statistics.md"), report, StandardCharsets.UTF_8);
+            return;
+        }
         if (Boolean.getBoolean("bench.lookupsOnly")) {
             System.out.println(report);
             return;
@@ -167,9 +175,12 @@ public final class StoreBenchmark {
     private static String statistics(JdbcPetitionRepository repository, EmbeddedDataSource dataSource, boolean loaded)
             throws SQLException, InterruptedException {
         StringBuilder report = new StringBuilder();
-        if (loaded || !rollupComplete(dataSource)) {
+        if (loaded || Boolean.getBoolean("bench.recount") || !rollupComplete(dataSource)) {
+            // The store counts every case anew on its own when it starts with its rollup incomplete.
             Instant started = Instant.now();
-            repository.recountRollup();
+            if (loaded || Boolean.getBoolean("bench.recount")) {
+                repository.recountRollup();
+            }
             while (!rollupComplete(dataSource)) {
                 Thread.sleep(1_000);
             }
