@@ -50,7 +50,8 @@ class StatisticsIT {
     private static final String HUICHUAN = "520303";
     private static final List<String> NAMES = List.of("registered", "people", "groupVisits", "groupVisitPeople",
             "accusations", "confidential", "repeats", "repeatRate", "filedAboveLevel", "accepted", "transferred", "assigned", "redirected",
-            "notAccepted", "disposed", "disposedOnTime", "disposedOnTimeRate", "handled", "handledOnTime",
+            "redirectedToLitigation", "redirectedToDisciplineSupervision", "redirectedToArbitration",
+            "redirectedToAdministrativeReconsideration", "notAccepted", "disposed", "disposedOnTime", "disposedOnTimeRate", "handled", "handledOnTime",
             "handledOnTimeRate", "overdue", "dueSoon", "replied", "evaluated", "evaluationRate", "satisfied",
             "satisfactionRate", "reviews", "reviewRate", "reviewsAnswered", "reviewsAnsweredOnTime", "reviewOnTimeRate",
             "reReviews", "reReviewRate", "reReviewsAnswered", "reReviewsAnsweredOnTime", "reReviewOnTimeRate",
@@ -196,8 +197,17 @@ class StatisticsIT {
                     done("extended", id);
                 }
                 case 3 -> {
+                    // Each statutory channel in turn (Art. 31), and once in five none named.
                     String id = register(county, "ONLINE", "APPEAL", 1, hoursAgo, null);
-                    dispose(id, "REDIRECT", null);
+                    String channel = List.of("LITIGATION", "DISCIPLINE_SUPERVISION", "ARBITRATION",
+                            "ADMINISTRATIVE_RECONSIDERATION", "").get((i / 10) % 5);
+                    Map<String, Object> body = new LinkedHashMap<>(Map.of("disposition", "REDIRECT",
+                            "reason", "属法定途径，请依法申请"));
+                    if (!channel.isEmpty()) {
+                        body.put("redirectTo", channel);
+                        done("redirectedTo" + channel, id);
+                    }
+                    ok(api.step(id, "dispose", body));
                     done("redirected", id);
                 }
                 case 4 -> {
@@ -369,6 +379,12 @@ class StatisticsIT {
             String place = one.get("jurisdiction").asText();
             add(n, "filedAboveLevel", !place.endsWith("00") && one.get("receivedBy").asText().length() < 6 ? 1 : 0);
             String disposition = one.at("/handling/disposition").asText("");
+            String redirectedTo = one.at("/handling/redirectedTo").asText("");
+            for (String[] channel : new String[][] {{"LITIGATION", "redirectedToLitigation"},
+                {"DISCIPLINE_SUPERVISION", "redirectedToDisciplineSupervision"}, {"ARBITRATION", "redirectedToArbitration"},
+                {"ADMINISTRATIVE_RECONSIDERATION", "redirectedToAdministrativeReconsideration"}}) {
+                add(n, channel[1], disposition.equals("REDIRECT") && redirectedTo.equals(channel[0]) ? 1 : 0);
+            }
             for (String[] kind : new String[][] {{"ACCEPT", "accepted"}, {"TRANSFER", "transferred"},
                 {"ASSIGN", "assigned"}, {"REDIRECT", "redirected"}, {"NOT_ACCEPT", "notAccepted"}}) {
                 add(n, kind[1], disposition.equals(kind[0]) ? 1 : 0);
@@ -536,6 +552,12 @@ class StatisticsIT {
                 "a matter raised again while it is handled is not accepted (Art. 19)");
         assertEquals(8L + DONE.get("reviewed") + DONE.get("extended"), all.get("replied"));
         assertEquals(DONE.get("repeats"), all.get("repeats"));
+        for (String channel : List.of("LITIGATION", "DISCIPLINE_SUPERVISION", "ARBITRATION", "ADMINISTRATIVE_RECONSIDERATION")) {
+            String figure = "redirectedTo" + java.util.Arrays.stream(channel.split("_"))
+                    .map(word -> word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT))
+                    .reduce("", String::concat);
+            assertEquals(DONE.getOrDefault("redirectedTo" + channel, 0L), all.get(figure), figure);
+        }
         // Every case but those the counties' clerks registered came in at the province's center.
         assertEquals((long) cases.size() - DONE.get("atTheCounty"), all.get("filedAboveLevel"));
         assertEquals(DONE.get("reviewed"), all.get("reviews"));

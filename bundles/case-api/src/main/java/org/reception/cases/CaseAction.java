@@ -13,9 +13,17 @@ public sealed interface CaseAction {
     String name();
 
     /** Dispose of a registered petition within 15 days (Art. 22). */
-    record Dispose(Disposition disposition, String unit, List<String> coUnits, String reason) implements CaseAction {
+    /**
+     * @param redirectTo with {@code REDIRECT}: the statutory channel the petitioner is told to take (Art. 31)
+     */
+    record Dispose(Disposition disposition, String unit, List<String> coUnits, String reason,
+                   RedirectChannel redirectTo) implements CaseAction {
         public Dispose {
             coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
+        }
+
+        public Dispose(Disposition disposition, String unit, List<String> coUnits, String reason) {
+            this(disposition, unit, coUnits, reason, null);
         }
 
         @Override

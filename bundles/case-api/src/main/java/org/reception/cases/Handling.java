@@ -14,7 +14,7 @@ import java.util.List;
 public record Handling(Disposition disposition, String unit, List<String> coUnits, String reason,
                        String extensionReason, String reply, Instant repliedAt, Satisfaction satisfaction,
                        String reviewAnswer, String reReviewAnswer, Instant archivedAt, String reviewedBy,
-                       String reReviewedBy) {
+                       String reReviewedBy, RedirectChannel redirectedTo) {
 
     public static final Handling NONE = new Handling(null, null, List.of(), null, null, null, null, null, null, null, null);
 
@@ -22,6 +22,8 @@ public record Handling(Disposition disposition, String unit, List<String> coUnit
      * @param reviewedBy the division whose organ answered the review: the handling organ's or one above
      *                   it (Art. 35), e.g. {@code 5201}
      * @param reReviewedBy the division whose organ answered the re-review, above the reviewing one (Art. 36)
+     * @param redirectedTo for a redirected petition, the statutory channel the petitioner was told to take
+     *                     (Art. 31), when the clerk named it
      */
     public Handling {
         coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
@@ -32,6 +34,14 @@ public record Handling(Disposition disposition, String unit, List<String> coUnit
                     String reply, Instant repliedAt, Satisfaction satisfaction, String reviewAnswer,
                     String reReviewAnswer, Instant archivedAt) {
         this(disposition, unit, coUnits, reason, extensionReason, reply, repliedAt, satisfaction, reviewAnswer,
-                reReviewAnswer, archivedAt, null, null);
+                reReviewAnswer, archivedAt, null, null, null);
+    }
+
+    /** A handling not redirected. */
+    public Handling(Disposition disposition, String unit, List<String> coUnits, String reason, String extensionReason,
+                    String reply, Instant repliedAt, Satisfaction satisfaction, String reviewAnswer,
+                    String reReviewAnswer, Instant archivedAt, String reviewedBy, String reReviewedBy) {
+        this(disposition, unit, coUnits, reason, extensionReason, reply, repliedAt, satisfaction, reviewAnswer,
+                reReviewAnswer, archivedAt, reviewedBy, reReviewedBy, null);
     }
 }

@@ -35,6 +35,7 @@ import org.reception.cases.PetitionRejected;
 import org.reception.cases.PetitionStatus;
 import org.reception.cases.PlatformTime;
 import org.reception.cases.Problem;
+import org.reception.cases.RedirectChannel;
 import org.reception.cases.Satisfaction;
 import org.reception.cases.Supervision;
 import org.reception.cases.Violation;
@@ -187,7 +188,8 @@ final class CaseProcedure {
 
         state.meet(DeadlineKind.DISPOSE);
         state.handling = new Handling(disposition, unit, coUnits,
-                dispose.reason(), null, null, null, null, null, null, null);
+                dispose.reason(), null, null, null, null, null, null, null, null, null,
+                disposition == Disposition.REDIRECT ? dispose.redirectTo() : null);
         switch (disposition) {
             case ACCEPT -> {
                 state.status = ACCEPTED;
@@ -568,6 +570,7 @@ final class CaseProcedure {
         private Instant archivedAt;
         private String reviewedBy;
         private String reReviewedBy;
+        private RedirectChannel redirectedTo;
 
         HandlingBuilder(Handling h) {
             disposition = h.disposition();
@@ -580,6 +583,7 @@ final class CaseProcedure {
             satisfaction = h.satisfaction();
             reviewAnswer = h.reviewAnswer();
             reReviewAnswer = h.reReviewAnswer();
+            redirectedTo = h.redirectedTo();
             archivedAt = h.archivedAt();
             reviewedBy = h.reviewedBy();
             reReviewedBy = h.reReviewedBy();
@@ -637,7 +641,7 @@ final class CaseProcedure {
 
         Handling build() {
             return new Handling(disposition, unit, coUnits, reason, extensionReason, reply, repliedAt, satisfaction,
-                    reviewAnswer, reReviewAnswer, archivedAt, reviewedBy, reReviewedBy);
+                    reviewAnswer, reReviewAnswer, archivedAt, reviewedBy, reReviewedBy, redirectedTo);
         }
     }
 }

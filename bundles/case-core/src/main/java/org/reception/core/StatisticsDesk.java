@@ -94,7 +94,9 @@ public final class StatisticsDesk implements PetitionStatistics {
         Map<String, Figures> rows = store.figures(prefix, query.period(), query.by(), scope, today, dueSoonUntil);
         Map<String, Figures> before = store.figures(prefix, previous, query.by(), scope, today, dueSoonUntil);
         Period lastYear = query.period().sameLastYear();
-        Map<String, Figures> yearBefore = store.figures(prefix, lastYear, query.by(), scope, today, dueSoonUntil);
+        // A year's period before is the same year a year before: counted once.
+        Map<String, Figures> yearBefore = lastYear.equals(previous) ? before
+                : store.figures(prefix, lastYear, query.by(), scope, today, dueSoonUntil);
         int minimum = minimumCell;
         boolean exact = query.by() != Dimension.UNIT || CaseAccess.overseesWhole(caller, prefix);
         List<StatisticsRow> shown = new ArrayList<>();

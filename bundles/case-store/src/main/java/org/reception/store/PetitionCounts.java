@@ -24,6 +24,7 @@ import org.reception.cases.EscalationLevel;
 import org.reception.cases.EscalationTrigger;
 import org.reception.cases.PetitionType;
 import org.reception.cases.PlatformTime;
+import org.reception.cases.RedirectChannel;
 import org.reception.cases.Satisfaction;
 import org.reception.cases.spi.ListScope;
 import org.reception.cases.statistics.Dimension;
@@ -66,7 +67,7 @@ final class PetitionCounts {
     private record Row(String id, String jurisdiction, Instant receivedAt, PetitionType type, String category,
                        Channel channel, String unit, String status, Disposition disposition, boolean confidential,
                        Satisfaction satisfaction, boolean replied, LocalDate nextDue, long people, boolean repeat,
-                       boolean escalated, boolean filedAboveLevel) {
+                       boolean escalated, boolean filedAboveLevel, RedirectChannel redirectedTo) {
     }
 
     private PetitionCounts() {
@@ -139,6 +140,7 @@ final class PetitionCounts {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT p.id, p.jurisdiction, p.received_at, p.petition_type, p.category, p.channel, p.handling_unit,"
                         + " p.status, p.disposition, p.confidential, p.satisfaction, p.replied_at, p.next_due, p.received_by,"
+                        + " p.redirect_channel,"
                         + " (SELECT COUNT(*) FROM petitioner pt WHERE pt.petition_id = p.id) AS people,"
                         + " (SELECT COUNT(*) FROM petition_link pl WHERE pl.petition_id = p.id) AS links,"
                         + " (SELECT COUNT(*) FROM escalation e WHERE e.petition_id = p.id) AS escalations,"
@@ -158,7 +160,8 @@ final class PetitionCounts {
                             satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
                             instant(result, "replied_at") != null, date(result, "next_due"),
                             result.getLong("people"), result.getLong("links") > 0, result.getLong("escalations") > 0,
-                            aboveLevel(result.getString("jurisdiction").strip(), result.getString("received_by")));
+                            aboveLevel(result.getString("jurisdiction").strip(), result.getString("received_by")),
+                            Jdbc.enumValue(RedirectChannel.class, result.getString("redirect_channel")));
                     rows.put(row.id(), row);
                 }
             }
@@ -227,6 +230,13 @@ final class PetitionCounts {
         counts.put(Count.ASSIGNED, is(row, Disposition.ASSIGN));
         counts.put(Count.REDIRECTED, is(row, Disposition.REDIRECT));
         counts.put(Count.NOT_ACCEPTED, is(row, Disposition.NOT_ACCEPT));
+        boolean redirected = row.disposition() == Disposition.REDIRECT;
+        counts.put(Count.REDIRECTED_TO_LITIGATION, redirected && row.redirectedTo() == RedirectChannel.LITIGATION ? 1L : 0);
+        counts.put(Count.REDIRECTED_TO_DISCIPLINE_SUPERVISION,
+                redirected && row.redirectedTo() == RedirectChannel.DISCIPLINE_SUPERVISION ? 1L : 0);
+        counts.put(Count.REDIRECTED_TO_ARBITRATION, redirected && row.redirectedTo() == RedirectChannel.ARBITRATION ? 1L : 0);
+        counts.put(Count.REDIRECTED_TO_ADMINISTRATIVE_RECONSIDERATION,
+                redirected && row.redirectedTo() == RedirectChannel.ADMINISTRATIVE_RECONSIDERATION ? 1L : 0);
         // The last one met of a kind counts: a case re-routed after an objection was disposed again.
         Map<String, Limit> last = new HashMap<>();
         limits.stream().filter(limit -> limit.met() != null).forEach(limit -> last.put(limit.kind(), limit));

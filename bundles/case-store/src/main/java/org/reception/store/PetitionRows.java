@@ -41,6 +41,7 @@ import org.reception.cases.Priority;
 import org.reception.cases.RedactedField;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleProvenance;
+import org.reception.cases.RedirectChannel;
 import org.reception.cases.Satisfaction;
 import org.reception.cases.Supervision;
 
@@ -72,7 +73,7 @@ final class PetitionRows {
                         row.getString("reply"), instant(row, "replied_at"),
                         enumValue(Satisfaction.class, row.getString("satisfaction")), row.getString("review_answer"),
                         row.getString("re_review_answer"), instant(row, "archived_at"), row.getString("review_level"),
-                        row.getString("re_review_level"));
+                        row.getString("re_review_level"), enumValue(RedirectChannel.class, row.getString("redirect_channel")));
                 return Optional.of(new Petition(row.getString("id"), row.getString("registration_number"),
                         Channel.valueOf(row.getString("channel")), PetitionType.valueOf(row.getString("petition_type")),
                         Category.valueOf(row.getString("category")), row.getString("title"), row.getString("content"),
@@ -324,7 +325,7 @@ final class PetitionRows {
         String sql = "UPDATE petition SET status = ?, disposition = ?, handling_unit = ?, co_units = ?,"
                 + " disposition_reason = ?, extension_reason = ?, reply = ?, replied_at = ?, satisfaction = ?,"
                 + " review_answer = ?, re_review_answer = ?, archived_at = ?, next_due = ?, review_level = ?,"
-                + " re_review_level = ?,"
+                + " re_review_level = ?, redirect_channel = ?,"
                 + (change ? " row_version = row_version + 1" : " row_version = row_version") + " WHERE id = ?"
                 + (expectedVersion == null ? "" : " AND row_version = ?");
         try (PreparedStatement update = connection.prepareStatement(sql)) {
@@ -343,9 +344,10 @@ final class PetitionRows {
             setDate(update, 13, nextDue(petition));
             update.setString(14, handling.reviewedBy());
             update.setString(15, handling.reReviewedBy());
-            update.setString(16, id);
+            update.setString(16, name(handling.redirectedTo()));
+            update.setString(17, id);
             if (expectedVersion != null) {
-                update.setInt(17, expectedVersion);
+                update.setInt(18, expectedVersion);
             }
             return update.executeUpdate();
         }

@@ -38,6 +38,14 @@ public final class Figures {
         ASSIGNED("assigned"),
         /** Redirected out of the petition channel (诉访分离, Art. 31). */
         REDIRECTED("redirected"),
+        /** Of those, told to take a court (诉讼); the others named a channel below, another one, or none. */
+        REDIRECTED_TO_LITIGATION("redirectedToLitigation"),
+        /** … the discipline inspection and supervision organs (纪检监察). */
+        REDIRECTED_TO_DISCIPLINE_SUPERVISION("redirectedToDisciplineSupervision"),
+        /** … arbitration (仲裁). */
+        REDIRECTED_TO_ARBITRATION("redirectedToArbitration"),
+        /** … administrative reconsideration (行政复议). */
+        REDIRECTED_TO_ADMINISTRATIVE_RECONSIDERATION("redirectedToAdministrativeReconsideration"),
         NOT_ACCEPTED("notAccepted"),
         /** The disposition limit (15 days, Art. 22) met. */
         DISPOSED("disposed"),
