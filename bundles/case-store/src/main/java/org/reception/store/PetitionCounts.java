@@ -82,7 +82,22 @@ final class PetitionCounts {
         parameters.add((s, i) -> s.setString(i, prefix + "%"));
         parameters.add((s, i) -> setInstant(s, i, from));
         parameters.add((s, i) -> setInstant(s, i, to));
-        return tally(cases(connection, where, parameters), prefix, by, today, dueSoonUntil);
+        // The scope's conditions are read once, for the ids; each case's columns, limits and orders
+        // then by its id, a thousand at a time (three scans of a year's cases took seconds).
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT p.id FROM petition p WHERE " + where)) {
+            PetitionListing.bind(select, parameters);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getString(1));
+                }
+            }
+        }
+        List<Case> cases = new ArrayList<>(ids.size());
+        for (int first = 0; first < ids.size(); first += 1000) {
+            cases.addAll(cases(connection, ids.subList(first, Math.min(ids.size(), first + 1000))));
+        }
+        return tally(cases, prefix, by, today, dueSoonUntil);
     }
 
     /**
