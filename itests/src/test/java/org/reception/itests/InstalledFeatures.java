@@ -14,7 +14,7 @@ final class InstalledFeatures {
             // The platform
             "reception", "reception-api", "reception-core", "reception-store", "reception-rules-host",
             "reception-rules-province-base", "reception-rest", "reception-soap", "reception-outbound",
-            "reception-shell", "reception-desk",
+            "reception-shell", "reception-desk", "reception-reports",
             // Karaf: the operator's shell and the deploy/ folder
             "feature", "shell", "deployer", "bundle", "config", "diagnostic", "jaas", "log", "package",
             "service", "system", "kar", "ssh", "scr",
