@@ -830,6 +830,18 @@ class StatisticsIT {
                 + period() + "&limit=50"));
         assertTrue(!chief.toString().contains("罚款") && !chief.toString().contains("交警"), chief.toString());
         assertEquals(guiyangCount() - 1 - DONE.get("accusations"), chief.get("petitions").asLong());
+        // The center reads the words of the contents; an auditor, who reads no case, the titles' words
+        // alone, of three petitions or more, with no sample case.
+        JsonNode wide = Api.json(api.as(Account.GUIYANG_SUPERVISOR).get("statistics/topics?jurisdiction=5201&"
+                + period() + "&limit=50"));
+        assertTrue(wide.toString().contains("\"索要\""), "a word of the accusations' contents: " + wide);
+        JsonNode audited = Api.json(api.as(Account.AUDITOR).get("statistics/topics?jurisdiction=5201&"
+                + period() + "&limit=50"));
+        assertTrue(audited.toString().contains("\"罚款\"") && !audited.toString().contains("索要"), audited.toString());
+        for (JsonNode topic : audited.get("frequent")) {
+            assertEquals(0, topic.get("samples").size(), topic.toString());
+            assertTrue(topic.get("count").asLong() >= 3, topic.toString());
+        }
         HttpResponse<String> bad = api.as(Account.GUIYANG_SUPERVISOR).get("statistics/topics?jurisdiction=5201&"
                 + period() + "&limit=500");
         assertEquals(400, bad.statusCode(), bad.body());

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.reception.cases.Forbidden;
 import org.reception.cases.PetitionRejected;
@@ -35,7 +36,7 @@ import org.reception.cases.statistics.TopicQuery;
  * counted over its last {@value #MAX_TEXTS} (the period before likewise), which
  * {@link HotTopics#petitions()} shows. How the counting goes is {@link TopicCounter}'s.
  */
-@Component(service = PetitionTopics.class)
+@Component(service = PetitionTopics.class, configurationPid = StatisticsConfig.PID)
 public final class TopicsDesk implements PetitionTopics {
 
     /** The most petitions read of one period (and of the period before): the newest. */
@@ -46,12 +47,29 @@ public final class TopicsDesk implements PetitionTopics {
     private final CaseTexts store;
     private final Segmenter segmenter;
     private final PlatformTime clock;
+    private volatile int minimumCell;
 
+    /** @param config the statistics': a word of fewer petitions than its minimum cell is shown to the center only */
     @Activate
-    public TopicsDesk(@Reference CaseTexts store, @Reference Segmenter segmenter, @Reference PlatformTime clock) {
+    public TopicsDesk(@Reference CaseTexts store, @Reference Segmenter segmenter, @Reference PlatformTime clock,
+                      StatisticsConfig config) {
         this.store = store;
         this.segmenter = segmenter;
         this.clock = clock;
+        this.minimumCell = config.minimumCell();
+    }
+
+    /** With the default minimum cell (3). */
+    public TopicsDesk(CaseTexts store, Segmenter segmenter, PlatformTime clock) {
+        this.store = store;
+        this.segmenter = segmenter;
+        this.clock = clock;
+        this.minimumCell = 3;
+    }
+
+    @Modified
+    void modified(StatisticsConfig config) {
+        minimumCell = config.minimumCell();
     }
 
     @Override
@@ -79,9 +97,35 @@ public final class TopicsDesk implements PetitionTopics {
         ListScope scope = CaseAccess.statisticsScope(caller, prefix);
         Period period = query.period();
         Period previous = period.previous();
-        List<CaseText> texts = texts(prefix, period, scope);
-        List<CaseText> previousTexts = texts(prefix, previous, scope);
-        return TopicCounter.count(prefix, period, previous, texts, previousTexts, segmenter::terms, query.limit());
+        // Only the reception center reads what petitions say: others count the words of the titles
+        // alone (a rule may withhold a content from a unit; auditors and administrators read no case).
+        boolean center = caller.has(Role.CLERK) || caller.has(Role.SUPERVISOR);
+        List<CaseText> texts = readable(texts(prefix, period, scope), center);
+        List<CaseText> previousTexts = readable(texts(prefix, previous, scope), center);
+        HotTopics counted = TopicCounter.count(prefix, period, previous, texts, previousTexts, segmenter::terms,
+                query.limit());
+        return center ? counted : shownToOthers(counted, caller.has(Role.HANDLING_UNIT), minimumCell);
+    }
+
+    /** The texts as the caller may read them: without their contents unless it is the reception center. */
+    private static List<CaseText> readable(List<CaseText> texts, boolean center) {
+        return center ? texts : texts.stream().map(text -> new CaseText(text.id(), text.registrationNumber(),
+                text.jurisdiction(), text.receivedAt(), text.category(), text.title(), "")).toList();
+    }
+
+    /**
+     * The topics for a reader outside the reception center: a word of fewer petitions than the minimum
+     * cell is left out (it may point at one case), and the sample cases go only to a unit, which reads
+     * its own cases' titles in its lists; auditors and administrators read figures, never cases.
+     */
+    static HotTopics shownToOthers(HotTopics counted, boolean unit, int minimum) {
+        java.util.function.UnaryOperator<List<org.reception.cases.statistics.Topic>> shown = topics -> topics.stream()
+                .filter(topic -> topic.count() >= minimum)
+                .map(topic -> unit ? topic : new org.reception.cases.statistics.Topic(topic.term(), topic.count(),
+                        topic.previousCount(), topic.growth(), topic.byPlace(), List.of()))
+                .toList();
+        return new HotTopics(counted.jurisdiction(), counted.period(), counted.previousPeriod(), counted.petitions(),
+                shown.apply(counted.frequent()), shown.apply(counted.rising()));
     }
 
     /** The texts of a period within the jurisdiction; a period yet to come has none. */

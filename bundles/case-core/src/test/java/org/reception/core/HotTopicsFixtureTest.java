@@ -58,7 +58,7 @@ class HotTopicsFixtureTest {
 
     @Test
     void theSubjectsOfManyPetitionsAreFrequent() {
-        HotTopics topics = desk.topics(Caller.of("auditor", List.of("auditor")), new TopicQuery("52", APRIL, 25));
+        HotTopics topics = desk.topics(Caller.of("supervisor", List.of("supervisor:52")), new TopicQuery("52", APRIL, 25));
         List<String> frequent = terms(topics.frequent());
         assertEquals(petitions.stream().filter(text -> text.receivedAt().isAfter(APRIL.start())).count(),
                 topics.petitions());
@@ -77,7 +77,7 @@ class HotTopicsFixtureTest {
 
     @Test
     void theWagesAndTheTrainingFeesRise() {
-        HotTopics topics = desk.topics(Caller.of("auditor", List.of("auditor")), new TopicQuery("52", APRIL, 10));
+        HotTopics topics = desk.topics(Caller.of("supervisor", List.of("supervisor:52")), new TopicQuery("52", APRIL, 10));
         List<String> rising = terms(topics.rising());
         for (String planted : List.of("拖欠", "工资", "农民工", "培训", "校外", "家长")) {
             assertTrue(rising.contains(planted), planted + " in " + rising);
@@ -95,11 +95,11 @@ class HotTopicsFixtureTest {
 
     @Test
     void aCitysTopicsAreOfItsCounties() {
-        HotTopics guiyang = desk.topics(Caller.of("auditor", List.of("auditor")), new TopicQuery("5201", APRIL, 10));
+        HotTopics guiyang = desk.topics(Caller.of("supervisor", List.of("supervisor:52")), new TopicQuery("5201", APRIL, 10));
         Topic first = guiyang.frequent().get(0);
         assertTrue(first.byPlace().keySet().stream().allMatch(place -> place.startsWith("5201") && place.length() == 6),
                 first.toString());
-        assertTrue(guiyang.petitions() < desk.topics(Caller.of("auditor", List.of("auditor")),
+        assertTrue(guiyang.petitions() < desk.topics(Caller.of("supervisor", List.of("supervisor:52")),
                 new TopicQuery("52", APRIL, 10)).petitions());
     }
 

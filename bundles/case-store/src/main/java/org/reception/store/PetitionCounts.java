@@ -93,11 +93,13 @@ final class PetitionCounts {
                 }
             }
         }
-        List<Case> cases = new ArrayList<>(ids.size());
+        // Each thousand tallied at once: a province's year is never held in memory case by case.
+        Map<String, Figures> rows = new TreeMap<>();
         for (int first = 0; first < ids.size(); first += 1000) {
-            cases.addAll(cases(connection, ids.subList(first, Math.min(ids.size(), first + 1000))));
+            tally(cases(connection, ids.subList(first, Math.min(ids.size(), first + 1000))), prefix, by, today,
+                    dueSoonUntil).forEach((key, figures) -> rows.merge(key, figures, Figures::plus));
         }
-        return tally(cases, prefix, by, today, dueSoonUntil);
+        return rows;
     }
 
     /**

@@ -42,6 +42,9 @@ final class RollupStatistics {
 
     private static final int MAX_ATTEMPTS = 5;
 
+    /** How long a node's claim of the recount lasts without being renewed. */
+    static final long RECOUNT_LEASE_SECONDS = 600;
+
     /** Cases counted per transaction of a recount. */
     static final int RECOUNT_CHUNK = 1000;
 
@@ -155,6 +158,11 @@ final class RollupStatistics {
         return Optional.of(places);
     }
 
+    /**
+     * The rollup against every case counted anew, after a recount under way and the changes noted
+     * so far. Not under the batches' turn (it reads every case): a case changed while it reads may
+     * show as a difference, so check when the platform is quiet.
+     */
     RollupCheck check() {
         try {
             recounting.get();
@@ -164,56 +172,63 @@ final class RollupStatistics {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new ServiceUnavailable("the statistics' rollup could not be recounted", e);
         }
-        synchronized (turn) {
-            try (Connection connection = dataSource.getConnection()) {
-                long pending = StatisticsRollup.pending(connection);
-                countPending(Integer.MAX_VALUE);
-                List<String> differences = StatisticsRollup.differences(connection, 20);
-                return new RollupCheck(StatisticsRollup.countedCases(connection), pending,
-                        StatisticsRollup.cells(connection), differences);
-            } catch (SQLException e) {
-                throw new ServiceUnavailable("the statistics' rollup could not be checked", e);
-            }
-        }
+        long pending = read(StatisticsRollup::pending);
+        countPending(Integer.MAX_VALUE);
+        return read(connection -> new RollupCheck(StatisticsRollup.countedCases(connection), pending,
+                StatisticsRollup.cells(connection), StatisticsRollup.differences(connection, 20)));
     }
 
-    /** Counts every case anew, in the background; answers come from the cases until it is done. */
+    /**
+     * Counts every case anew, on the job's thread after what it is doing; answers come from the cases
+     * from its start until it is done.
+     */
     void recount() {
-        inTransaction(connection -> {
-            StatisticsRollup.startRecount(connection);
-            return null;
-        });
         recounting = job.submit(this::recountEveryCase);
     }
 
-    /** On the job's thread: every case counted, a chunk per transaction, then the cells added up. */
+    /**
+     * On the job's thread: every case counted, a chunk per transaction, then the cells added up. One
+     * node of a cluster at a time: it claims the recount first and renews the claim with each chunk;
+     * a claim not renewed for {@value #RECOUNT_LEASE_SECONDS} s (its node stopped) is taken over.
+     * Batches wait meanwhile: they find the rollup incomplete and leave the notes for after it.
+     */
     private void recountEveryCase() {
         try {
             long started = System.nanoTime();
-            synchronized (turn) {
-                // Anew from nothing: a recount a stop cut short left some cases counted.
-                inTransaction(connection -> {
-                    StatisticsRollup.startRecount(connection);
-                    return null;
-                });
-                String after = "";
-                while (after != null && !Thread.currentThread().isInterrupted()) {
-                    String from = after;
-                    after = inTransaction(connection -> StatisticsRollup.recountCases(connection, from, RECOUNT_CHUNK));
-                }
-                if (after != null) {
-                    return; // stopped: the next start counts anew
-                }
-                inTransaction(connection -> {
-                    StatisticsRollup.finishRecount(connection);
-                    return null;
+            // A lease is the machines' own time, not the platform's (which tests move by days).
+            if (!inTransaction(connection -> StatisticsRollup.claimRecount(connection, epochSeconds(),
+                    epochSeconds() + RECOUNT_LEASE_SECONDS))) {
+                LOG.info("Another node counts every case anew; the figures are counted from the cases until it is done");
+                return;
+            }
+            inTransaction(connection -> {
+                StatisticsRollup.startRecount(connection);
+                return null;
+            });
+            String after = "";
+            while (after != null && !Thread.currentThread().isInterrupted()) {
+                String from = after;
+                after = inTransaction(connection -> {
+                    StatisticsRollup.renewRecount(connection, epochSeconds() + RECOUNT_LEASE_SECONDS);
+                    return StatisticsRollup.recountCases(connection, from, RECOUNT_CHUNK);
                 });
             }
+            if (after != null) {
+                return; // stopped: the next start counts anew
+            }
+            inTransaction(connection -> {
+                StatisticsRollup.finishRecount(connection);
+                return null;
+            });
             LOG.info("The statistics' rollup counted every case anew in {} s", (System.nanoTime() - started) / 1_000_000_000);
         } catch (RuntimeException e) {
             LOG.error("The statistics' rollup could not count every case anew; the figures are counted from the cases"
                     + " until it is recounted (reception:stats-rollup --recount) or the platform restarts", e);
         }
+    }
+
+    private static long epochSeconds() {
+        return System.currentTimeMillis() / 1000;
     }
 
     private interface Work<T> {

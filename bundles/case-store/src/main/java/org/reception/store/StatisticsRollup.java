@@ -33,8 +33,11 @@ import org.reception.cases.statistics.Figures.Count;
  */
 final class StatisticsRollup {
 
-    /** Cases counted per transaction: well below Derby's lock escalation (5,000 row locks). */
-    static final int BATCH = 400;
+    /**
+     * Cases counted per transaction: each changes at most 12 cells twice (where it was, where it is),
+     * so a batch locks at most 3,600 rows of the rollup, below Derby's lock escalation (5,000 a table).
+     */
+    static final int BATCH = 150;
 
     /** The counts the rollup keeps, in the order of its columns. */
     static final List<Count> KEPT = Arrays.stream(Count.values()).filter(count -> !count.live()).toList();
@@ -365,6 +368,28 @@ final class StatisticsRollup {
     }
 
     /**
+     * Claims the recount for this node until {@code until} (epoch seconds), if no other node holds an
+     * unexpired claim: one UPDATE, so two nodes never both win.
+     */
+    static boolean claimRecount(Connection connection, long now, long until) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement(
+                "UPDATE statistics_state SET value = ? WHERE name = 'recounting' AND value < ?")) {
+            claim.setLong(1, until);
+            claim.setLong(2, now);
+            return claim.executeUpdate() == 1;
+        }
+    }
+
+    /** Renews this node's claim of the recount until {@code until}. */
+    static void renewRecount(Connection connection, long until) throws SQLException {
+        try (PreparedStatement renew = connection.prepareStatement(
+                "UPDATE statistics_state SET value = ? WHERE name = 'recounting'")) {
+            renew.setLong(1, until);
+            renew.executeUpdate();
+        }
+    }
+
+    /**
      * Starts counting every case anew: forgets what was counted and the notes (every case is read
      * again after this commits). Answers come from the cases until {@link #finishRecount}.
      */
@@ -420,9 +445,11 @@ final class StatisticsRollup {
                 }
             }
         }
-        try (PreparedStatement done = connection.prepareStatement(
-                "UPDATE statistics_state SET value = 1 WHERE name = 'complete'")) {
-            done.executeUpdate();
+        for (String sql : List.of("UPDATE statistics_state SET value = 1 WHERE name = 'complete'",
+                "UPDATE statistics_state SET value = 0 WHERE name = 'recounting'")) {
+            try (PreparedStatement done = connection.prepareStatement(sql)) {
+                done.executeUpdate();
+            }
         }
     }
 

@@ -144,8 +144,9 @@ public final class ReportDesk implements AnalysisReports {
         if (caller.has(Role.HANDLING_UNIT)) {
             return List.of();
         }
-        return store.reports(prefix, Math.max(1, Math.min(limit, 500))).stream()
-                .filter(report -> readable(caller, report.jurisdiction())).toList();
+        // Those the caller may read, then the limit: a county's supervisor finds its own among the province's.
+        return store.reports(prefix, 5_000).stream().filter(report -> readable(caller, report.jurisdiction()))
+                .limit(Math.max(1, Math.min(limit, 500))).toList();
     }
 
     @Override
