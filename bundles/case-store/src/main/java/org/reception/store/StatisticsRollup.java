@@ -155,6 +155,15 @@ final class StatisticsRollup {
         return Figures.of(counts);
     }
 
+    /** The kept counts of a row whose columns from {@code first} on are the {@link #SUMS}, in the order of {@link #KEPT}. */
+    private static Figures sums(ResultSet result, int first) throws SQLException {
+        Map<Count, Long> counts = new java.util.EnumMap<>(Count.class);
+        for (int i = 0; i < KEPT.size(); i++) {
+            counts.put(KEPT.get(i), result.getLong(first + i));
+        }
+        return Figures.of(counts);
+    }
+
     private static void rememberCounted(Connection connection, Set<String> before, List<PetitionCounts.Case> now)
             throws SQLException {
         for (String table : List.of("statistics_counted", "statistics_due")) {
@@ -305,11 +314,7 @@ final class StatisticsRollup {
             select.setString(5, prefix + "%");
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    Map<Count, Long> counts = new java.util.EnumMap<>(Count.class);
-                    for (int i = 0; i < KEPT.size(); i++) {
-                        counts.put(KEPT.get(i), result.getLong(i + 2));
-                    }
-                    rows.merge(PetitionCounts.key(result.getString(1).strip(), rowPrefix, by), Figures.of(counts),
+                    rows.merge(PetitionCounts.key(result.getString(1).strip(), rowPrefix, by), sums(result, 2),
                             Figures::plus);
                 }
             }
@@ -534,11 +539,7 @@ final class StatisticsRollup {
         Map<List<String>, Figures> cells = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql); ResultSet result = select.executeQuery()) {
             while (result.next()) {
-                Map<Count, Long> counts = new java.util.EnumMap<>(Count.class);
-                for (int i = 0; i < KEPT.size(); i++) {
-                    counts.put(KEPT.get(i), result.getLong(i + 4));
-                }
-                Figures figures = Figures.of(counts);
+                Figures figures = sums(result, 4);
                 if (!figures.isZero()) {
                     cells.put(List.of(result.getString(1), result.getString(2).strip(), result.getString(3).strip()),
                             figures);
