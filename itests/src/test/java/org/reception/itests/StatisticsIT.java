@@ -755,6 +755,62 @@ class StatisticsIT {
         actual.forEach((key, cells) -> inCsv.put(key, cells.stream()
                 .map(cell -> cell.matches("-?\\d+(\\.\\d+)?") ? Double.toString(Double.parseDouble(cell)) : cell).toList()));
         assertEquals(inCsv, inWorkbook, "the workbook holds the CSV's numbers, as numbers");
+
+        // The escalations are a table of their own: in CSV when asked for, and the workbook's second sheet.
+        List<String> escalations = new ArrayList<>(List.of("trigger,level,count"));
+        statistics(Account.GUIYANG_SUPERVISOR, "jurisdiction=5201&" + period()).get("escalations").forEach(count ->
+                escalations.add(count.get("trigger").asText() + "," + count.get("level").asText() + ","
+                        + count.get("count").asLong()));
+        assertTrue(escalations.size() > 1, "the group visits were escalated");
+        HttpResponse<String> escalationCsv = api.as(Account.GUIYANG_SUPERVISOR).get("statistics?jurisdiction=5201&"
+                + period() + "&format=csv&table=escalations");
+        assertEquals(200, escalationCsv.statusCode(), escalationCsv.body());
+        assertEquals(escalations, List.of(escalationCsv.body().substring(1).split("\r\n")));
+        assertEquals("信访统计_贵阳市_" + from + "_" + to + "_escalations.csv", fileName(escalationCsv));
+        assertEquals(escalations, sheet(xlsx.body(), "升级").stream().map(cells -> String.join(",", cells)).toList(),
+                "the workbook's sheet of escalations");
+        HttpResponse<String> unknownTable = api.as(Account.GUIYANG_SUPERVISOR).get("statistics?jurisdiction=5201&"
+                + period() + "&format=csv&table=people");
+        assertEquals(400, unknownTable.statusCode(), unknownTable.body());
+        assertEquals("table", Api.json(unknownTable).at("/violations/0/field").asText());
+    }
+
+    /** The name a file is given, in Chinese (RFC 5987's filename*). */
+    private static String fileName(HttpResponse<?> file) {
+        String disposition = file.headers().firstValue("Content-Disposition").orElseThrow();
+        return URLDecoder.decode(disposition.substring(disposition.indexOf("filename*=UTF-8''")
+                + "filename*=UTF-8''".length()), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<byte[]> download(Account account, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(karaf.api(path))
+                .header("Authorization", account.authorization()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A sheet of a workbook, read with Excel's own library: whole numbers as such, other numbers as decimals. */
+    private static List<List<String>> sheet(byte[] workbookFile, String name) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(workbookFile))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet(name);
+            assertTrue(sheet != null, "a sheet " + name);
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+                    if (cell == null) {
+                        cells.add("");
+                    } else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        double value = cell.getNumericCellValue();
+                        cells.add(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
+                    } else {
+                        cells.add(cell.getStringCellValue());
+                    }
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
     }
 
     @Test
@@ -842,6 +898,62 @@ class StatisticsIT {
             assertEquals(0, topic.get("samples").size(), topic.toString());
             assertTrue(topic.get("count").asLong() >= 3, topic.toString());
         }
+        // Both lists as one table, in CSV and in a workbook: the same words, counts and places as in JSON.
+        HttpResponse<String> csv = api.as(Account.GUIYANG_SUPERVISOR).get("statistics/topics?jurisdiction=5201&"
+                + period() + "&limit=20&format=csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertEquals("热点问题_贵阳市_" + from + "_" + to + ".csv", fileName(csv));
+        List<List<String>> table = new ArrayList<>();
+        for (String line : csv.body().substring(1).split("\r\n")) {
+            table.add(List.of(line.split(",", -1)));
+        }
+        List<String> header = table.get(0);
+        assertEquals(List.of("list", "rank", "term", "count", "previousCount", "growth"), header.subList(0, 6));
+        assertTrue(header.contains("南明区(520102)"), header.toString());
+        List<List<String>> expected = new ArrayList<>();
+        for (String list : List.of("frequent", "rising")) {
+            int rank = 0;
+            for (JsonNode topic : topics.get(list)) {
+                List<String> row = new ArrayList<>(List.of(list, Integer.toString(++rank), topic.get("term").asText(),
+                        topic.get("count").asText(), topic.get("previousCount").asText(),
+                        topic.get("growth").isNull() ? "" : topic.get("growth").asText()));
+                for (String column : header.subList(6, header.size() - 1)) {
+                    String code = column.substring(column.indexOf('(') + 1, column.length() - 1);
+                    row.add(Long.toString(topic.get("byPlace").path(code).asLong(0)));
+                }
+                List<String> samples = new ArrayList<>();
+                topic.get("samples").forEach(sample -> samples.add(sample.get("registrationNumber").asText()));
+                row.add(String.join(" ", samples));
+                expected.add(row);
+            }
+        }
+        assertEquals(expected, table.subList(1, table.size()));
+        HttpResponse<byte[]> workbook = download(Account.GUIYANG_SUPERVISOR, "statistics/topics?jurisdiction=5201&"
+                + period() + "&limit=20&format=xlsx");
+        assertEquals(200, workbook.statusCode());
+        assertEquals("热点问题_贵阳市_" + from + "_" + to + ".xlsx", fileName(workbook));
+        List<List<String>> sheet = sheet(workbook.body(), "热点问题");
+        assertEquals(table.size(), sheet.size());
+        for (int r = 0; r < table.size(); r++) {
+            List<String> written = table.get(r);
+            List<String> read = new ArrayList<>(sheet.get(r));
+            while (read.size() < written.size()) {
+                read.add(""); // a row's empty last cells are not written
+            }
+            for (int c = 0; c < written.size(); c++) {
+                String cell = written.get(c);
+                if (cell.matches("-?\\d+(\\.\\d+)?")) {
+                    assertEquals(Double.parseDouble(cell), Double.parseDouble(read.get(c)), "row " + r + " column " + c);
+                } else {
+                    assertEquals(cell, read.get(c), "row " + r + " column " + c);
+                }
+            }
+        }
+        // The chief's file holds no word of the accusations either.
+        HttpResponse<String> chiefs = api.as(Account.NANMING_POLICE_CHIEF).get("statistics/topics?jurisdiction=5201&"
+                + period() + "&limit=50&format=csv");
+        assertEquals(200, chiefs.statusCode(), chiefs.body());
+        assertTrue(!chiefs.body().contains("罚款") && !chiefs.body().contains("交警"), chiefs.body());
         HttpResponse<String> bad = api.as(Account.GUIYANG_SUPERVISOR).get("statistics/topics?jurisdiction=5201&"
                 + period() + "&limit=500");
         assertEquals(400, bad.statusCode(), bad.body());

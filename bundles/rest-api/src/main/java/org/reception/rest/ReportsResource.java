@@ -1,8 +1,6 @@
 package org.reception.rest;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -146,9 +144,8 @@ public class ReportsResource {
         ReportDocument document = service().document(AccessFilter.caller(security), number)
                 .orElseThrow(NotFoundException::new);
         String name = document.report().title() + ".pdf";
-        return Response.ok(document.pdf(), PDF).header("Content-Disposition", "attachment; filename=\"report-"
-                + number + ".pdf\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
-                .build();
+        return Response.ok(document.pdf(), PDF)
+                .header("Content-Disposition", Tables.contentDisposition("report-" + number + ".pdf", name)).build();
     }
 
     private AnalysisReports service() {

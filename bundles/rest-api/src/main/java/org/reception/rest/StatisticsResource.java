@@ -1,9 +1,6 @@
 package org.reception.rest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,13 +27,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.reception.cases.PetitionRejected;
 import org.reception.cases.Problem;
 import org.reception.cases.ServiceUnavailable;
 import org.reception.cases.Violation;
 import org.reception.cases.access.Role;
+import org.reception.cases.divisions.Division;
+import org.reception.cases.divisions.Divisions;
 import org.reception.cases.statistics.Dimension;
 import org.reception.cases.statistics.EscalationCount;
 import org.reception.cases.statistics.Figures;
@@ -45,7 +42,9 @@ import org.reception.cases.statistics.HotTopics;
 import org.reception.cases.statistics.PetitionStatistics;
 import org.reception.cases.statistics.PetitionTopics;
 import org.reception.cases.statistics.RollupCheck;
+import org.reception.cases.statistics.Topic;
 import org.reception.cases.statistics.TopicQuery;
+import org.reception.cases.statistics.TopicSample;
 import org.reception.cases.statistics.Statistics;
 import org.reception.cases.statistics.StatisticsQuery;
 import org.reception.cases.statistics.StatisticsRow;
@@ -55,7 +54,7 @@ import org.reception.cases.statistics.StatisticsRow;
  * spreadsheet programs open in Chinese.
  */
 @Path("/statistics")
-@Produces({MediaType.APPLICATION_JSON, StatisticsResource.CSV, StatisticsResource.XLSX})
+@Produces({MediaType.APPLICATION_JSON, Tables.CSV, Tables.XLSX})
 @Tag(name = "statistics", description = "Figures of the cases the account may read, by period, place and one dimension")
 @SecurityRequirement(name = OpenApi.BASIC)
 @ApiResponse(responseCode = "401", ref = OpenApi.UNAUTHORIZED)
@@ -63,12 +62,6 @@ import org.reception.cases.statistics.StatisticsRow;
 @ApiResponse(responseCode = "429", ref = OpenApi.TOO_MANY_REQUESTS)
 @ApiResponse(responseCode = "503", ref = OpenApi.UNAVAILABLE)
 public class StatisticsResource {
-
-    static final String CSV = "text/csv";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String CSV_UTF8 = "text/csv; charset=UTF-8";
-    /** Excel reads a CSV file as UTF-8 only when it starts with the byte order mark. */
-    private static final String BOM = "\uFEFF";
 
     private final Supplier<PetitionStatistics> statistics;
     private final Supplier<PetitionTopics> topics;
@@ -82,6 +75,11 @@ public class StatisticsResource {
     StatisticsResource(Supplier<PetitionStatistics> statistics, Supplier<PetitionTopics> topics) {
         this.statistics = statistics;
         this.topics = topics;
+    }
+
+    /** The tables of an answer: its figures by the dimension's values, and its escalations. */
+    enum StatisticsTable {
+        FIGURES, ESCALATIONS
     }
 
     /** The most rows of a breakdown on one page. */
@@ -112,15 +110,16 @@ public class StatisticsResource {
     @Operation(operationId = "readStatistics", summary = "Figures of the cases the account may read, by one dimension",
             description = "The cases of the jurisdiction received in the period (from/to, or period and date), as the"
                     + " account may read them, and the same totals for the period before. JSON, or the table as"
-                    + " CSV (format=csv or Accept: text/csv) or as an Excel workbook (format=xlsx or Accept: " + XLSX + ").",
+                    + " CSV (format=csv or Accept: text/csv; table=escalations for the escalations instead) or as an Excel"
+                    + " workbook of both tables (format=xlsx or Accept: " + Tables.XLSX + ").",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The figures",
                             headers = @Header(name = "Content-Disposition", description = "For CSV and XLSX: the file's name,"
                                     + " in filename*= (RFC 5987) in Chinese", schema = @Schema(type = "string")),
                             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = Answer.class)),
-                                    @Content(mediaType = CSV, schema = @Schema(type = "string")),
-                                    @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))}),
+                                    @Content(mediaType = Tables.CSV, schema = @Schema(type = "string")),
+                                    @Content(mediaType = Tables.XLSX, schema = @Schema(type = "string", format = "binary"))}),
                     @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
     public Response read(@Parameter(required = true, description = "A province, city or county: its whole subtree",
                                  schema = @Schema(pattern = "^(\\d{2}|\\d{4}|\\d{6})$"))
@@ -140,6 +139,10 @@ public class StatisticsResource {
                          @Parameter(description = "csv or xlsx for the table as a file (as Accept: text/csv or the"
                                  + " workbook's type)", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}))
                          @QueryParam("format") String format,
+                         @Parameter(description = "Which table a CSV file holds: the figures by the dimension, or the"
+                                 + " escalations by trigger and level (a workbook holds both, a sheet each)",
+                                 schema = @Schema(allowableValues = {"figures", "escalations"}, defaultValue = "figures"))
+                         @QueryParam("table") String table,
                          @Parameter(description = "The page of rows (from 0), with size; all rows when absent."
                                  + " The totals are always of all rows") @QueryParam("page") Integer page,
                          @Parameter(description = "Rows per page, 1 to " + MAX_PAGE_SIZE, schema = @Schema(defaultValue = "100"))
@@ -158,8 +161,17 @@ public class StatisticsResource {
         if (dimension == null) {
             violations.add(new Violation("by", "must be one of division, type, category, channel, unit, status"));
         }
-        Format answered = format(format, violations);
-        Period asked = Period.parse(from, to, period, date, violations);
+        Tables.Format answered = Tables.Format.of(format, headers, violations);
+        StatisticsTable asked;
+        if (table == null || table.isBlank()) {
+            asked = StatisticsTable.FIGURES;
+        } else if (table.strip().equals("figures") || table.strip().equals("escalations")) {
+            asked = StatisticsTable.valueOf(table.strip().toUpperCase(java.util.Locale.ROOT));
+        } else {
+            asked = null;
+            violations.add(new Violation("table", "must be figures or escalations"));
+        }
+        Period days = Period.parse(from, to, period, date, violations);
         if (!violations.isEmpty()) {
             throw new PetitionRejected(Problem.MALFORMED_REQUEST, violations);
         }
@@ -168,16 +180,16 @@ public class StatisticsResource {
             throw new ServiceUnavailable("the statistics are not running");
         }
         Statistics answer = service.statistics(AccessFilter.caller(security),
-                new StatisticsQuery(jurisdiction.strip(), asked, dimension));
+                new StatisticsQuery(jurisdiction.strip(), days, dimension));
         if (page != null || size != null) {
             answer = page(answer, page == null ? 0 : page, size == null ? 100 : size);
         }
-        if (answered == Format.CSV) {
-            return Response.ok(BOM + csv(answer), CSV_UTF8)
-                    .header("Content-Disposition", contentDisposition(answer, "csv")).build();
-        }
-        if (answered == Format.XLSX) {
-            return Response.ok(xlsx(answer), XLSX).header("Content-Disposition", contentDisposition(answer, "xlsx")).build();
+        if (answered != Tables.Format.JSON) {
+            Tables.Table figures = new Tables.Table("信访统计", table(answer));
+            Tables.Table escalations = new Tables.Table("升级", escalationTable(answer));
+            return Tables.file(answered, asked == StatisticsTable.FIGURES ? figures : escalations,
+                    List.of(figures, escalations),
+                    fileName(answer, answered == Tables.Format.CSV ? asked : StatisticsTable.FIGURES));
         }
         return Response.ok(answer(answer), MediaType.APPLICATION_JSON).build();
     }
@@ -196,25 +208,34 @@ public class StatisticsResource {
 
     @GET
     @Path("/topics")
-    @Produces(MediaType.APPLICATION_JSON)
     @Permits({Role.CLERK, Role.SUPERVISOR, Role.HANDLING_UNIT, Role.AUDITOR, Role.ADMINISTRATOR})
     @Operation(operationId = "readHotTopics", summary = "The hot topics (热点问题) of the cases the account may read",
             description = "The words many petitions of the period raise (frequent) and those rising fastest against the"
                     + " period before (rising), from their titles and contents, segmented as Chinese words. Each"
-                    + " topic has its counts by place and a few sample cases, all of them cases the account may read.",
+                    + " topic has its counts by place and a few sample cases, all of them cases the account may read."
+                    + " JSON, or both lists as one CSV table (format=csv) or an Excel workbook (format=xlsx).",
             responses = {@ApiResponse(responseCode = "200", description = "The topics",
-                    content = @Content(schema = @Schema(implementation = HotTopics.class))),
+                    headers = @Header(name = "Content-Disposition", description = "For CSV and XLSX: the file's name,"
+                            + " in filename*= (RFC 5987) in Chinese", schema = @Schema(type = "string")),
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HotTopics.class)),
+                            @Content(mediaType = Tables.CSV, schema = @Schema(type = "string")),
+                            @Content(mediaType = Tables.XLSX, schema = @Schema(type = "string", format = "binary"))}),
                     @ApiResponse(responseCode = "400", ref = OpenApi.BAD_REQUEST)})
-    public HotTopics topics(@Parameter(required = true, description = "A province, city or county: its whole subtree")
-                            @QueryParam("jurisdiction") String jurisdiction,
-                            @QueryParam("from") String from, @QueryParam("to") String to,
-                            @QueryParam("period") String period, @QueryParam("date") String date,
-                            @Parameter(description = "How many topics of each list, 1 to 50",
-                                    schema = @Schema(defaultValue = "10")) @QueryParam("limit") Integer limit) {
+    public Response topics(@Parameter(required = true, description = "A province, city or county: its whole subtree")
+                           @QueryParam("jurisdiction") String jurisdiction,
+                           @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("period") String period, @QueryParam("date") String date,
+                           @Parameter(description = "How many topics of each list, 1 to 50",
+                                   schema = @Schema(defaultValue = "10")) @QueryParam("limit") Integer limit,
+                           @Parameter(description = "csv or xlsx for the lists as a file (as Accept: text/csv or the"
+                                   + " workbook's type)", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}))
+                           @QueryParam("format") String format) throws IOException {
         List<Violation> violations = new ArrayList<>();
         if (jurisdiction == null || !jurisdiction.strip().matches("\\d{2}|\\d{4}|\\d{6}")) {
             violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
         }
+        Tables.Format answered = Tables.Format.of(format, headers, violations);
         Period asked = Period.parse(from, to, period, date, violations);
         if (!violations.isEmpty()) {
             throw new PetitionRejected(Problem.MALFORMED_REQUEST, violations);
@@ -223,8 +244,49 @@ public class StatisticsResource {
         if (service == null) {
             throw new ServiceUnavailable("the hot topics are not running");
         }
-        return service.topics(AccessFilter.caller(security),
+        HotTopics answer = service.topics(AccessFilter.caller(security),
                 new TopicQuery(jurisdiction.strip(), asked, limit == null ? 10 : limit));
+        if (answered == Tables.Format.JSON) {
+            return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+        }
+        Tables.Table table = new Tables.Table("热点问题", topicTable(answer));
+        String tail = "_" + answer.period().from() + "_" + answer.period().to();
+        String place = Divisions.reference().find(answer.jurisdiction()).map(Division::name).orElse(answer.jurisdiction());
+        return Tables.file(answered, table, List.of(table),
+                new Tables.FileName("topics_" + answer.jurisdiction() + tail, "热点问题_" + place + tail));
+    }
+
+    /**
+     * Both lists of topics as one table: which list, the rank in it, the word, its counts now and
+     * before, its growth, its count in each place (a column each, named and coded) and the
+     * registration numbers of its samples.
+     */
+    static List<List<Object>> topicTable(HotTopics topics) {
+        java.util.SortedSet<String> places = new java.util.TreeSet<>();
+        java.util.stream.Stream.concat(topics.frequent().stream(), topics.rising().stream())
+                .forEach(topic -> places.addAll(topic.byPlace().keySet()));
+        List<Object> header = new ArrayList<>(List.of("list", "rank", "term", "count", "previousCount", "growth"));
+        for (String code : places) {
+            header.add(Divisions.reference().find(code).map(division -> division.name() + "(" + code + ")").orElse(code));
+        }
+        header.add("samples");
+        List<List<Object>> table = new ArrayList<>();
+        table.add(header);
+        for (String list : List.of("frequent", "rising")) {
+            List<Topic> listed = list.equals("frequent") ? topics.frequent() : topics.rising();
+            for (int rank = 0; rank < listed.size(); rank++) {
+                Topic topic = listed.get(rank);
+                List<Object> row = new ArrayList<>(List.of(list, rank + 1, topic.term(), topic.count(),
+                        topic.previousCount()));
+                row.add(topic.growth()); // null, an empty cell, for a new topic
+                for (String code : places) {
+                    row.add(topic.byPlace().getOrDefault(code, 0L));
+                }
+                row.add(String.join(" ", topic.samples().stream().map(TopicSample::registrationNumber).toList()));
+                table.add(row);
+            }
+        }
+        return table;
     }
 
     @GET
@@ -257,37 +319,6 @@ public class StatisticsResource {
             throw new ServiceUnavailable("the statistics are not running");
         }
         return service;
-    }
-
-    /** What the answer is written as: asked by {@code format}, else by {@code Accept}, else JSON. */
-    enum Format {
-        JSON, CSV, XLSX
-    }
-
-    private Format format(String format, List<Violation> violations) {
-        if (format != null && !format.isBlank()) {
-            try {
-                return Format.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                violations.add(new Violation("format", "must be json, csv or xlsx"));
-                return Format.JSON;
-            }
-        }
-        if (headers == null) {
-            return Format.JSON;
-        }
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return Format.JSON;
-            }
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return Format.CSV;
-            }
-            if (!type.isWildcardType() && !type.isWildcardSubtype() && type.isCompatible(MediaType.valueOf(XLSX))) {
-                return Format.XLSX;
-            }
-        }
-        return Format.JSON;
     }
 
     static Answer answer(Statistics statistics) {
@@ -334,63 +365,20 @@ public class StatisticsResource {
         return table;
     }
 
-    static String csv(Statistics statistics) {
-        StringBuilder text = new StringBuilder();
-        for (List<Object> row : table(statistics)) {
-            line(text, row.stream().map(value -> value == null ? "" : value.toString()).toList());
+    /** The escalations of the period, by trigger and level. */
+    static List<List<Object>> escalationTable(Statistics statistics) {
+        List<List<Object>> table = new ArrayList<>();
+        table.add(List.of("trigger", "level", "count"));
+        for (EscalationCount count : statistics.escalations()) {
+            table.add(List.of(count.trigger().name(), count.level().name(), count.count()));
         }
-        return text.toString();
+        return table;
     }
 
-    /**
-     * The same table as an Excel workbook (fastexcel): figures as numbers, everything else as text,
-     * which a spreadsheet never runs as a formula.
-     */
-    static byte[] xlsx(Statistics statistics) throws IOException {
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(file, "Reception", "1.0");
-        Worksheet sheet = workbook.newWorksheet("信访统计");
-        List<List<Object>> table = table(statistics);
-        for (int r = 0; r < table.size(); r++) {
-            List<Object> row = table.get(r);
-            for (int c = 0; c < row.size(); c++) {
-                Object value = row.get(c);
-                if (value instanceof Number number) {
-                    sheet.value(r, c, number);
-                } else if (value != null) {
-                    sheet.value(r, c, value.toString());
-                }
-            }
-        }
-        workbook.finish();
-        return file.toByteArray();
-    }
-
-    private static void line(StringBuilder text, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                text.append(',');
-            }
-            String cell = cells.get(i);
-            // Quoted when it must be (RFC 4180), and a leading formula character made inert for spreadsheets.
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?")) {
-                cell = "'" + cell;
-            }
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-            }
-            text.append(cell);
-        }
-        text.append("\r\n");
-    }
-
-    /** {@code 信访统计_贵阳市_2026-01-01_2026-03-31_division.csv}, in RFC 5987's form, with an ASCII fallback. */
-    static String contentDisposition(Statistics statistics, String extension) {
+    /** The file's name without its extension: {@code 信访统计_贵阳市_2026-01-01_2026-03-31_division}, and in ASCII. */
+    static Tables.FileName fileName(Statistics statistics, StatisticsTable table) {
         String tail = "_" + statistics.period().from() + "_" + statistics.period().to() + "_"
-                + statistics.by().parameter() + "." + extension;
-        String ascii = "statistics_" + statistics.jurisdiction() + tail;
-        String chinese = "信访统计_" + statistics.name() + tail;
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(chinese, StandardCharsets.UTF_8).replace("+", "%20");
+                + (table == StatisticsTable.FIGURES ? statistics.by().parameter() : "escalations");
+        return new Tables.FileName("statistics_" + statistics.jurisdiction() + tail, "信访统计_" + statistics.name() + tail);
     }
 }
