@@ -418,6 +418,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
             insert.setString(19, draft.receivedBy());
             insert.executeUpdate();
         }
+        PetitionRows.replaceCoUnits(connection, id, draft.handling().coUnits(), true);
         PetitionRows.insertParties(connection, id, draft, pii);
         insertRouting(connection, id, 1, draft.routing());
         PetitionRows.insertConfidentiality(connection, id, draft.confidentiality());
@@ -524,6 +525,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 throw new ConcurrentUpdate("petition " + changed.registrationNumber() + " is no longer at version "
                         + expectedVersion + "; read it again");
             }
+            PetitionRows.replaceCoUnits(connection, changed.id(), changed.handling().coUnits(), false);
             PetitionRows.replaceDeadlines(connection, changed.id(), changed.deadlines());
             PetitionRows.saveSupervisions(connection, changed.id(), changed.supervisions());
             Outbox.put(connection, changed, deliveries, now);

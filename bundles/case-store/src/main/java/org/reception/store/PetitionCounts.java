@@ -76,23 +76,32 @@ final class PetitionCounts {
     /** The figures of the scope's cases of the jurisdiction received in [from, to), by the dimension's values. */
     static Map<String, Figures> figures(Connection connection, String prefix, Instant from, Instant to, Dimension by,
                                        ListScope scope, LocalDate today, LocalDate dueSoonUntil) throws SQLException {
-        List<PetitionListing.Binder> parameters = new ArrayList<>();
-        String where = PetitionListing.scoped(scope, parameters)
-                + " AND p.jurisdiction LIKE ? AND p.received_at >= ? AND p.received_at < ?";
-        parameters.add((s, i) -> s.setString(i, prefix + "%"));
-        parameters.add((s, i) -> setInstant(s, i, from));
-        parameters.add((s, i) -> setInstant(s, i, to));
-        // The scope's conditions are read once, for the ids; each case's columns, limits and orders
-        // then by its id, a thousand at a time (three scans of a year's cases took seconds).
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT p.id FROM petition p WHERE " + where)) {
-            PetitionListing.bind(select, parameters);
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    ids.add(result.getString(1));
+        // The scope's conditions are read once, for the ids, and each way into the scope alone (a
+        // unit's cases by its lead-unit index and the co-units' table, not by a scan of the year); each
+        // case's columns, limits and orders then by its id, a thousand at a time.
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        PetitionListing.Condition kept = PetitionListing.notHidden(scope);
+        for (PetitionListing.Condition reach : PetitionListing.reaches(scope)) {
+            List<PetitionListing.Binder> parameters = new ArrayList<>(reach.parameters());
+            String where = reach.sql();
+            if (kept != null) {
+                where += " AND " + kept.sql();
+                parameters.addAll(kept.parameters());
+            }
+            where += " AND p.jurisdiction LIKE ? AND p.received_at >= ? AND p.received_at < ?";
+            parameters.add((s, i) -> s.setString(i, prefix + "%"));
+            parameters.add((s, i) -> setInstant(s, i, from));
+            parameters.add((s, i) -> setInstant(s, i, to));
+            try (PreparedStatement select = connection.prepareStatement("SELECT p.id FROM petition p WHERE " + where)) {
+                PetitionListing.bind(select, parameters);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        found.add(result.getString(1));
+                    }
                 }
             }
         }
+        List<String> ids = new ArrayList<>(found);
         // Each thousand tallied at once: a province's year is never held in memory case by case.
         Map<String, Figures> rows = new TreeMap<>();
         for (int first = 0; first < ids.size(); first += 1000) {

@@ -353,6 +353,51 @@ final class PetitionRows {
         }
     }
 
+    /**
+     * The case's co-units as rows (V21), kept with the joined column: those it no longer has are
+     * removed and the new ones added; nothing is written when they are the same.
+     *
+     * @param fresh a case being registered, which has no rows yet
+     */
+    static void replaceCoUnits(Connection connection, String id, List<String> coUnits, boolean fresh)
+            throws SQLException {
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(coUnits);
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        if (!fresh) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT unit_code FROM petition_co_unit WHERE petition_id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        if (stored.equals(wanted)) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM petition_co_unit WHERE petition_id = ? AND unit_code = ?");
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO petition_co_unit (unit_code, petition_id) VALUES (?, ?)")) {
+            for (String unit : stored) {
+                if (!wanted.contains(unit)) {
+                    delete.setString(1, id);
+                    delete.setString(2, unit);
+                    delete.executeUpdate();
+                }
+            }
+            for (String unit : wanted) {
+                if (!stored.contains(unit)) {
+                    insert.setString(1, unit);
+                    insert.setString(2, id);
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
     static void replaceDeadlines(Connection connection, String id, List<Deadline> deadlines) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM deadline WHERE petition_id = ?")) {
             delete.setString(1, id);

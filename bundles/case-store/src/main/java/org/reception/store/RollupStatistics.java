@@ -37,6 +37,9 @@ final class RollupStatistics {
     /** How often the job counts what changed. */
     static final long INTERVAL_MILLIS = 1000;
 
+    /** While changes keep coming, the job rests this many times as long as its last batch took. */
+    static final long PAUSE_PER_BATCH_TIME = 9;
+
     /** At most this many batches are counted before an answer; beyond, it is counted from the cases. */
     static final int BATCHES_BEFORE_AN_ANSWER = 10;
 
@@ -70,7 +73,15 @@ final class RollupStatistics {
             // The cases stored before the rollup (or a recount a stop cut short): counted anew, once.
             recounting = job.submit(this::recountEveryCase);
         }
-        job.scheduleWithFixedDelay(this::countChanges, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        next(TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS));
+    }
+
+    private void next(long delayNanos) {
+        try {
+            job.schedule(this::countChanges, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // stop() came first: nothing more to count here
+        }
     }
 
     /** Stops the job, and waits for a batch or a recount under way to end its transaction. */
@@ -85,13 +96,23 @@ final class RollupStatistics {
         }
     }
 
+    /**
+     * Counts one batch; the next comes after the interval when none is left, and otherwise after a
+     * pause {@link #PAUSE_PER_BATCH_TIME} times as long as the batch took. A surge of registrations
+     * thus keeps the machine but for a tenth of a core, and is counted up when it ebbs; an answer
+     * meanwhile counts what waits itself, or counts the cases when too much waits.
+     */
     private void countChanges() {
+        long started = System.nanoTime();
+        boolean more = false;
         try {
-            countPending(Integer.MAX_VALUE);
+            more = countOneBatch() == StatisticsRollup.BATCH;
         } catch (RuntimeException e) {
             LOG.warn("The statistics' rollup could not count the latest changes; the next run tries again: {}",
                     e.getMessage());
         }
+        next(more ? (System.nanoTime() - started) * PAUSE_PER_BATCH_TIME
+                : TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS));
     }
 
     /**

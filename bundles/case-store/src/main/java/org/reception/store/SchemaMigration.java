@@ -21,6 +21,7 @@ final class SchemaMigration {
                 .dataSource(dataSource)
                 .locations(Dialect.COMMON_MIGRATIONS, dialect.migrations())
                 .table(dialect.historyTable())
+                .javaMigrations(new V21__co_units_as_rows())
                 .load();
         MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0 && result.initialSchemaVersion == null) {

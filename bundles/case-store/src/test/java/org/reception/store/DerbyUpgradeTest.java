@@ -45,6 +45,13 @@ class DerbyUpgradeTest {
         dataSource.setDatabaseName(folder.resolve("reception").toString());
         List<String> before = history(dataSource);
         assertEquals(11, before.size(), "the fixture is at version 11: " + before);
+        // A case the release before had given two co-units, in the one joined column it had for them.
+        try (Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement update = connection.prepareStatement("UPDATE petition SET co_units = ? WHERE id = ?")) {
+            update.setString(1, "520103-GAJ\n520103-WJJ");
+            update.setString(2, SECOND_ID);
+            assertEquals(1, update.executeUpdate());
+        }
 
         JdbcPetitionRepository repository = new JdbcPetitionRepository(dataSource,
                 folder.resolve("reception-pii.keys"));
@@ -69,6 +76,16 @@ class DerbyUpgradeTest {
             assertEquals("520102-2026-000002", next.registrationNumber(), "the county's count goes on");
             repository.sealAudit();
             assertTrue(repository.verifyAudit().intact());
+            // Its co-units are rows of their own now (V21), and a co-unit finds the case by them.
+            assertEquals(List.of("520103-GAJ", "520103-WJJ"), coUnits(dataSource, SECOND_ID));
+            org.reception.cases.spi.ListScope coUnit = new org.reception.cases.spi.ListScope(java.util.Set.of(),
+                    java.util.Set.of(new org.reception.cases.spi.ListScope.Unit("520103-WJJ", java.util.Set.of("520103-WJJ"))),
+                    java.util.Set.of("520103-WJJ"));
+            assertEquals(java.util.Map.of("520103", 1L), repository.figures("5201", new org.reception.cases.statistics.Period(
+                    java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31)),
+                    org.reception.cases.statistics.Dimension.DIVISION, coUnit, java.time.LocalDate.of(2026, 6, 1),
+                    java.time.LocalDate.of(2026, 6, 1)).entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                    java.util.Map.Entry::getKey, row -> row.getValue().registered())));
             // The cases stored before the statistics' rollup are counted into it at the first start.
             RollupCheck rollup = repository.checkRollup();
             assertTrue(rollup.exact(), rollup.toString());
@@ -76,6 +93,20 @@ class DerbyUpgradeTest {
         } finally {
             repository.deactivate();
         }
+    }
+
+    private static List<String> coUnits(EmbeddedDataSource dataSource, String id) throws SQLException {
+        List<String> units = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); java.sql.PreparedStatement select = connection.prepareStatement(
+                "SELECT unit_code FROM petition_co_unit WHERE petition_id = ? ORDER BY unit_code")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    units.add(row.getString(1));
+                }
+            }
+        }
+        return units;
     }
 
     /** Version, checksum and success of every migration the database recorded. */

@@ -420,6 +420,30 @@ class JdbcPetitionRepositoryTest {
         ListScope longerCode = new ListScope(Set.of(), Set.of(new ListScope.Unit("520000-SL", Set.of("520000-SL"))),
                 Set.of());
         assertEquals(0, repository.list(all, longerCode, TODAY).total(), "a code is matched whole");
+        // Co-units changed by a step: the one taken off no longer finds the case, the one added does.
+        Petition moved = repository.findById(nanming.id()).orElseThrow();
+        Handling was = moved.handling();
+        Handling coUnitsChanged = new Handling(was.disposition(), was.unit(), List.of("520000-JYT"), was.reason(),
+                was.extensionReason(), was.reply(), was.repliedAt(), was.satisfaction(), was.reviewAnswer(),
+                was.reReviewAnswer(), was.archivedAt(), was.reviewedBy(), was.reReviewedBy(), was.redirectedTo());
+        moved = repository.update(new Petition(moved.id(), moved.registrationNumber(), moved.channel(), moved.type(),
+                moved.category(), moved.title(), moved.content(), moved.jurisdiction(), moved.receivedAt(),
+                moved.petitioners(), moved.accused(), moved.confidential(), moved.linkedPetitions(), moved.status(),
+                moved.routing(), moved.confidentiality(), moved.escalations(), coUnitsChanged, moved.deadlines(),
+                moved.supervisions(), moved.version()), moved.version(), "ASSIGN", "clerk", "", NOW);
+        assertEquals(List.of("520000-JYT"), moved.handling().coUnits());
+        ListScope added = new ListScope(Set.of(), Set.of(new ListScope.Unit("520000-JYT", Set.of("520000-JYT"))),
+                Set.of());
+        // Lists test each row's joined co-units, statistics find a unit's cases by the co-units' table: both agree.
+        assertEquals(0, repository.list(all, coUnit, TODAY).total(), "the co-unit taken off");
+        assertEquals(0, registered(coUnit), "the co-unit taken off counts it no more");
+        assertEquals(1, repository.list(all, added, TODAY).total(), "the co-unit added");
+        assertEquals(1, registered(added), "the co-unit added counts it");
+        repository.update(withState(moved, PetitionStatus.ACCEPTED), moved.version(), "ACCEPT", "clerk", "", NOW);
+        assertEquals(1, repository.list(all, coUnit, TODAY).total(), "and back again");
+        assertEquals(1, registered(coUnit), "and counts it again");
+        assertEquals(0, registered(added));
+        assertEquals(1, registered(unit), "the lead unit counts its case once");
 
         Petition circled = repository.create(withReaders(draft("520102", "圈定阅知"), Set.of("贵州省生态环境厅")), "CODE-B",
                 "clerk", NOW);
@@ -433,6 +457,13 @@ class JdbcPetitionRepositoryTest {
                 "every case is hidden from 某化工厂: none listed or counted");
         ListScope wildcard = new ListScope(Set.of("52"), Set.of(), Set.of("%"));
         assertEquals(3, repository.list(all, wildcard, TODAY).total(), "a term is matched literally, not as a pattern");
+    }
+
+    /** The cases of 2026 the scope's statistics count (for units: from the cases, found by lead unit and co-units). */
+    private long registered(ListScope scope) {
+        return repository.figures("52", new org.reception.cases.statistics.Period(LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 12, 31)), org.reception.cases.statistics.Dimension.STATUS, scope, TODAY, TODAY)
+                .values().stream().mapToLong(org.reception.cases.statistics.Figures::registered).sum();
     }
 
     private static String currentKey(Path keyFile) throws Exception {

@@ -120,6 +120,14 @@ public final class StoreBenchmark {
             Files.writeString(folder.resolve("store-benchmark-statistics.md"), report, StandardCharsets.UTF_8);
             return;
         }
+        if (Boolean.getBoolean("bench.unitOnly")) {
+            report.setLength(0);
+            report.append("| measure | p50 (ms) | p99 (ms) | matches |\n|---|---|---|---|\n");
+            report.append(unitScope(repository));
+            System.out.println(report);
+            Files.writeString(folder.resolve("store-benchmark-unit.md"), report, StandardCharsets.UTF_8);
+            return;
+        }
         if (Boolean.getBoolean("bench.lookupsOnly")) {
             System.out.println(report);
             return;
@@ -224,6 +232,21 @@ public final class StoreBenchmark {
             // The notes of this measure name no case: the rollup's job counts nothing for them and forgets them.
         }
         return report.toString();
+    }
+
+    /** What a unit reads of its own cases, found by its lead-unit index and its co-units. */
+    private static String unitScope(JdbcPetitionRepository repository) {
+        ListScope unit = new ListScope(Set.of(), Set.of(new ListScope.Unit("520000-U007", Set.of("520000-U007"))),
+                Set.of("520000-U007"));
+        Period year = new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        PetitionQuery queue = q(null, null, null, false, null, null, null, null, null, null);
+        PetitionQuery accepted = q(null, Set.of(PetitionStatus.ACCEPTED), null, false, null, null, null, null, null, null);
+        return row("statistics: one unit's own cases (from the cases), year 2025, by status",
+                () -> repository.figures("52", year, Dimension.STATUS, unit, TODAY, TODAY.plusDays(3)), null, 3, 20)
+                + row("list: a unit's own queue, first page of 20 with the total", () -> repository.list(queue, unit, TODAY),
+                null, 3, 20)
+                + row("list: a unit's own accepted cases, first page of 20 with the total",
+                () -> repository.list(accepted, unit, TODAY), null, 3, 20);
     }
 
     private static boolean rollupComplete(EmbeddedDataSource dataSource) throws SQLException {
