@@ -44,8 +44,6 @@ final class StatisticsRollup {
 
     private static final String COLUMNS = KEPT.stream().map(StatisticsRollup::column).collect(Collectors.joining(", "));
     private static final String PLACEHOLDERS = KEPT.stream().map(count -> "?").collect(Collectors.joining(", "));
-    private static final String ADDED = KEPT.stream().map(count -> column(count) + " = " + column(count) + " + ?")
-            .collect(Collectors.joining(", "));
     private static final String SUMS = KEPT.stream().map(count -> "SUM(" + column(count) + ")")
             .collect(Collectors.joining(", "));
 
@@ -227,19 +225,40 @@ final class StatisticsRollup {
         }
     }
 
+    /**
+     * Adds the changes to their cells, inserting the cells not there yet. An update sets only the
+     * counts that change: a cell's row has some forty, a case changes a few, and Derby logs each
+     * column an update sets, which every registration's commit then waits to write beside its own.
+     */
     private static void apply(Connection connection, Map<Cell, Figures> changes) throws SQLException {
         List<Map.Entry<Cell, Figures>> absent = new ArrayList<>();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE statistics_rollup SET " + ADDED
-                + " WHERE dimension = ? AND span = ? AND period_start = ? AND jurisdiction = ? AND dim_value = ?")) {
+        Map<List<Count>, PreparedStatement> updates = new HashMap<>();
+        try {
             for (Map.Entry<Cell, Figures> change : changes.entrySet()) {
                 if (change.getValue().isZero()) {
                     continue; // a case counted again as it was
                 }
-                int next = setCounts(update, 1, change.getValue());
+                List<Count> changed = KEPT.stream().filter(count -> change.getValue().get(count) != 0).toList();
+                PreparedStatement update = updates.get(changed);
+                if (update == null) {
+                    update = connection.prepareStatement("UPDATE statistics_rollup SET "
+                            + changed.stream().map(count -> column(count) + " = " + column(count) + " + ?")
+                            .collect(Collectors.joining(", "))
+                            + " WHERE dimension = ? AND span = ? AND period_start = ? AND jurisdiction = ? AND dim_value = ?");
+                    updates.put(changed, update);
+                }
+                int next = 1;
+                for (Count count : changed) {
+                    update.setLong(next++, change.getValue().get(count));
+                }
                 setCell(update, next, change.getKey());
                 if (update.executeUpdate() == 0) {
                     absent.add(change);
                 }
+            }
+        } finally {
+            for (PreparedStatement update : updates.values()) {
+                update.close();
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statistics_rollup (dimension, span,"
