@@ -324,6 +324,17 @@ class DeskIT {
         browser.find("dashboard-trend");
         browser.waitUntil(driver -> !browser.find("dashboard-trend").findElements(
                 org.openqa.selenium.By.tagName("canvas")).isEmpty());
+        // The hot topics of the period, as the statistics answer them to this supervisor, and the reports kept.
+        String month = "period=month&date=" + today();
+        JsonNode topics = Api.json(operator.as(Account.GUIYANG_SUPERVISOR).get("statistics/topics?jurisdiction=5201&"
+                + month + "&limit=10"));
+        browser.find("dashboard-topics");
+        browser.find("dashboard-reports");
+        for (JsonNode topic : topics.get("frequent")) {
+            browser.waitForText("dashboard-topics-frequent", topic.get("term").asText());
+        }
+        String topicsCsv = browser.find("dashboard-topics-csv").getAttribute("href");
+        assertTrue(topicsCsv.contains("statistics/topics") && topicsCsv.contains("format=csv"), topicsCsv);
         browser.screenshot("leader-dashboard");
         String csv = browser.find("dashboard-csv").getAttribute("href");
         assertTrue(csv == null || csv.contains("format=csv"), csv);
