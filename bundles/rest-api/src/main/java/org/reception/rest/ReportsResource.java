@@ -107,9 +107,7 @@ public class ReportsResource {
         if (kind == null) {
             violations.add(new Violation("period", "must be month, quarter or year"));
         }
-        if (request.jurisdiction() == null || !request.jurisdiction().strip().matches("\\d{2}|\\d{4}|\\d{6}")) {
-            violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
-        }
+        Tables.checkDivision(request.jurisdiction(), violations);
         LocalDate date = null;
         try {
             date = request.date() == null ? null : LocalDate.parse(request.date().strip());

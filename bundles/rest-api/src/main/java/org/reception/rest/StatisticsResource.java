@@ -154,9 +154,7 @@ public class StatisticsResource {
         if (size != null && (size < 1 || size > MAX_PAGE_SIZE)) {
             violations.add(new Violation("size", "must be from 1 to " + MAX_PAGE_SIZE));
         }
-        if (jurisdiction == null || !jurisdiction.strip().matches("\\d{2}|\\d{4}|\\d{6}")) {
-            violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
-        }
+        Tables.checkDivision(jurisdiction, violations);
         Dimension dimension = by == null || by.isBlank() ? Dimension.DIVISION : Dimension.named(by).orElse(null);
         if (dimension == null) {
             violations.add(new Violation("by", "must be one of division, type, category, channel, unit, status"));
@@ -232,9 +230,7 @@ public class StatisticsResource {
                                    + " workbook's type)", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}))
                            @QueryParam("format") String format) throws IOException {
         List<Violation> violations = new ArrayList<>();
-        if (jurisdiction == null || !jurisdiction.strip().matches("\\d{2}|\\d{4}|\\d{6}")) {
-            violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
-        }
+        Tables.checkDivision(jurisdiction, violations);
         Tables.Format answered = Tables.Format.of(format, headers, violations);
         Period asked = Period.parse(from, to, period, date, violations);
         if (!violations.isEmpty()) {

@@ -69,6 +69,13 @@ final class Tables {
     private Tables() {
     }
 
+    /** The place an analysis is asked for: a province, city or county by its 2, 4 or 6 digits. */
+    static void checkDivision(String jurisdiction, List<Violation> violations) {
+        if (jurisdiction == null || !jurisdiction.strip().matches("\\d{2}|\\d{4}|\\d{6}")) {
+            violations.add(new Violation("jurisdiction", "must be the code of a division (2, 4 or 6 digits), such as 5201"));
+        }
+    }
+
     /**
      * The file of a CSV or XLSX answer.
      *
