@@ -41,6 +41,30 @@ final class PetitionListing {
         void bind(PreparedStatement statement, int index) throws SQLException;
     }
 
+    /**
+     * {@code column IN (?, ?, …)} over the values, their binders added. The list is padded to a
+     * power of two by repeating its last value (which changes nothing an IN finds), so that a
+     * statement over any number of values has one of a few texts, each compiled once: Derby
+     * compiles a statement text to classes, and a job that asked with every size compiled anew
+     * and pushed the registrations' statements out of its cache.
+     */
+    static String in(String column, java.util.Collection<String> values, List<Binder> parameters) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("an IN list needs a value");
+        }
+        int size = Math.max(8, Integer.highestOneBit(values.size() - 1) << 1);
+        String last = null;
+        for (String value : values) {
+            parameters.add((s, i) -> s.setString(i, value));
+            last = value;
+        }
+        String padding = last;
+        for (int i = values.size(); i < size; i++) {
+            parameters.add((s, index) -> s.setString(index, padding));
+        }
+        return column + " IN (" + String.join(", ", java.util.Collections.nCopies(size, "?")) + ")";
+    }
+
     static Page<PetitionSummary> page(Connection connection, PetitionQuery query, ListScope scope, LocalDate today)
             throws SQLException {
         List<String> conditions = new ArrayList<>();

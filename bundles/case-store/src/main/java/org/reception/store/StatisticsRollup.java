@@ -35,9 +35,17 @@ final class StatisticsRollup {
 
     /**
      * Cases counted per transaction: each changes at most 12 cells twice (where it was, where it is),
-     * so a batch locks at most 3,600 rows of the rollup, below Derby's lock escalation (5,000 a table).
+     * so a batch locks at most 3,072 rows of the rollup, below Derby's lock escalation (5,000 a table).
+     * A power of two, as the IN lists that name a batch's cases are ({@link PetitionListing#in}).
      */
-    static final int BATCH = 150;
+    static final int BATCH = 128;
+
+    /*
+     * Derby read a table whole for a long IN list on its key (40 ms for a batch's cases among a few
+     * thousand); the hints, comments to any other database, make it probe the key.
+     */
+    private static final String BY_KEY_DUE = " --DERBY-PROPERTIES constraint=pk_statistics_due\n";
+    private static final String BY_KEY_COUNTED = " --DERBY-PROPERTIES constraint=pk_statistics_counted\n";
 
     /** The counts the rollup keeps, in the order of its columns. */
     static final List<Count> KEPT = Arrays.stream(Count.values()).filter(count -> !count.live()).toList();
@@ -101,6 +109,7 @@ final class StatisticsRollup {
         }
         Map<Cell, Figures> changes = new HashMap<>();
         Map<String, PetitionCounts.Case> before = counted(connection, ids);
+
         before.values().forEach(one -> add(changes, one, -1));
         List<PetitionCounts.Case> now = PetitionCounts.cases(connection, ids);
         now.forEach(one -> add(changes, one, 1));
@@ -117,14 +126,27 @@ final class StatisticsRollup {
         return notes.size();
     }
 
-    /** What each case of the list was counted as, from statistics_counted. */
+    /**
+     * What each case of the list was counted as, from statistics_counted, and its next due date from
+     * statistics_due: each read by its key (as one join, Derby scanned the table for a long list).
+     */
     private static Map<String, PetitionCounts.Case> counted(Connection connection, Collection<String> ids)
             throws SQLException {
+        Map<String, LocalDate> due = new HashMap<>();
+        List<PetitionListing.Binder> dueParameters = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT petition_id, next_due FROM statistics_due"
+                + BY_KEY_DUE + " WHERE " + PetitionListing.in("petition_id", ids, dueParameters))) {
+            PetitionListing.bind(select, dueParameters);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    due.put(result.getString(1), Jdbc.date(result, "next_due"));
+                }
+            }
+        }
         Map<String, PetitionCounts.Case> counted = new LinkedHashMap<>();
         List<PetitionListing.Binder> parameters = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT c.*, d.next_due AS due_next FROM statistics_counted c LEFT JOIN statistics_due d"
-                        + " ON d.petition_id = c.petition_id WHERE " + in("c.petition_id", ids, parameters))) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM statistics_counted" + BY_KEY_COUNTED + " WHERE "
+                + PetitionListing.in("petition_id", ids, parameters))) {
             PetitionListing.bind(select, parameters);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -138,7 +160,7 @@ final class StatisticsRollup {
                     values.put(Dimension.STATUS, result.getString("status"));
                     String id = result.getString("petition_id");
                     counted.put(id, new PetitionCounts.Case(id, place, Jdbc.date(result, "received_on"), values,
-                            Jdbc.date(result, "due_next"), kept(result)));
+                            due.get(id), kept(result)));
                 }
             }
         }
@@ -285,14 +307,6 @@ final class StatisticsRollup {
             statement.setLong(index++, figures.get(count));
         }
         return index;
-    }
-
-    /** {@code column IN (?, ?, …)} over the values, their binders added. */
-    private static String in(String column, Collection<String> values, List<PetitionListing.Binder> parameters) {
-        for (String value : values) {
-            parameters.add((s, i) -> s.setString(i, value));
-        }
-        return column + " IN (" + values.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     /**

@@ -148,12 +148,7 @@ class PetitionCountsTest {
                         LocalDate.of(2026, 4, 12), null)), null), "C1", "t", received);
         assertEquals(1, repository.figures("52", MARCH, Dimension.STATUS, PROVINCE, TODAY, DUE_SOON_UNTIL)
                 .get("REGISTERED").get(Count.DUE_SOON), "due on the 12th, two days after today");
-        Petition disposed = repository.update(new Petition(one.id(), one.registrationNumber(), one.channel(), one.type(),
-                one.category(), one.title(), one.content(), one.jurisdiction(), one.receivedAt(), one.petitioners(),
-                one.accused(), one.confidential(), one.linkedPetitions(), PetitionStatus.ACCEPTED, one.routing(),
-                one.confidentiality(), one.escalations(), handling(Disposition.ACCEPT, "520102-GAJ", false, null),
-                List.of(new Deadline(DeadlineKind.DISPOSE, received, LocalDate.of(2026, 4, 12), received.plusSeconds(60))),
-                one.supervisions(), one.version()), one.version(), "DISPOSE", "t", "accepted", received);
+        Petition disposed = accept(one, LocalDate.of(2026, 4, 12));
         Map<String, Figures> byStatus = repository.figures("52", MARCH, Dimension.STATUS, PROVINCE, TODAY, DUE_SOON_UNTIL);
         assertEquals(Set.of("ACCEPTED"), byStatus.keySet(), "the case left its old row: nothing counted twice");
         assertEquals(1, byStatus.get("ACCEPTED").get(Count.DISPOSED_ON_TIME));
@@ -165,6 +160,46 @@ class PetitionCountsTest {
                 "counted anew, the same");
         assertTrue(repository.checkRollup().exact());
         assertEquals(disposed.id(), one.id());
+    }
+
+    @Test
+    void batchesOfEverySizeCountEachCaseOnce() {
+        // More cases than two batches, then a step on every third: the job counts them in batches of
+        // whatever size waits, and names a batch's cases in lists padded to a few sizes.
+        List<Petition> registered = new ArrayList<>();
+        Instant first = Instant.parse("2026-03-02T01:00:00Z");
+        for (int i = 0; i < StatisticsRollup.BATCH * 2 + 45; i++) {
+            Instant received = first.plusSeconds(3600L * i);
+            registered.add(repository.create(petition(i % 2 == 0 ? "520102" : "520103", Channel.LETTER,
+                    PetitionType.APPEAL, 1 + i % 3, received, PetitionStatus.REGISTERED, Handling.NONE,
+                    List.of(new Deadline(DeadlineKind.DISPOSE, received, LocalDate.of(2026, 3, 20), null)), null),
+                    "C" + i, "t", received));
+        }
+        for (int i = 0; i < registered.size(); i += 3) {
+            accept(registered.get(i), LocalDate.of(2026, 3, 20));
+        }
+
+        RollupCheck check = repository.checkRollup();
+        assertTrue(check.exact(), check.toString());
+        assertEquals(registered.size(), check.cases());
+        for (Dimension by : Dimension.values()) {
+            assertEquals(recount("5201", by), repository.figures("5201", MARCH, by, PROVINCE, TODAY, DUE_SOON_UNTIL),
+                    "by " + by);
+        }
+        assertEquals((registered.size() + 2) / 3,
+                repository.figures("52", MARCH, Dimension.STATUS, PROVINCE, TODAY, DUE_SOON_UNTIL)
+                        .get("ACCEPTED").registered());
+    }
+
+    /** The case accepted by Nanming's police a minute after it was received, its first limit met. */
+    private Petition accept(Petition one, LocalDate due) {
+        Instant received = one.receivedAt();
+        return repository.update(new Petition(one.id(), one.registrationNumber(), one.channel(), one.type(),
+                one.category(), one.title(), one.content(), one.jurisdiction(), received, one.petitioners(),
+                one.accused(), one.confidential(), one.linkedPetitions(), PetitionStatus.ACCEPTED, one.routing(),
+                one.confidentiality(), one.escalations(), handling(Disposition.ACCEPT, "520102-GAJ", false, null),
+                List.of(new Deadline(DeadlineKind.DISPOSE, received, due, received.plusSeconds(60))),
+                one.supervisions(), one.version()), one.version(), "DISPOSE", "t", "accepted", received);
     }
 
     private Map<String, Figures> recount(String prefix, Dimension by) {
