@@ -94,7 +94,6 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     /** The standard SQLState of a unique constraint's violation, the same in every database. */
     private static final String DUPLICATE_KEY = "23505";
-    private static final int MAX_ATTEMPTS = 5;
     private static final String NOT_STORED = "the petition could not be stored";
 
     /** How soon after its commit an audit entry takes its place in the chain. */
@@ -112,6 +111,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     private final Dialect dialect;
     private final PersonalData pii;
     private final Path keyFile;
+    private final Transactions transactions;
     private final RollupStatistics statistics;
     private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "reception-audit-sealer");
@@ -131,6 +131,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
      */
     public JdbcPetitionRepository(DataSource dataSource, Path keyFile) {
         this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
         this.dialect = Dialect.of(dataSource);
         this.keyFile = keyFile;
         SchemaMigration.migrate(dataSource, dialect);
@@ -138,8 +139,13 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         this.pii = KeyGuard.open(dataSource, keyFile);
         sealPlaintextRows();
         sealer.scheduleWithFixedDelay(this::sealAudit, 0, SEAL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-        this.statistics = new RollupStatistics(dataSource, dialect);
+        this.statistics = new RollupStatistics(transactions, dialect);
         statistics.start();
+    }
+
+    /** The statistics' rollup and its job: for the store's tests and benchmarks. */
+    RollupStatistics statistics() {
+        return statistics;
     }
 
     @Deactivate
@@ -317,7 +323,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                     return new IdempotentRegistration(key, created, queryCode, possibleDuplicates, true);
                 });
             } catch (SQLException e) {
-                if (retryable(e) && attempt < MAX_ATTEMPTS) {
+                if (retryable(e) && attempt < Transactions.MAX_ATTEMPTS) {
                     // A concurrent request with the same key committed first, or the sequence was contended.
                     Optional<IdempotentRegistration> earlier = registrationByKey(key);
                     if (earlier.isPresent()) {
@@ -337,8 +343,7 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
 
     /** The client is told to try again; the operator is told why. */
     private static ServiceUnavailable failed(String failure, SQLException e) {
-        LOG.warn("{} (SQLState {}): {}", failure, e.getSQLState(), e.getMessage());
-        return new ServiceUnavailable(failure, e);
+        return Transactions.failed(failure, e);
     }
 
     @Override
@@ -852,34 +857,11 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
                 dialect::isTransient, "the rule module versions of " + jurisdiction + " could not be recorded");
     }
 
-    @FunctionalInterface
-    private interface OnConnection<T> {
-        T apply(Connection connection) throws SQLException;
+    private <T> T read(Transactions.OnConnection<T> reading, String failure) {
+        return transactions.read(reading, failure);
     }
 
-    private <T> T read(OnConnection<T> reading, String failure) {
-        try (Connection connection = dataSource.getConnection()) {
-            return reading.apply(connection);
-        } catch (SQLException e) {
-            throw new ServiceUnavailable(failure, e);
-        }
-    }
-
-    /**
-     * Runs a write in one transaction of a connection of its own; runs it again, up to
-     * {@value #MAX_ATTEMPTS} times in all, when the database rolled it back for a reason {@code again} accepts.
-     */
-    private <T> T write(OnConnection<T> writing, Predicate<SQLException> again, String failure) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                return inTransaction(connection, () -> writing.apply(connection));
-            } catch (SQLException e) {
-                if (again.test(e) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("Write contended ({}), attempt {}", e.getSQLState(), attempt);
-                    continue;
-                }
-                throw failed(failure, e);
-            }
-        }
+    private <T> T write(Transactions.OnConnection<T> writing, Predicate<SQLException> again, String failure) {
+        return transactions.write(writing, again, failure);
     }
 }

@@ -1,7 +1,5 @@
 package org.reception.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +10,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import javax.sql.DataSource;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -43,15 +39,13 @@ final class RollupStatistics {
     /** At most this many batches are counted before an answer; beyond, it is counted from the cases. */
     static final int BATCHES_BEFORE_AN_ANSWER = 10;
 
-    private static final int MAX_ATTEMPTS = 5;
-
     /** How long a node's claim of the recount lasts without being renewed. */
     static final long RECOUNT_LEASE_SECONDS = 600;
 
     /** Cases counted per transaction of a recount. */
     static final int RECOUNT_CHUNK = 1000;
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final Dialect dialect;
     /** One batch at a time in this node; the state row orders those of several nodes. */
     private final Object turn = new Object();
@@ -63,8 +57,8 @@ final class RollupStatistics {
         return thread;
     });
 
-    RollupStatistics(DataSource dataSource, Dialect dialect) {
-        this.dataSource = dataSource;
+    RollupStatistics(Transactions transactions, Dialect dialect) {
+        this.transactions = transactions;
         this.dialect = dialect;
     }
 
@@ -141,7 +135,7 @@ final class RollupStatistics {
             return Map.of();
         }
         Optional<Set<String>> places = wholePlaces(scope, prefix);
-        try (Connection connection = dataSource.getConnection()) {
+        return transactions.read(connection -> {
             if (places.isPresent() && StatisticsRollup.complete(connection) && countPending(BATCHES_BEFORE_AN_ANSWER)) {
                 Map<String, Figures> rows = new TreeMap<>(StatisticsRollup.figures(connection, places.get(),
                         period.from(), period.to(), by, prefix));
@@ -151,9 +145,7 @@ final class RollupStatistics {
             }
             return PetitionCounts.figures(connection, prefix, period.start(), period.end(), by, scope, today,
                     dueSoonUntil);
-        } catch (SQLException e) {
-            throw new ServiceUnavailable("the statistics could not be read", e);
-        }
+        }, "the statistics could not be read");
     }
 
     /**
@@ -252,28 +244,11 @@ final class RollupStatistics {
         return System.currentTimeMillis() / 1000;
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T read(Transactions.OnConnection<T> reading) {
+        return transactions.read(reading, "the statistics' rollup could not be read");
     }
 
-    private <T> T read(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new ServiceUnavailable("the statistics' rollup could not be read", e);
-        }
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                return Jdbc.inTransaction(connection, () -> work.run(connection));
-            } catch (SQLException e) {
-                if (dialect.isTransient(e) && attempt < MAX_ATTEMPTS) {
-                    continue;
-                }
-                throw new ServiceUnavailable("the statistics' rollup could not be written", e);
-            }
-        }
+    private <T> T inTransaction(Transactions.OnConnection<T> writing) {
+        return transactions.write(writing, dialect::isTransient, "the statistics' rollup could not be written");
     }
 }
