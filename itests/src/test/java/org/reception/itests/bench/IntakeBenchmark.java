@@ -56,6 +56,8 @@ public final class IntakeBenchmark {
         int measureSeconds = Integer.parseInt(args[1]);
         List<Integer> concurrency = Arrays.stream(args[2].split(",")).map(Integer::valueOf).toList();
         Path out = Path.of(args[3]);
+        // For an A/B of two builds: their intake alone, the comparisons left out.
+        boolean intakeOnly = Boolean.getBoolean("bench.intakeOnly");
         Files.createDirectories(out);
         StringBuilder report = new StringBuilder("| load | threads | requests/s | p50 ms | p99 ms | errors |\n"
                 + "|---|---|---|---|---|---|\n");
@@ -65,10 +67,12 @@ public final class IntakeBenchmark {
             URI clock = platform.api("clock");
             String authorization = platform.clerkAuthorization();
             for (int threads : concurrency) {
-                report.append(row("bare Derby: one registration's rows, durable commit", threads,
-                        run(threads, warmupSeconds, measureSeconds, bareDerby(out.resolve("bare-derby-" + threads)))));
-                report.append(row("trivial CXF endpoint: GET /api/v1/clock", threads,
-                        run(threads, warmupSeconds, measureSeconds, () -> () -> get(http, clock, authorization))));
+                if (!intakeOnly) {
+                    report.append(row("bare Derby: one registration's rows, durable commit", threads,
+                            run(threads, warmupSeconds, measureSeconds, bareDerby(out.resolve("bare-derby-" + threads)))));
+                    report.append(row("trivial CXF endpoint: GET /api/v1/clock", threads,
+                            run(threads, warmupSeconds, measureSeconds, () -> () -> get(http, clock, authorization))));
+                }
                 report.append(row("full intake: POST /api/v1/petitions", threads,
                         run(threads, warmupSeconds, measureSeconds, () -> () -> post(http, petitions, authorization))));
             }
