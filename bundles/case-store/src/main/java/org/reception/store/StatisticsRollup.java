@@ -75,6 +75,20 @@ final class StatisticsRollup {
         }
     }
 
+    /**
+     * The sequence number of the newest note waiting, 0 when none waits: read without waiting for
+     * the registrations under way (only whether notes keep coming is asked of it).
+     */
+    static long newestNote(Connection connection) throws SQLException {
+        int isolation = connection.getTransactionIsolation();
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+        try {
+            return count(connection, "SELECT COALESCE(MAX(seq), 0) FROM statistics_pending");
+        } finally {
+            connection.setTransactionIsolation(isolation);
+        }
+    }
+
     /** How many notes wait to be counted. */
     static long pending(Connection connection) throws SQLException {
         return count(connection, "SELECT COUNT(*) FROM statistics_pending");

@@ -182,6 +182,11 @@ class PetitionCountsTest {
         RollupCheck check = repository.checkRollup();
         assertTrue(check.exact(), check.toString());
         assertEquals(registered.size(), check.cases());
+        try (Connection connection = dataSource.getConnection()) {
+            assertEquals(0, StatisticsRollup.newestNote(connection), "every note counted and forgotten");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         for (Dimension by : Dimension.values()) {
             assertEquals(recount("5201", by), repository.figures("5201", MARCH, by, PROVINCE, TODAY, DUE_SOON_UNTIL),
                     "by " + by);
