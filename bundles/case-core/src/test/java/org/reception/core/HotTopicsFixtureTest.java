@@ -151,16 +151,6 @@ class HotTopicsFixtureTest {
     }
 
     private static PlatformTime clock() {
-        return new PlatformTime() {
-            @Override
-            public Instant now() {
-                return TODAY.atStartOfDay(ZONE).toInstant();
-            }
-
-            @Override
-            public LocalDate today() {
-                return TODAY;
-            }
-        };
+        return FixedClock.startOf(TODAY);
     }
 }

@@ -114,17 +114,7 @@ class PetitionDeskTest {
     }
 
     private static PlatformTime clock() {
-        return new PlatformTime() {
-            @Override
-            public Instant now() {
-                return NOW;
-            }
-
-            @Override
-            public java.time.LocalDate today() {
-                return NOW.atZone(ZONE).toLocalDate();
-            }
-        };
+        return FixedClock.at(NOW);
     }
 
     private static PlatformConfig province(String code) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.annotation.Annotation;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -138,17 +137,7 @@ class StatisticsDeskTest {
     }
 
     private static PlatformTime clock() {
-        return new PlatformTime() {
-            @Override
-            public Instant now() {
-                return TODAY.atStartOfDay(ZONE).toInstant();
-            }
-
-            @Override
-            public LocalDate today() {
-                return TODAY;
-            }
-        };
+        return FixedClock.startOf(TODAY);
     }
 
     private static DeadlineConfig deadlines() {
