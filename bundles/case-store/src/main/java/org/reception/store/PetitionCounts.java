@@ -153,10 +153,9 @@ final class PetitionCounts {
         }
         List<PetitionListing.Binder> parameters = new ArrayList<>();
         String in = PetitionListing.in("", ids, parameters);
-        // Derby picks a scan over a long IN list on its own; the hints (comments elsewhere) name the key.
-        return cases(connection, " --DERBY-PROPERTIES constraint=pk_petition\n WHERE p.id" + in,
-                " --DERBY-PROPERTIES constraint=fk_deadline_petition\n WHERE d.petition_id" + in,
-                " --DERBY-PROPERTIES constraint=fk_supervision_petition\n WHERE s.petition_id" + in, parameters);
+        return cases(connection, PetitionListing.byKey("pk_petition") + " WHERE p.id" + in,
+                PetitionListing.byKey("fk_deadline_petition") + " WHERE d.petition_id" + in,
+                PetitionListing.byKey("fk_supervision_petition") + " WHERE s.petition_id" + in, parameters);
     }
 
     /** The cases {@code petitions} (the text after {@code FROM petition p}) names, with all they add. */

@@ -2,7 +2,6 @@ package org.reception.store;
 
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +34,8 @@ final class RollupStatistics {
 
     /**
      * While changes keep coming, the job rests this many times as long as its last batch took: it
-     * takes at most a twentieth of a core from the registrations, enough for some 250 cases a second
-     * (a batch costs about 0.2 ms a case), far above a province's busiest hour.
+     * takes at most a twentieth of a core from the registrations, enough for some 200 cases a second
+     * (a batch costs about 0.25 ms a case), far above a province's busiest hour.
      */
     static final long PAUSE_PER_BATCH_TIME = 19;
 
@@ -53,7 +52,7 @@ final class RollupStatistics {
     private final Dialect dialect;
     /** One batch at a time in this node; the state row orders those of several nodes. */
     private final Object turn = new Object();
-    /** The newest note when the job's last batch ended; only the job's thread reads and writes it. */
+    /** The newest note when the job's last full batch ended; only the job's thread reads and writes it. */
     private long newestNote = -1;
     /** The recount under way or last done, which a check waits for. */
     private volatile java.util.concurrent.Future<?> recounting = java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -110,9 +109,11 @@ final class RollupStatistics {
         boolean arriving = true;
         try {
             more = countOneBatch() == StatisticsRollup.BATCH;
-            long newest = read(StatisticsRollup::newestNote);
-            arriving = newest > newestNote;
-            newestNote = newest;
+            if (more) { // whether notes keep coming matters only while some wait
+                long newest = read(StatisticsRollup::newestNote);
+                arriving = newest > newestNote;
+                newestNote = newest;
+            }
         } catch (RuntimeException e) {
             LOG.warn("The statistics' rollup could not count the latest changes; the next run tries again: {}",
                     e.getMessage());

@@ -40,13 +40,6 @@ final class StatisticsRollup {
      */
     static final int BATCH = 128;
 
-    /*
-     * Derby read a table whole for a long IN list on its key (40 ms for a batch's cases among a few
-     * thousand); the hints, comments to any other database, make it probe the key.
-     */
-    private static final String BY_KEY_DUE = " --DERBY-PROPERTIES constraint=pk_statistics_due\n";
-    private static final String BY_KEY_COUNTED = " --DERBY-PROPERTIES constraint=pk_statistics_counted\n";
-
     /** The counts the rollup keeps, in the order of its columns. */
     static final List<Count> KEPT = Arrays.stream(Count.values()).filter(count -> !count.live()).toList();
 
@@ -123,7 +116,6 @@ final class StatisticsRollup {
         }
         Map<Cell, Figures> changes = new HashMap<>();
         Map<String, PetitionCounts.Case> before = counted(connection, ids);
-
         before.values().forEach(one -> add(changes, one, -1));
         List<PetitionCounts.Case> now = PetitionCounts.cases(connection, ids);
         now.forEach(one -> add(changes, one, 1));
@@ -149,7 +141,8 @@ final class StatisticsRollup {
         Map<String, LocalDate> due = new HashMap<>();
         List<PetitionListing.Binder> dueParameters = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT petition_id, next_due FROM statistics_due"
-                + BY_KEY_DUE + " WHERE " + PetitionListing.in("petition_id", ids, dueParameters))) {
+                + PetitionListing.byKey("pk_statistics_due") + " WHERE "
+                + PetitionListing.in("petition_id", ids, dueParameters))) {
             PetitionListing.bind(select, dueParameters);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -159,7 +152,8 @@ final class StatisticsRollup {
         }
         Map<String, PetitionCounts.Case> counted = new LinkedHashMap<>();
         List<PetitionListing.Binder> parameters = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM statistics_counted" + BY_KEY_COUNTED + " WHERE "
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM statistics_counted"
+                + PetitionListing.byKey("pk_statistics_counted") + " WHERE "
                 + PetitionListing.in("petition_id", ids, parameters))) {
             PetitionListing.bind(select, parameters);
             try (ResultSet result = select.executeQuery()) {
