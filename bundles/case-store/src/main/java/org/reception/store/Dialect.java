@@ -29,6 +29,9 @@ enum Dialect {
     /** Where every database's migrations are, next to those of {@link #migrations()}. */
     static final String COMMON_MIGRATIONS = "classpath:org/reception/store/migration/common";
 
+    /** Derby's state for a Java exception thrown inside the engine. */
+    private static final String DERBY_JAVA_EXCEPTION = "XJ001";
+
     private final String product;
     private final String folder;
     private final String historyTable;
@@ -93,11 +96,40 @@ enum Dialect {
     }
 
     /**
-     * Rolled back for a reason of the moment (a deadlock, a conflict between concurrent writers), not
-     * of the data: the same transaction run again may succeed.
+     * Rolled back for a reason of the moment (a deadlock, a conflict between concurrent writers, a
+     * statement's plan replaced while it ran), not of the data: the same transaction run again may
+     * succeed.
      */
     boolean isTransient(SQLException e) {
         // A connection lost at shutdown has no state; Set.of refuses to look for null.
-        return e.getSQLState() != null && transientStates.contains(e.getSQLState());
+        return e.getSQLState() != null && (transientStates.contains(e.getSQLState())
+                || this == DERBY && planReplacedWhileRunning(e));
+    }
+
+    /**
+     * Derby shares a compiled statement among connections. When one connection compiles it anew
+     * (its table grew, or its statistics were refreshed) and the new plan differs, another connection
+     * already running the old plan may read the new plan's parts: of another type, or past their end.
+     * Derby reports the {@link ClassCastException} or {@link ArrayIndexOutOfBoundsException} as
+     * {@code XJ001} (Derby 10.14; seen under concurrent registrations into a young database), ends
+     * that session and rolls back its transaction; the next run uses the new plan.
+     */
+    static boolean planReplacedWhileRunning(SQLException e) {
+        if (!DERBY_JAVA_EXCEPTION.equals(e.getSQLState())) {
+            return false;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ClassCastException || cause instanceof ArrayIndexOutOfBoundsException) {
+                return true;
+            }
+            // Through the network client only the message crosses. It names the exception's class,
+            // even when the JIT dropped the exception's own message.
+            String message = cause.getMessage();
+            if (message != null && (message.contains(ClassCastException.class.getName())
+                    || message.contains(ArrayIndexOutOfBoundsException.class.getName()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -131,8 +131,8 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
      */
     public JdbcPetitionRepository(DataSource dataSource, Path keyFile) {
         this.dataSource = dataSource;
-        this.transactions = new Transactions(dataSource);
         this.dialect = Dialect.of(dataSource);
+        this.transactions = new Transactions(dataSource, dialect::isTransient);
         this.keyFile = keyFile;
         SchemaMigration.migrate(dataSource, dialect);
         // A lost or foreign key file stops the store here: it is never replaced over sealed data.

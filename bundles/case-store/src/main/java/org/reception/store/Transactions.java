@@ -12,15 +12,16 @@ import org.reception.cases.ServiceUnavailable;
 
 /**
  * The store's way to its database: a read on a connection of its own, a write in one transaction
- * of its own, run again when the database rolled it back for a passing reason (a deadlock, a lock
- * timeout, a serialization failure). A failure ends as {@link ServiceUnavailable}: the client is
- * told to try again, the operator is told why.
+ * of its own, each run again when the database failed it for a passing reason (a deadlock, a lock
+ * timeout, a serialization failure, a plan replaced while it ran: {@link Dialect#isTransient}). A
+ * failure ends as {@link ServiceUnavailable}: the client is told to try again, the operator is told
+ * why.
  */
 final class Transactions {
 
     private static final Logger LOG = LogManager.getLogger(Transactions.class);
 
-    /** A write is tried this many times in all. */
+    /** A read or a write is tried this many times in all. */
     static final int MAX_ATTEMPTS = 5;
 
     @FunctionalInterface
@@ -29,16 +30,26 @@ final class Transactions {
     }
 
     private final DataSource dataSource;
+    private final Predicate<SQLException> passing;
 
-    Transactions(DataSource dataSource) {
+    /** @param passing whether a failure was of the moment, so that the same work run again may succeed */
+    Transactions(DataSource dataSource, Predicate<SQLException> passing) {
         this.dataSource = dataSource;
+        this.passing = passing;
     }
 
+    /** Runs a read; again, up to {@value #MAX_ATTEMPTS} times in all, while its failure is a passing one. */
     <T> T read(OnConnection<T> reading, String failure) {
-        try (Connection connection = dataSource.getConnection()) {
-            return reading.apply(connection);
-        } catch (SQLException e) {
-            throw new ServiceUnavailable(failure, e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                return reading.apply(connection);
+            } catch (SQLException e) {
+                if (passing.test(e) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("Read failed for a passing reason ({}), attempt {}", e.getSQLState(), attempt);
+                    continue;
+                }
+                throw failed(failure, e);
+            }
         }
     }
 
