@@ -29,13 +29,18 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  * petition: two on plain JDBC, two through {@link Transactions}, each twenty lookups on a
  * connection. The race shows as {@code XJ001} (a {@link ClassCastException} or an
  * {@link ArrayIndexOutOfBoundsException} inside Derby); the plain readers fail on it, the store's
- * read again. Every failure is printed with its causes. Not a test, since the race cannot be brought
- * about on demand: run it with
+ * read again. Every failure is printed with its causes, and every answer is checked: a lookup that
+ * succeeds with rows other than the case's own would be the race's silent face. Not a test, since
+ * the race cannot be brought about on demand: run it with
  * {@code bundles/case-store/benchmarks/plan-race-check.sh [rounds] [seconds per round]}.
  */
 public final class PlanRaceCheck {
 
     private static final String LOOKUP = "SELECT * FROM deadline WHERE petition_id = ?";
+    /** The deadlines each case has, sorted. */
+    private static final String[] KINDS = {"DISPOSITION", "HANDLING"};
+    /** Lookups that came back without failing but with other rows than the case's own. */
+    private static final AtomicLong WRONG_ANSWERS = new AtomicLong();
 
     private PlanRaceCheck() {
     }
@@ -114,7 +119,7 @@ public final class PlanRaceCheck {
                             String id = UUID.randomUUID().toString();
                             petition.setString(1, id);
                             petition.executeUpdate();
-                            for (String kind : new String[] {"DISPOSITION", "HANDLING"}) {
+                            for (String kind : KINDS) {
                                 deadline.setString(1, id);
                                 deadline.setString(2, kind);
                                 deadline.executeUpdate();
@@ -133,9 +138,9 @@ public final class PlanRaceCheck {
             threads.awaitTermination(1, TimeUnit.MINUTES);
             shutDown(database);
             System.out.printf("round %d: %d cases; plain reads %d, races %d, other failures %d;"
-                            + " store reads %d, races met and read again %d, failures %d%n", round + 1, ids.size(),
-                    plainReads.get(), plainRaces.get(), plainOther.get(), storeReads.get(), storeRacesMet.get(),
-                    storeFailures.get());
+                            + " store reads %d, races met and read again %d, failures %d; wrong answers %d%n", round + 1,
+                    ids.size(), plainReads.get(), plainRaces.get(), plainOther.get(), storeReads.get(),
+                    storeRacesMet.get(), storeFailures.get(), WRONG_ANSWERS.get());
         }
     }
 
@@ -161,17 +166,25 @@ public final class PlanRaceCheck {
         }
     }
 
+    /** Looks a committed case up; an answer other than its own deadlines, each once, counts as wrong. */
     private static int lookUp(Connection connection, List<String> ids) throws SQLException {
-        String id = ids.isEmpty() ? "none" : ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-        int rows = 0;
+        String id = ids.isEmpty() ? null : ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+        List<String> kinds = new ArrayList<>();
         try (PreparedStatement lookup = connection.prepareStatement(LOOKUP)) {
-            lookup.setString(1, id);
+            lookup.setString(1, id == null ? "none" : id);
             try (ResultSet found = lookup.executeQuery()) {
                 while (found.next()) {
-                    rows++;
+                    if (!found.getString("petition_id").equals(id)) {
+                        kinds.add("another case's");
+                    }
+                    kinds.add(found.getString("kind"));
                 }
             }
         }
-        return rows;
+        Collections.sort(kinds);
+        if (!kinds.equals(id == null ? List.of() : List.of(KINDS))) {
+            WRONG_ANSWERS.incrementAndGet();
+        }
+        return kinds.size();
     }
 }
