@@ -19,7 +19,7 @@ import org.reception.cases.reports.ReportKind;
 import org.reception.cases.reports.StoredReport;
 import org.reception.cases.statistics.Period;
 
-/** The analysis reports' table (V16): a report's facts and its PDF. */
+/** The analysis reports' table (V16): a report's facts and its PDF; and the schedule's own (V22). */
 final class AnalysisReportRows {
 
     private static final String FACTS = "id, kind, jurisdiction, title, period_from, period_to, generated_at,"
@@ -47,6 +47,38 @@ final class AnalysisReportRows {
                 return new StoredReport(keys.getLong(1), report.kind(), report.jurisdiction(), report.title(),
                         report.period(), report.generatedAt(), report.generatedBy(), pdf.length);
             }
+        }
+    }
+
+    /**
+     * Records that the schedule kept {@code kept}, unless it kept one of the same kind, place and
+     * period already. Two platforms recording the same at once: the second waits for the first's
+     * row and then fails on its key; run again, it finds the row.
+     *
+     * @return whether this is the schedule's first report of its kind, place and period
+     */
+    static boolean scheduleOnce(Connection connection, StoredReport report) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM scheduled_report"
+                + " WHERE kind = ? AND jurisdiction = ? AND period_from = ?")) {
+            select.setString(1, report.kind().name());
+            select.setString(2, report.jurisdiction());
+            Jdbc.setDate(select, 3, report.period().from());
+            try (ResultSet count = select.executeQuery()) {
+                count.next();
+                return count.getLong(1) == 0;
+            }
+        }
+    }
+
+    /** The schedule's row of a report just kept ({@link #scheduleOnce}). */
+    static void scheduled(Connection connection, StoredReport kept) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scheduled_report (kind, jurisdiction,"
+                + " period_from, report_id) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, kept.kind().name());
+            insert.setString(2, kept.jurisdiction());
+            Jdbc.setDate(insert, 3, kept.period().from());
+            insert.setLong(4, kept.id());
+            insert.executeUpdate();
         }
     }
 

@@ -336,7 +336,10 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
         }
     }
 
-    /** A concurrent registration took the key or the county's first number first, or the write was contended. */
+    /**
+     * A concurrent writer took a key first (an idempotency key, a county's first number, the schedule's
+     * report of a period), or the write was contended: run again, it finds what the other wrote.
+     */
     private boolean retryable(SQLException e) {
         return DUPLICATE_KEY.equals(e.getSQLState()) || dialect.isTransient(e);
     }
@@ -691,6 +694,18 @@ public final class JdbcPetitionRepository implements PetitionRepository, HealthC
     public StoredReport save(StoredReport report, byte[] pdf) {
         return write(connection -> AnalysisReportRows.save(connection, report, pdf), dialect::isTransient,
                 "the report could not be kept");
+    }
+
+    @Override
+    public Optional<StoredReport> saveScheduled(StoredReport report, byte[] pdf) {
+        return write(connection -> {
+            if (!AnalysisReportRows.scheduleOnce(connection, report)) {
+                return Optional.<StoredReport>empty();
+            }
+            StoredReport kept = AnalysisReportRows.save(connection, report, pdf);
+            AnalysisReportRows.scheduled(connection, kept);
+            return Optional.of(kept);
+        }, this::retryable, "the report could not be kept");
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +55,10 @@ import org.reception.cases.RedactedField;
 import org.reception.cases.RoutingDecision;
 import org.reception.cases.RuleProvenance;
 import org.reception.cases.Supervision;
+import org.reception.cases.reports.ReportKind;
+import org.reception.cases.reports.StoredReport;
 import org.reception.cases.spi.IdempotentRegistration;
+import org.reception.cases.statistics.Period;
 import org.reception.cases.spi.ListScope;
 import org.reception.cases.spi.MatterHistory;
 import org.reception.cases.spi.PetitionRepository;
@@ -382,6 +386,42 @@ class JdbcPetitionRepositoryTest {
         Page<PetitionSummary> page = list(new PetitionQuery(null, null, null, false, null, null, null, null, null, null, 1, 2));
         assertEquals(3, page.total());
         assertEquals(1, page.items().size());
+    }
+
+    @Test
+    void theSchedulesReportOfAPeriodIsKeptOnceWhateverThePlatformsThatWriteIt() throws Exception {
+        Period march = Period.of(Period.Unit.MONTH, TODAY);
+        StoredReport report = new StoredReport(0, ReportKind.MONTHLY, "5201", "贵阳市2026年3月信访形势分析报告", march,
+                NOW, "schedule", 3);
+        JdbcPetitionRepository other = new JdbcPetitionRepository(dataSource, folder.resolve("reception-pii.keys"));
+        try {
+            // Two platforms on one database check the schedule at once and both write the month's report.
+            ExecutorService platforms = Executors.newFixedThreadPool(2);
+            List<Future<Optional<StoredReport>>> writes = new ArrayList<>();
+            for (JdbcPetitionRepository platform : List.of(repository, other)) {
+                writes.add(platforms.submit(() -> platform.saveScheduled(report, new byte[] {1, 2, 3})));
+            }
+            List<StoredReport> kept = new ArrayList<>();
+            for (Future<Optional<StoredReport>> write : writes) {
+                write.get().ifPresent(kept::add);
+            }
+            platforms.shutdown();
+            assertEquals(1, kept.size(), "one of the two is kept: " + kept);
+            assertEquals(List.of(kept.get(0)), repository.reports("52", 10));
+
+            assertEquals(Optional.empty(), other.saveScheduled(report, new byte[] {4}), "nor later");
+            StoredReport april = other.saveScheduled(new StoredReport(0, ReportKind.MONTHLY, "5201", "四月", Period.of(
+                    Period.Unit.MONTH, TODAY.plusMonths(1)), NOW, "schedule", 1), new byte[] {5}).orElseThrow();
+            StoredReport quarter = other.saveScheduled(new StoredReport(0, ReportKind.QUARTERLY, "5201", "一季度",
+                    Period.of(Period.Unit.QUARTER, TODAY), NOW, "schedule", 1), new byte[] {6}).orElseThrow();
+            // Asked for by a reader, the same month's report is written again, as a newer version.
+            StoredReport asked = repository.save(new StoredReport(0, ReportKind.MONTHLY, "5201", report.title(), march,
+                    LATER, "leader", 1), new byte[] {7});
+            assertEquals(asked, repository.latest(ReportKind.MONTHLY, "5201", march.from()).orElseThrow());
+            assertEquals(Set.of(kept.get(0), april, quarter, asked), Set.copyOf(repository.reports("52", 10)));
+        } finally {
+            other.deactivate();
+        }
     }
 
     @Test

@@ -168,15 +168,42 @@ public final class ReportDesk implements AnalysisReports {
     /** Gathers, writes and keeps one report. */
     StoredReport write(ReportKind kind, String prefix, String name, Period period, String by) {
         long started = System.nanoTime();
+        Written written = compose(kind, prefix, name, period, by);
+        StoredReport kept = store.save(written.report(), written.pdf());
+        LOG.info("Wrote {} ({} bytes) for {} in {} ms", kept.title(), written.pdf().length, by,
+                (System.nanoTime() - started) / 1_000_000);
+        return kept;
+    }
+
+    /**
+     * The schedule's report of a period, kept once: platforms sharing a database each check the
+     * schedule, and may write the same report at the same time; the store keeps the first.
+     */
+    private void writeScheduled(ReportKind kind, String prefix, String name, Period period) {
+        long started = System.nanoTime();
+        Written written = compose(kind, prefix, name, period, SCHEDULE.name());
+        Optional<StoredReport> kept = store.saveScheduled(written.report(), written.pdf());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (kept.isPresent()) {
+            LOG.info("Wrote {} ({} bytes) on schedule in {} ms", kept.get().title(), written.pdf().length, millis);
+        } else {
+            LOG.info("{} was kept by another platform on the same database meanwhile; this one is let go",
+                    written.report().title());
+        }
+    }
+
+    /** A report not yet kept, and its document. */
+    private record Written(StoredReport report, byte[] pdf) {
+    }
+
+    private Written compose(ReportKind kind, String prefix, String name, Period period, String by) {
         Statistics byDivision = statistics(prefix, period, Dimension.DIVISION);
         ReportContent content = new ReportContent(kind, prefix, name, period, clock.now(), byDivision,
                 statistics(prefix, period, Dimension.CATEGORY), statistics(prefix, period, Dimension.TYPE),
                 statistics(prefix, period, Dimension.CHANNEL), trend(prefix, period), hotTopics(prefix, period));
         byte[] pdf = writer.pdf(content);
-        StoredReport kept = store.save(new StoredReport(0, kind, prefix, AnalysisReportWriter.title(content), period,
+        return new Written(new StoredReport(0, kind, prefix, AnalysisReportWriter.title(content), period,
                 content.generatedAt(), by, pdf.length), pdf);
-        LOG.info("Wrote {} ({} bytes) for {} in {} ms", kept.title(), pdf.length, by, (System.nanoTime() - started) / 1_000_000);
-        return kept;
     }
 
     private Statistics statistics(String prefix, Period period, Dimension by) {
@@ -235,7 +262,7 @@ public final class ReportDesk implements AnalysisReports {
                 Period due = due(kind, today, asked.daysAfter());
                 try {
                     if (store.latest(kind, prefix, due.from()).isEmpty()) {
-                        write(kind, prefix, division.get().name(), due, SCHEDULE.name());
+                        writeScheduled(kind, prefix, division.get().name(), due);
                     }
                 } catch (RuntimeException e) {
                     LOG.warn("The {} of {} for {} could not be written; the next check tries again: {}", kind.label(),

@@ -189,6 +189,12 @@ class ReportDeskTest {
         }
 
         @Override
+        public Optional<StoredReport> saveScheduled(StoredReport report, byte[] pdf) {
+            return latest(report.kind(), report.jurisdiction(), report.period().from()).isPresent() ? Optional.empty()
+                    : Optional.of(save(report, pdf));
+        }
+
+        @Override
         public List<StoredReport> reports(String jurisdictionPrefix, int limit) {
             return kept.stream().map(ReportDocument::report).filter(r -> r.jurisdiction().startsWith(jurisdictionPrefix))
                     .limit(limit).toList();

@@ -13,6 +13,15 @@ public interface ReportStore {
     /** Keeps a report (its id is given by the store) and answers it with its id. */
     StoredReport save(StoredReport report, byte[] pdf);
 
+    /**
+     * Keeps a report the schedule wrote, unless the schedule's report of the same kind, jurisdiction
+     * and period is kept already, by this platform or by another on the same database.
+     *
+     * @return the report with its id; empty when the schedule's report was kept already, and this
+     * one is not
+     */
+    Optional<StoredReport> saveScheduled(StoredReport report, byte[] pdf);
+
     /** The reports of jurisdictions starting with the prefix, newest first, at most {@code limit}. */
     List<StoredReport> reports(String jurisdictionPrefix, int limit);
 

@@ -1,3 +1,3 @@
 /** What the platform's core needs from its providers: storage and rules. */
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package org.reception.cases.spi;
