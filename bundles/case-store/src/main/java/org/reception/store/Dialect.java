@@ -18,9 +18,10 @@ enum Dialect {
 
     /** Apache Derby, embedded (the default) or as a network server. */
     DERBY("Derby", "derby", "SCHEMA_HISTORY", "NEXT VALUE FOR audit_entry_order",
-            // 40001: chosen as a deadlock's victim. X0Y84: concurrent writers met where Derby refills
-            // a sequence's block of numbers.
-            Set.of("40001", "X0Y84")),
+            // 40001: chosen as a deadlock's victim. 40XL1, 40XL2: a lock timeout, and also how Derby
+            // reports concurrent writers met where it refills an identity column's block of numbers
+            // (DERBY-5426); X0Y84 says the same of a sequence. Each rolls the transaction back.
+            Set.of("40001", "40XL1", "40XL2", "X0Y84")),
 
     POSTGRESQL("PostgreSQL", "postgresql", "schema_history", "nextval('audit_entry_order')",
             // 40001: serialization failure. 40P01: chosen as a deadlock's victim.
