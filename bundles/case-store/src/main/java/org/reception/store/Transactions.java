@@ -2,6 +2,9 @@ package org.reception.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -40,12 +43,23 @@ final class Transactions {
 
     /** Runs a read; again, up to {@value #MAX_ATTEMPTS} times in all, while its failure is a passing one. */
     <T> T read(OnConnection<T> reading, String failure) {
+        return attempt(reading, passing, failure);
+    }
+
+    /** Runs a write; again, up to {@value #MAX_ATTEMPTS} times in all, while {@code again} accepts its failure. */
+    <T> T write(OnConnection<T> writing, Predicate<SQLException> again, String failure) {
+        return attempt(connection -> Jdbc.inTransaction(connection, () -> writing.apply(connection)), again, failure);
+    }
+
+    /** Runs the work on a new connection each time, until it succeeds or {@code again} refuses its failure. */
+    private <T> T attempt(OnConnection<T> work, Predicate<SQLException> again, String failure) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                return reading.apply(connection);
+                return work.apply(connection);
             } catch (SQLException e) {
-                if (passing.test(e) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("Read failed for a passing reason ({}), attempt {}", e.getSQLState(), attempt);
+                if (again.test(e) && attempt < MAX_ATTEMPTS) {
+                    LOG.debug("Run again after a passing failure ({}), attempt {}", e.getSQLState(), attempt);
+                    pauseBefore(attempt + 1);
                     continue;
                 }
                 throw failed(failure, e);
@@ -53,19 +67,14 @@ final class Transactions {
         }
     }
 
-    /** Runs a write; again, up to {@value #MAX_ATTEMPTS} times in all, while {@code again} accepts its failure. */
-    <T> T write(OnConnection<T> writing, Predicate<SQLException> again, String failure) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                return Jdbc.inTransaction(connection, () -> writing.apply(connection));
-            } catch (SQLException e) {
-                if (again.test(e) && attempt < MAX_ATTEMPTS) {
-                    LOG.debug("Write contended ({}), attempt {}", e.getSQLState(), attempt);
-                    continue;
-                }
-                throw failed(failure, e);
-            }
-        }
+    /**
+     * A moment before the next attempt, longer each time and never the same for two writers: what
+     * failed it is another transaction that holds a lock until it commits (Derby's identity numbers
+     * are such a lock), and an attempt at once would meet it again. At most 300 ms in all.
+     */
+    private static void pauseBefore(int attempt) {
+        long millis = ThreadLocalRandom.current().nextLong(1, 5L << attempt);
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
     static ServiceUnavailable failed(String failure, SQLException e) {
