@@ -60,9 +60,7 @@ final class AnalysisReportRows {
     static boolean scheduleOnce(Connection connection, StoredReport report) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM scheduled_report"
                 + " WHERE kind = ? AND jurisdiction = ? AND period_from = ?")) {
-            select.setString(1, report.kind().name());
-            select.setString(2, report.jurisdiction());
-            Jdbc.setDate(select, 3, report.period().from());
+            setScheduleKey(select, report);
             try (ResultSet count = select.executeQuery()) {
                 count.next();
                 return count.getLong(1) == 0;
@@ -74,12 +72,17 @@ final class AnalysisReportRows {
     static void scheduled(Connection connection, StoredReport kept) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scheduled_report (kind, jurisdiction,"
                 + " period_from, report_id) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, kept.kind().name());
-            insert.setString(2, kept.jurisdiction());
-            Jdbc.setDate(insert, 3, kept.period().from());
+            setScheduleKey(insert, kept);
             insert.setLong(4, kept.id());
             insert.executeUpdate();
         }
+    }
+
+    /** The schedule's key of a report, its kind, place and period, as parameters 1 to 3. */
+    private static void setScheduleKey(PreparedStatement statement, StoredReport report) throws SQLException {
+        statement.setString(1, report.kind().name());
+        statement.setString(2, report.jurisdiction());
+        Jdbc.setDate(statement, 3, report.period().from());
     }
 
     static List<StoredReport> reports(Connection connection, String prefix, int limit) throws SQLException {

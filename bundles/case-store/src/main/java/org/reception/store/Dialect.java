@@ -119,7 +119,7 @@ enum Dialect {
         if (!DERBY_JAVA_EXCEPTION.equals(e.getSQLState())) {
             return false;
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ClassCastException || cause instanceof ArrayIndexOutOfBoundsException) {
                 return true;
             }
